@@ -1,0 +1,114 @@
+import type { Command } from 'commander';
+import { ROLES, type Role } from '../../domain/access/roles';
+import { HttpError } from '../../server/http/errors';
+import { createUser, disableUser, resetPassword } from '../../server/modules/users/service';
+import { withDatabase } from '../db';
+
+function fail(message: string): void {
+  process.stderr.write(`${message}\n`);
+  process.exitCode = 2;
+}
+
+async function userIdByEmail(db: Parameters<Parameters<typeof withDatabase>[0]>[0]['db'], email: string) {
+  const u = await db
+    .selectFrom('app_user')
+    .select(['id', 'tenant_id'])
+    .where(({ fn }) => fn('lower', ['email']), '=', email.toLowerCase())
+    .executeTakeFirst();
+  if (!u) throw new HttpError(404, 'not_found', `Kein Konto mit der E-Mail-Adresse ${email}`);
+  return u;
+}
+
+async function run(fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    if (e instanceof HttpError) fail(e.message);
+    else throw e;
+  }
+}
+
+export function registerUser(program: Command): void {
+  const user = program.command('user').description('Benutzerkonten verwalten');
+  user
+    .command('create')
+    .description('Konto anlegen')
+    .requiredOption('--email <email>')
+    .requiredOption('--name <name>', 'Anzeigename')
+    .requiredOption('--role <role>', `eine von: ${ROLES.join(', ')}`)
+    .requiredOption('--agency <name>', 'Name der Stelle (wie in der Datenbank)')
+    .option('--tenant <slug>', 'Region (Kurzname); ohne Angabe die einzige vorhandene')
+    .option('--team <team>')
+    .requiredOption('--password <password>', 'mindestens 10 Zeichen (oder LOTSE_NEW_PASSWORD setzen)')
+    .action(
+      async (o: {
+        email: string;
+        name: string;
+        role: string;
+        agency: string;
+        tenant?: string;
+        team?: string;
+        password: string;
+      }) => {
+        if (!(ROLES as readonly string[]).includes(o.role))
+          return fail(`--role: unbekannte Rolle "${o.role}"; erlaubt: ${ROLES.join(', ')}`);
+        await withDatabase(({ db }) =>
+          run(async () => {
+            let tq = db.selectFrom('tenant').select(['id', 'slug']);
+            if (o.tenant) tq = tq.where('slug', '=', o.tenant);
+            const tenants = await tq.execute();
+            if (tenants.length !== 1)
+              return fail(
+                o.tenant
+                  ? `--tenant: Region "${o.tenant}" nicht gefunden`
+                  : '--tenant: mehrere Regionen vorhanden, bitte angeben',
+              );
+            const agency = await db
+              .selectFrom('agency')
+              .select('id')
+              .where('tenant_id', '=', tenants[0].id)
+              .where('name', '=', o.agency)
+              .executeTakeFirst();
+            if (!agency) return fail(`--agency: Stelle "${o.agency}" nicht gefunden`);
+            const { id } = await createUser(db, {
+              tenantId: tenants[0].id,
+              agencyId: agency.id,
+              email: o.email,
+              displayName: o.name,
+              role: o.role as Role,
+              team: o.team,
+              password: o.password,
+            });
+            process.stdout.write(`angelegt: ${o.email} (${id})\n`);
+          }),
+        );
+      },
+    );
+  user
+    .command('disable')
+    .description('Konto sperren und alle Sitzungen beenden')
+    .argument('<email>')
+    .action(async (email: string) => {
+      await withDatabase(({ db }) =>
+        run(async () => {
+          const u = await userIdByEmail(db, email);
+          await disableUser(db, u.tenant_id, u.id);
+          process.stdout.write(`gesperrt: ${email}\n`);
+        }),
+      );
+    });
+  user
+    .command('reset-password')
+    .description('Passwort neu setzen (beendet alle Sitzungen)')
+    .argument('<email>')
+    .requiredOption('--password <password>')
+    .action(async (email: string, o: { password: string }) => {
+      await withDatabase(({ db }) =>
+        run(async () => {
+          const u = await userIdByEmail(db, email);
+          await resetPassword(db, u.tenant_id, u.id, o.password);
+          process.stdout.write(`Passwort neu gesetzt: ${email}\n`);
+        }),
+      );
+    });
+}

@@ -1,0 +1,24 @@
+import { Command } from 'commander';
+import { registerAllocate } from './commands/allocate';
+import { registerDuplicates } from './commands/duplicates';
+import { registerMigrate } from './commands/migrate';
+import { registerRules } from './commands/rules';
+import { registerSeed } from './commands/seed';
+import { registerServe } from './commands/serve';
+import { registerUser } from './commands/user';
+
+const program = new Command();
+program
+  .name('lotse')
+  .description('Lotse — Software für Integration Points (Jobcenter, Agentur für Arbeit, Kreis)')
+  .showHelpAfterError();
+
+registerServe(program);
+registerMigrate(program);
+registerSeed(program);
+registerUser(program);
+registerRules(program);
+registerAllocate(program);
+registerDuplicates(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+// All configuration comes from the environment (12-factor); defaults make `npm start` work anywhere.
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  LOTSE_DATA_DIR: z.string().default('./data'),
+  LOTSE_DEMO: z.enum(['0', '1']).optional(),
+  LOTSE_DEMO_PASSWORD: z.string().min(8).default('demo-lotse'),
+  LOTSE_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
+  LOTSE_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+  LOTSE_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  LOTSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  demo: boolean | undefined;
+  demoPassword: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (DATABASE_URL= in an env file) means unset, not invalid.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const msg = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${msg}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.LOTSE_DATA_DIR),
+    demo: e.LOTSE_DEMO === undefined ? undefined : e.LOTSE_DEMO === '1',
+    demoPassword: e.LOTSE_DEMO_PASSWORD,
+    sessionIdleMinutes: e.LOTSE_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.LOTSE_SESSION_MAX_HOURS,
+    secureCookies: e.LOTSE_SECURE_COOKIES === '1',
+    logLevel: e.LOTSE_LOG_LEVEL,
+  };
+}

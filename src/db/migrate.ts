@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { DB } from './schema';
+
+const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Numbered plain-SQL files: readable by a DBA, identical on PGlite and the PostgreSQL server. */
+class SqlFileProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const file of readdirSync(migrationsDir)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()) {
+      const text = readFileSync(join(migrationsDir, file), 'utf8');
+      out[file.replace(/\.sql$/, '')] = {
+        // Multi-statement SQL needs the simple query protocol, which sql.raw without parameters uses.
+        up: async (db) => {
+          await sql.raw(text).execute(db);
+        },
+      };
+    }
+    return out;
+  }
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider: new SqlFileProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

@@ -1,0 +1,393 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+// Table types for Kysely, kept in step with migrations/*.sql (a test compares them with the live schema).
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface TenantTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  settings: Defaulted<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export interface MunicipalityTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  ags: string | null;
+  lat: number;
+  lon: number;
+}
+
+export interface OfficeTable {
+  id: Generated<string>;
+  tenant_id: string;
+  municipality_id: string;
+  name: string;
+  kind: 'main' | 'satellite';
+}
+
+export interface AgencyTable {
+  id: Generated<string>;
+  tenant_id: string;
+  kind: string;
+  name: string;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  tenant_id: string;
+  agency_id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  team: string | null;
+  password_hash: string | null;
+  identity_provider: Defaulted<string>;
+  external_subject: string | null;
+  language: Defaulted<string>;
+  disabled_at: Date | null;
+  failed_logins: Defaulted<number>;
+  locked_until: Date | null;
+  version: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserSessionTable {
+  id_hash: string;
+  tenant_id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  tenant_id: string;
+  at: Timestamp;
+  user_id: string | null;
+  agency_id: string | null;
+  role: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  person_id: string | null;
+  outcome: 'allowed' | 'denied';
+  legal_basis: string | null;
+  consent_id: string | null;
+  purpose: string | null;
+  request_id: string | null;
+  details: JSONColumnType<Record<string, unknown>> | null;
+}
+
+export interface LanguageSkill {
+  code: string;
+  level: string;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  tenant_id: string;
+  given_names: string;
+  family_name: string;
+  name_original: string | null;
+  name_variants: Defaulted<string[]>;
+  gender: 'm' | 'f' | 'x' | 'u';
+  birth_date: string | null;
+  birth_date_precision: Defaulted<'day' | 'month' | 'year'>;
+  nationalities: Defaulted<string[]>;
+  languages: ColumnType<LanguageSkill[], string | undefined, string>;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  municipality_id: string | null;
+  wohnsitzauflage_municipality_id: string | null;
+  azr_number: string | null;
+  ba_customer_number: string | null;
+  entry_date: string | null;
+  referral_source: string | null;
+  rechtskreis: Defaulted<string>;
+  case_status: Defaulted<string>;
+  owner_user_id: string | null;
+  owner_agency_id: string | null;
+  team: string | null;
+  ip_entry_date: string | null;
+  closed_on: string | null;
+  health_notes: string | null;
+  search_text: Defaulted<string>;
+  merged_into: string | null;
+  version: Defaulted<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PersonNameKeyTable {
+  tenant_id: string;
+  key: string;
+  person_id: string;
+}
+
+export interface ResidenceStatusTable {
+  id: Generated<string>;
+  tenant_id: string;
+  person_id: string;
+  kind: string;
+  paragraph: string | null;
+  since: string;
+  until: string | null;
+  document: string | null;
+  work_annotation: string | null;
+  asylum_application_date: string | null;
+  asylum_decision: string | null;
+  asylum_decision_date: string | null;
+  lives_in_reception_centre: boolean | null;
+  own_fault_obstacle: boolean | null;
+  identity_unclear: boolean | null;
+  registered: boolean | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface ConsentTable {
+  id: Generated<string>;
+  tenant_id: string;
+  person_id: string;
+  purpose: string;
+  recipient_agency_id: string;
+  data_categories: string[];
+  given_on: string;
+  withdrawn_on: string | null;
+  form_language: Defaulted<string>;
+  scan_ref: string | null;
+  recorded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface HouseholdMemberTable {
+  id: Generated<string>;
+  tenant_id: string;
+  person_id: string;
+  relation: 'partner' | 'child' | 'parent' | 'sibling' | 'other';
+  given_names: string;
+  family_name: string | null;
+  birth_date: string | null;
+  member_person_id: string | null;
+  needs_childcare: Defaulted<boolean>;
+  created_at: Timestamp;
+}
+
+export interface HandoverTable {
+  id: Generated<string>;
+  tenant_id: string;
+  person_id: string;
+  kind: 'case' | 'referral' | 'rechtskreiswechsel' | 'exit';
+  state: 'requested' | 'accepted' | 'rejected' | 'done' | 'revoked';
+  from_agency_id: string;
+  from_user_id: string | null;
+  to_agency_id: string;
+  to_user_id: string | null;
+  reason: string;
+  decision_reason: string | null;
+  keep_advisor: Defaulted<boolean>;
+  record: ColumnType<Record<string, unknown>, string | undefined, string>;
+  version: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LawVersionTable {
+  id: Generated<string>;
+  tenant_id: string;
+  in_force_from: string;
+  data: ColumnType<unknown, string, string>;
+  note: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+// ---- Language path (migration 005) ----
+
+export interface LanguageAssessmentTable {
+  id: Generated<string>;
+  tenant_id: string;
+  person_id: string;
+  assessed_on: string;
+  test_kind: string;
+  hearing: string | null;
+  reading: string | null;
+  writing: string | null;
+  speaking: string | null;
+  overall: string;
+  literacy: 'none' | 'other_script' | 'latin' | null;
+  certificate_ref: string | null;
+  examiner: string | null;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface CourseProviderTable {
+  id: Generated<string>;
+  tenant_id: string;
+  agency_id: string;
+  bamf_number: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  created_at: Timestamp;
+}
+
+export interface CoursePlaceTable {
+  id: Generated<string>;
+  tenant_id: string;
+  kind: 'municipality' | 'venue';
+  name: string;
+  municipality_id: string;
+  office_id: string | null;
+  address: string | null;
+  lat: number;
+  lon: number;
+  created_at: Timestamp;
+}
+
+export interface CourseTable {
+  id: Generated<string>;
+  tenant_id: string;
+  provider_id: string;
+  place_id: string;
+  ref: string;
+  course_type: string;
+  entry_levels: string[];
+  target_level: string | null;
+  hours: number;
+  schedule: string | null;
+  start_date: string;
+  end_date: string | null;
+  seats: number;
+  childcare: Defaulted<boolean>;
+  women_only: Defaulted<boolean>;
+  status: Defaulted<'planned' | 'running' | 'finished' | 'cancelled'>;
+  version: Defaulted<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TravelTimeTable {
+  tenant_id: string;
+  from_place_id: string;
+  to_place_id: string;
+  minutes: number;
+  source: Defaulted<string>;
+  imported_by: string | null;
+  imported_at: Timestamp;
+}
+
+export interface WaitlistEntryTable {
+  id: Generated<string>;
+  tenant_id: string;
+  person_id: string;
+  course_types: string[];
+  since: string;
+  needs_childcare: Defaulted<boolean>;
+  needs_women_only: Defaulted<boolean>;
+  status: Defaulted<'waiting' | 'offered' | 'enrolled' | 'withdrawn'>;
+  note: string | null;
+  version: Defaulted<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AllocationRunTable {
+  id: Generated<string>;
+  tenant_id: string;
+  as_of: string;
+  params: ColumnType<Record<string, unknown>, string | undefined, string>;
+  input_hash: string;
+  instance: ColumnType<unknown, string, string>;
+  skipped: ColumnType<unknown, string | undefined, string>;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  metrics: ColumnType<unknown, string | null | undefined, string | null>;
+  state: 'running' | 'proposed' | 'confirmed' | 'failed' | 'discarded';
+  progress: Defaulted<number>;
+  error: string | null;
+  version: Defaulted<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  confirmed_by: string | null;
+  confirmed_at: Date | string | null;
+}
+
+export interface EnrolmentTable {
+  id: Generated<string>;
+  tenant_id: string;
+  person_id: string;
+  course_id: string;
+  waitlist_entry_id: string | null;
+  allocation_run_id: string | null;
+  status: Defaulted<'enrolled' | 'attending' | 'completed' | 'dropped_out' | 'cancelled'>;
+  start_date: string;
+  end_date: string | null;
+  attendance_percent: number | null;
+  result_level: string | null;
+  certificate_ref: string | null;
+  version: Defaulted<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LanguageTaskTable {
+  id: Generated<string>;
+  tenant_id: string;
+  person_id: string;
+  enrolment_id: string | null;
+  kind: 'hand_over_letter';
+  assignee_user_id: string | null;
+  assignee_agency_id: string | null;
+  due_on: string;
+  done_at: Date | string | null;
+  done_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+}
+
+export interface DB {
+  app_meta: AppMetaTable;
+  law_version: LawVersionTable;
+  household_member: HouseholdMemberTable;
+  handover: HandoverTable;
+  tenant: TenantTable;
+  municipality: MunicipalityTable;
+  office: OfficeTable;
+  agency: AgencyTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  audit_log: AuditLogTable;
+  person: PersonTable;
+  person_name_key: PersonNameKeyTable;
+  residence_status: ResidenceStatusTable;
+  consent: ConsentTable;
+  language_assessment: LanguageAssessmentTable;
+  course_provider: CourseProviderTable;
+  course_place: CoursePlaceTable;
+  course: CourseTable;
+  travel_time: TravelTimeTable;
+  waitlist_entry: WaitlistEntryTable;
+  allocation_run: AllocationRunTable;
+  enrolment: EnrolmentTable;
+  language_task: LanguageTaskTable;
+}

@@ -1,0 +1,125 @@
+import { type AgencyKind, IP_CORE_AGENCIES } from './agencies';
+import { hasPermission, ROLE_DEFINITIONS, type Role } from './roles';
+
+/** What a reader may see of a person. 'health' is special-category data (Art. 9 GDPR). */
+export const DATA_CATEGORIES = [
+  'identity',
+  'contact',
+  'residence',
+  'household',
+  'language',
+  'profile',
+  'health',
+] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+const ORDINARY: DataCategory[] = DATA_CATEGORIES.filter((c) => c !== 'health');
+
+export interface Actor {
+  userId: string;
+  tenantId: string;
+  agencyId: string;
+  agencyKind: AgencyKind;
+  role: Role;
+  team: string | null;
+}
+
+export interface PersonAccessFacts {
+  tenantId: string;
+  ownerUserId: string | null;
+  ownerAgencyId: string | null;
+  team: string | null;
+  /** Agencies an open handover or referral points to: they must be able to look before accepting. */
+  handoverAgencyIds: readonly string[];
+}
+
+export interface ConsentFact {
+  id: string;
+  recipientAgencyId: string;
+  purpose: string;
+  dataCategories: readonly string[];
+  givenOn: string;
+  withdrawnOn: string | null;
+}
+
+export type AccessDecision =
+  | { allowed: true; basis: string; consentId: string | null; purpose: string; categories: DataCategory[] }
+  | { allowed: false; reason: 'tenant' | 'permission' | 'scope' | 'no_consent' };
+
+export const BASIS_SHARED_TASK = '§§ 67d, 69 Abs. 1 Nr. 1 SGB X (gemeinsame Aufgabe im Integration Point)';
+export const BASIS_CONSENT = 'Einwilligung Art. 6 Abs. 1 lit. a, Art. 7 DSGVO, § 67b SGB X';
+
+/** A consent counts from the day it was given until (not including) the day it was withdrawn. */
+export function consentActive(c: ConsentFact, today: string): boolean {
+  return c.givenOn <= today && (c.withdrawnOn === null || c.withdrawnOn > today);
+}
+
+function inScope(actor: Actor, p: PersonAccessFacts): boolean {
+  if (p.handoverAgencyIds.includes(actor.agencyId)) return true;
+  switch (ROLE_DEFINITIONS[actor.role].scope) {
+    case 'tenant':
+      return true;
+    case 'agency':
+      return p.ownerAgencyId === actor.agencyId;
+    case 'team':
+      return (
+        p.ownerUserId === actor.userId ||
+        (actor.team !== null && p.team === actor.team) ||
+        p.ownerAgencyId === actor.agencyId
+      );
+    case 'own':
+      return p.ownerUserId === actor.userId;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The one place that decides whether a member of staff may read a person's record, and what of it.
+ * Pure: the server loads the facts, calls this, audits the answer and filters the record by `categories`.
+ */
+export function decidePersonRead(input: {
+  actor: Actor;
+  person: PersonAccessFacts;
+  consents: readonly ConsentFact[];
+  today: string;
+}): AccessDecision {
+  const { actor, person, consents, today } = input;
+  if (actor.tenantId !== person.tenantId) return { allowed: false, reason: 'tenant' };
+  if (!hasPermission(actor.role, 'person:read')) return { allowed: false, reason: 'permission' };
+
+  const mine = consents.filter((c) => c.recipientAgencyId === actor.agencyId && consentActive(c, today));
+  const healthConsent = mine.find((c) => c.dataCategories.includes('health'));
+  const mayHealth = hasPermission(actor.role, 'person:read_health') && healthConsent !== undefined;
+
+  const scope = ROLE_DEFINITIONS[actor.role].scope;
+  const coreAgency = IP_CORE_AGENCIES.includes(actor.agencyKind);
+  if (coreAgency && scope !== 'consent' && inScope(actor, person)) {
+    return {
+      allowed: true,
+      basis: BASIS_SHARED_TASK,
+      consentId: mayHealth ? healthConsent.id : null,
+      purpose: 'integration',
+      categories: mayHealth ? [...ORDINARY, 'health'] : [...ORDINARY],
+    };
+  }
+  if (coreAgency && scope !== 'consent') return { allowed: false, reason: 'scope' };
+
+  // Everyone outside the IP core sees only what a valid consent for their own agency covers.
+  if (mine.length === 0) return { allowed: false, reason: 'no_consent' };
+  const categories = new Set<DataCategory>();
+  for (const c of mine) {
+    for (const cat of c.dataCategories) {
+      if (cat === 'health' && !hasPermission(actor.role, 'person:read_health')) continue;
+      if ((DATA_CATEGORIES as readonly string[]).includes(cat)) categories.add(cat as DataCategory);
+    }
+  }
+  // Identity is always part of a consented view: without it the reader cannot know whom it concerns.
+  categories.add('identity');
+  return {
+    allowed: true,
+    basis: BASIS_CONSENT,
+    consentId: mine[0].id,
+    purpose: mine[0].purpose,
+    categories: DATA_CATEGORIES.filter((c) => categories.has(c)),
+  };
+}

@@ -1,0 +1,136 @@
+// Roles as permission maps plus a record scope (DESIGN.md, after Primero): what a role may do,
+// and over which records. The server checks these; the web app only uses them to hide buttons.
+
+export const ROLES = [
+  'eingangszone',
+  'integrationsfachkraft',
+  'sprachberatung',
+  'arbeitgeberservice',
+  'koordination',
+  'partner',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'person:create',
+  'person:read',
+  'person:update',
+  'person:search',
+  'person:read_health',
+  'person:export',
+  'person:merge',
+  'consent:manage',
+  'handover:manage',
+  'audit:read',
+  'user:admin',
+  'rules:evaluate',
+  'rules:impact',
+  'law:edit',
+  'allocation:run',
+  'courses:read',
+  'reports:read',
+  // Language path (issue 5): record placement results and waitlist entries; manage the course catalogue
+  // (a provider — role partner of a Bildungsträger — only its own courses, checked in the service).
+  'language:record',
+  'courses:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** own: cases the user owns; team: the user's team; agency: the user's agency; tenant: the whole region. */
+export type RecordScope = 'none' | 'own' | 'team' | 'agency' | 'tenant' | 'consent';
+
+export interface RoleDefinition {
+  permissions: readonly Permission[];
+  scope: RecordScope;
+  label: { de: string; en: string };
+}
+
+export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
+  eingangszone: {
+    // The front desk must see the whole region to find duplicates before creating a record.
+    permissions: [
+      'person:create',
+      'person:read',
+      'person:update',
+      'person:search',
+      'consent:manage',
+      'handover:manage',
+      'rules:evaluate',
+    ],
+    scope: 'tenant',
+    label: { de: 'Eingangszone', en: 'Front desk' },
+  },
+  integrationsfachkraft: {
+    permissions: [
+      'person:create',
+      'person:read',
+      'person:update',
+      'person:search',
+      'person:read_health',
+      'person:export',
+      'person:merge',
+      'consent:manage',
+      'handover:manage',
+      'audit:read',
+      'rules:evaluate',
+      'courses:read',
+      'language:record',
+    ],
+    scope: 'team',
+    label: { de: 'Integrationsfachkraft', en: 'Integration advisor' },
+  },
+  sprachberatung: {
+    permissions: [
+      'person:read',
+      'person:search',
+      'rules:evaluate',
+      'allocation:run',
+      'courses:read',
+      'courses:manage',
+      'language:record',
+    ],
+    scope: 'tenant',
+    label: { de: 'Sprachberatung', en: 'Language advice' },
+  },
+  arbeitgeberservice: {
+    permissions: ['person:read', 'person:search', 'courses:read'],
+    scope: 'agency',
+    label: { de: 'Arbeitgeberservice', en: 'Employer service' },
+  },
+  koordination: {
+    permissions: [
+      'person:read',
+      'person:search',
+      'rules:evaluate',
+      'rules:impact',
+      'reports:read',
+      'courses:read',
+      'courses:manage',
+      'audit:read',
+    ],
+    scope: 'tenant',
+    label: { de: 'Koordination', en: 'Coordination' },
+  },
+  partner: {
+    // Partner agencies ("virtual support") see a person only through a valid consent for their agency.
+    // Course providers (partners of a Bildungsträger) see and manage only their own courses and participants;
+    // other partner agencies are refused by the language services.
+    permissions: ['person:read', 'person:search', 'courses:read', 'courses:manage'],
+    scope: 'consent',
+    label: { de: 'Partner', en: 'Partner agency' },
+  },
+  admin: {
+    permissions: ['user:admin', 'audit:read', 'law:edit'],
+    scope: 'none',
+    label: { de: 'Administration', en: 'Administration' },
+  },
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_DEFINITIONS[role].permissions.includes(permission);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,50 @@
+/** Small seeded PRNG (mulberry32): same seed, same persons — on every machine and Node version. */
+export interface Rng {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Integer in [min, max]. */
+  int(min: number, max: number): number;
+  chance(p: number): boolean;
+  pick<T>(items: readonly T[]): T;
+  /** Picks by weights (need not sum to 1). */
+  weighted<T>(items: readonly T[], weights: readonly number[]): T;
+}
+
+function hashSeed(seed: number | string): number {
+  if (typeof seed === 'number') return seed >>> 0;
+  let h = 2166136261;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+export function createRng(seed: number | string): Rng {
+  let state = hashSeed(seed);
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    chance: (p) => next() < p,
+    pick: (items) => items[Math.floor(next() * items.length)],
+    weighted: (items, weights) => {
+      let total = 0;
+      for (const w of weights) total += w;
+      let r = next() * total;
+      for (let i = 0; i < items.length; i++) {
+        r -= weights[i];
+        if (r < 0) return items[i];
+      }
+      return items[items.length - 1];
+    },
+  };
+}
+
+/** Zipf-like weights: real name frequencies are heavily skewed (Mohammed is far more common than Nizar). */
+export function zipfWeights(n: number, exponent: number): number[] {
+  return Array.from({ length: n }, (_, i) => 1 / (i + 1) ** exponent);
+}

@@ -1,0 +1,17 @@
+/** A real calendar day in ISO form (YYYY-MM-DD); rejects 2024-02-30 and the like. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Today's date in Germany: the day the law and deadlines count in. */
+export function todayInGermany(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
+}
+
+/** Completed years between two ISO days (a birthday counts on its day). */
+export function ageInYears(birth: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
+  return on.slice(5) >= birth.slice(5) ? years : years - 1;
+}

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext, RouteAccess } from './context';
+import { apiModules } from './modules';
+import { registerAccessHook } from './plugins/access-hook';
+import { registerErrorHandling } from './plugins/error-handler';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const WEB_DIST = join(root, 'dist', 'web');
+export const VERSION: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+
+export interface RouteTableEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+export interface BuildOptions {
+  logger?: boolean | { level: string };
+  /** Serve the built web app from dist/web (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the whole app (plugins, error mapping, every module's routes) without listening. */
+export type LotseApp = FastifyInstance & { routeTable: RouteTableEntry[] };
+
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<LotseApp> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // The request id travels into logs, audit rows and every 500 answer.
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+  });
+  const routeTable: RouteTableEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const m of methods) {
+      if (m === 'HEAD') continue;
+      routeTable.push({ method: m, url: route.url, access: route.config?.access ?? {} });
+    }
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lotse API',
+        version: VERSION,
+        description: 'API of Lotse, software for German Integration Points.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lotse_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAccessHook(app, ctx);
+
+  for (const mod of apiModules) await mod(app, ctx);
+
+  if (opts.serveWeb && existsSync(join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+  await app.ready();
+  return Object.assign(app, { routeTable }) as unknown as LotseApp;
+}

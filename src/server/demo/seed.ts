@@ -1,0 +1,182 @@
+import type { Kysely } from 'kysely';
+import { refreshStatistics } from '../../db/maintenance';
+import type { DB } from '../../db/schema';
+import { hashPassword } from '../modules/auth/passwords';
+import { nameKeysFingerprint } from '../modules/persons/reindex';
+import { demoClients } from './clients';
+import { DEMO_AGENCIES, DEMO_MUNICIPALITIES, DEMO_OFFICES, DEMO_TENANT } from './county';
+import { seedLanguageDemo } from './language';
+import { DEMO_STAFF } from './staff';
+
+export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
+  const row = await db
+    .selectFrom('tenant')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+export interface SeedOptions {
+  password: string;
+  clients?: number;
+  seed?: number;
+  /** Another tenant slug lets tests and benchmarks seed several counties side by side. */
+  tenantSlug?: string;
+  /** Prefix for staff e-mails, so that several demo tenants can coexist in one database. */
+  emailPrefix?: string;
+  log?: (message: string) => void;
+}
+
+const CHUNK = 500;
+
+/** Loads the demo county in one transaction: it is there completely or not at all. Reproducible for a seed. */
+export async function seedDemo(
+  db: Kysely<DB>,
+  opts: SeedOptions,
+): Promise<{ tenantId: string; clients: number }> {
+  const log = opts.log ?? (() => {});
+  const started = performance.now();
+  // Hash before the transaction: PGlite has one connection, argon2 needs no database.
+  const passwordHash = await hashPassword(opts.password);
+  const result = await db.transaction().execute(async (tx) => {
+    const tenant = await tx
+      .insertInto('tenant')
+      .values({
+        slug: opts.tenantSlug ?? DEMO_TENANT.slug,
+        name: DEMO_TENANT.name,
+        settings: JSON.stringify({ ipMaxStayMonths: 12, retentionYears: { sgb2: 10, sgb3: 5 } }) as never,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const tenantId = tenant.id;
+    const municipalities = await tx
+      .insertInto('municipality')
+      .values(
+        DEMO_MUNICIPALITIES.map((m) => ({
+          tenant_id: tenantId,
+          name: m.name,
+          ags: m.ags,
+          lat: m.lat,
+          lon: m.lon,
+        })),
+      )
+      .returning(['id', 'name'])
+      .execute();
+    const municipalityId = new Map(municipalities.map((m) => [m.name, m.id]));
+    await tx
+      .insertInto('office')
+      .values(
+        DEMO_OFFICES.map((o) => ({
+          tenant_id: tenantId,
+          name: o.name,
+          kind: o.kind,
+          municipality_id: municipalityId.get(o.municipality)!,
+        })),
+      )
+      .execute();
+    const agencies = await tx
+      .insertInto('agency')
+      .values(DEMO_AGENCIES.map((a) => ({ tenant_id: tenantId, kind: a.kind, name: a.name })))
+      .returning(['id', 'name'])
+      .execute();
+    const agencyId = new Map(DEMO_AGENCIES.map((a) => [a.key, agencies.find((x) => x.name === a.name)!.id]));
+    const staff = await tx
+      .insertInto('app_user')
+      .values(
+        DEMO_STAFF.map((s) => ({
+          tenant_id: tenantId,
+          agency_id: agencyId.get(s.agency)!,
+          email: `${opts.emailPrefix ?? ''}${s.email}`,
+          display_name: s.name,
+          role: s.role,
+          team: s.team,
+          password_hash: passwordHash,
+        })),
+      )
+      .returning(['id', 'email'])
+      .execute();
+    log(
+      `Region, ${municipalities.length} Kommunen, ${DEMO_OFFICES.length} Standorte, ${agencies.length} Stellen, ${staff.length} Konten`,
+    );
+
+    const userId = new Map(staff.map((s) => [s.email.slice((opts.emailPrefix ?? '').length), s.id]));
+    const advisors = {
+      jc: DEMO_STAFF.filter((s) => s.role === 'integrationsfachkraft' && s.agency === 'jc').map((s) => ({
+        id: userId.get(s.email)!,
+        team: s.team,
+      })),
+      aa: DEMO_STAFF.filter((s) => s.role === 'integrationsfachkraft' && s.agency === 'aa').map((s) => ({
+        id: userId.get(s.email)!,
+        team: s.team,
+      })),
+    };
+    const clients = demoClients({
+      count: opts.clients ?? 3500,
+      seed: opts.seed ?? 20261122,
+      municipalities: DEMO_MUNICIPALITIES.map((m) => ({ id: municipalityId.get(m.name)!, weight: m.weight })),
+      advisors,
+      agencies: {
+        jc: agencyId.get('jc')!,
+        aa: agencyId.get('aa')!,
+        sozialamt: agencyId.get('sozialamt')!,
+        abh: agencyId.get('abh')!,
+      },
+      createdBy: userId.get('empfang@demo.lotse')!,
+    });
+    for (let i = 0; i < clients.persons.length; i += CHUNK) {
+      await tx
+        .insertInto('person')
+        .values(clients.persons.slice(i, i + CHUNK).map((p) => ({ ...p, tenant_id: tenantId })))
+        .execute();
+    }
+    for (let i = 0; i < clients.statuses.length; i += CHUNK) {
+      await tx
+        .insertInto('residence_status')
+        .values(clients.statuses.slice(i, i + CHUNK).map((s) => ({ ...s, tenant_id: tenantId })))
+        .execute();
+    }
+    for (let i = 0; i < clients.consents.length; i += CHUNK) {
+      await tx
+        .insertInto('consent')
+        .values(clients.consents.slice(i, i + CHUNK).map((c) => ({ ...c, tenant_id: tenantId })))
+        .execute();
+    }
+    for (let i = 0; i < clients.household.length; i += CHUNK) {
+      await tx
+        .insertInto('household_member')
+        .values(clients.household.slice(i, i + CHUNK).map((h) => ({ ...h, tenant_id: tenantId })))
+        .execute();
+    }
+    for (let i = 0; i < clients.nameKeys.length; i += CHUNK * 4) {
+      await tx
+        .insertInto('person_name_key')
+        .values(clients.nameKeys.slice(i, i + CHUNK * 4).map((k) => ({ ...k, tenant_id: tenantId })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    log(
+      `${clients.persons.length} Klientinnen und Klienten mit ${clients.statuses.length} Aufenthaltsstatus und ${clients.consents.length} Einwilligungen (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    const language = await seedLanguageDemo(tx, {
+      tenantId,
+      passwordHash,
+      seed: opts.seed,
+      emailPrefix: opts.emailPrefix,
+    });
+    log(
+      `${language.courses} Sprachkurse, ${language.assessments} Sprachstände, ${language.waiting} Personen auf der Warteliste`,
+    );
+    // The keys were computed now: record their version so that start-up does not rebuild them.
+    await tx
+      .insertInto('app_meta')
+      .values({ key: 'name_keys', value: nameKeysFingerprint() })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({ value: nameKeysFingerprint(), updated_at: new Date() }),
+      )
+      .execute();
+    return { tenantId, clients: clients.persons.length };
+  });
+  // Thousands of new rows: let the planner know before the first query.
+  await refreshStatistics(db);
+  return result;
+}

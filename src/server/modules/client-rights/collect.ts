@@ -1,0 +1,118 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema';
+
+/** Everything stored about one person (Art. 15 GDPR): the case, its history, consents, handovers and who read it. */
+export async function collectPersonData(db: Kysely<DB>, tenantId: string, personId: string) {
+  const [person, statuses, consents, household, handovers, reads, assessments, waitlist, enrolments] =
+    await Promise.all([
+      db
+        .selectFrom('person')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', personId)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('residence_status')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('person_id', '=', personId)
+        .orderBy('since')
+        .execute(),
+      db
+        .selectFrom('consent as c')
+        .innerJoin('agency as a', 'a.id', 'c.recipient_agency_id')
+        .select([
+          'c.id',
+          'c.purpose',
+          'a.name as recipient',
+          'c.data_categories',
+          'c.given_on',
+          'c.withdrawn_on',
+          'c.form_language',
+        ])
+        .where('c.tenant_id', '=', tenantId)
+        .where('c.person_id', '=', personId)
+        .execute(),
+      db
+        .selectFrom('household_member')
+        .select(['relation', 'given_names', 'family_name', 'birth_date', 'needs_childcare'])
+        .where('tenant_id', '=', tenantId)
+        .where('person_id', '=', personId)
+        .execute(),
+      db
+        .selectFrom('handover as h')
+        .innerJoin('agency as fa', 'fa.id', 'h.from_agency_id')
+        .innerJoin('agency as ta', 'ta.id', 'h.to_agency_id')
+        .select([
+          'h.kind',
+          'h.state',
+          'fa.name as from_agency',
+          'ta.name as to_agency',
+          'h.reason',
+          'h.created_at',
+        ])
+        .where('h.tenant_id', '=', tenantId)
+        .where('h.person_id', '=', personId)
+        .execute(),
+      // Art. 15(1)(c): the recipients — which agencies read the data, when and on what basis.
+      db
+        .selectFrom('audit_log as l')
+        .leftJoin('agency as a', 'a.id', 'l.agency_id')
+        .select(['l.at', 'a.name as agency', 'l.action', 'l.legal_basis'])
+        .where('l.tenant_id', '=', tenantId)
+        .where('l.person_id', '=', personId)
+        .where('l.outcome', '=', 'allowed')
+        .orderBy('l.at')
+        .execute(),
+      db
+        .selectFrom('language_assessment')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('person_id', '=', personId)
+        .execute(),
+      db
+        .selectFrom('waitlist_entry')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('person_id', '=', personId)
+        .execute(),
+      db
+        .selectFrom('enrolment as e')
+        .innerJoin('course as c', 'c.id', 'e.course_id')
+        .select([
+          'c.ref',
+          'c.course_type',
+          'e.start_date',
+          'e.end_date',
+          'e.status',
+          'e.attendance_percent',
+          'e.result_level',
+          'e.certificate_ref',
+        ])
+        .where('e.tenant_id', '=', tenantId)
+        .where('e.person_id', '=', personId)
+        .execute(),
+    ]);
+  const { search_text: _s, tenant_id: _t, ...personFields } = person;
+  return {
+    generatedAt: new Date().toISOString(),
+    legalBasis: 'Art. 15 DSGVO, § 83 SGB X',
+    person: personFields,
+    residenceStatusHistory: statuses.map(({ tenant_id: _x, person_id: _y, ...s }) => s),
+    consents,
+    household,
+    handovers,
+    language: {
+      assessments: assessments.map(({ tenant_id: _x, person_id: _y, ...a }) => a),
+      waitlist: waitlist.map(({ tenant_id: _x, person_id: _y, ...w }) => w),
+      enrolments,
+    },
+    accessLog: reads.map((r) => ({
+      at: new Date(r.at).toISOString(),
+      agency: r.agency,
+      action: r.action,
+      legalBasis: r.legal_basis,
+    })),
+  };
+}
+export type PersonDataExport = Awaited<ReturnType<typeof collectPersonData>>;

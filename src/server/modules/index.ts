@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context';
+import { auditRoutes } from './audit/routes';
+import { authRoutes } from './auth/routes';
+import { clientRightsRoutes } from './client-rights/routes';
+import { consentRoutes } from './consents/routes';
+import { exitRoutes } from './handovers/exit-routes';
+import { handoverRoutes } from './handovers/routes';
+import { householdRoutes } from './household/routes';
+import { languagePathRoutes } from './language/routes';
+import { metaRoutes } from './meta/routes';
+import { metaStaffRoutes } from './meta/staff-routes';
+import { personRoutes } from './persons/routes';
+import { residenceRoutes } from './residence/routes';
+import { rulesRoutes } from './rules/routes';
+import { systemRoutes } from './system/routes';
+import { userRoutes } from './users/routes';
+
+/** Every API module; app.ts registers them in this order. */
+export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<void>)[] = [
+  systemRoutes,
+  authRoutes,
+  metaRoutes,
+  metaStaffRoutes,
+  userRoutes,
+  personRoutes,
+  consentRoutes,
+  householdRoutes,
+  handoverRoutes,
+  exitRoutes,
+  clientRightsRoutes,
+  residenceRoutes,
+  rulesRoutes,
+  auditRoutes,
+  languagePathRoutes,
+];

@@ -1,0 +1,205 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LETTER_LANGUAGES } from '../../../../domain/language';
+import { todayInGermany } from '../../../../domain/reference/dates';
+import type { AppContext } from '../../../context';
+import { authOf } from '../../../plugins/access-hook';
+import { writeAudit } from '../../audit/audit-writer';
+import { idParams, isoDate, uuid } from '../../common-schema';
+import { authorizePerson } from '../../persons/service';
+import { enrolmentLetter, letterLanguage } from './letter';
+import { presentRun } from './presenter';
+import { adjustRun, confirmRun, runningJobs, startRun } from './service';
+
+const TAG = ['language: allocation'];
+const BASIS = '§§ 67d, 69 SGB X (Kursplatzvergabe)';
+
+export async function allocationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  // A background solve writes its result when done; closing the app waits for it.
+  app.addHook('onClose', async () => {
+    await Promise.allSettled([...runningJobs]);
+  });
+
+  const audited = async (req: { id: string }, actor: Parameters<typeof writeAudit>[1], runId: string) => {
+    const run = await presentRun(ctx.db, actor!.tenantId, runId);
+    await writeAudit(
+      ctx.db,
+      actor,
+      {
+        action: 'read',
+        entity: 'allocation_run',
+        entityId: runId,
+        legalBasis: BASIS,
+        details: { persons: run.assignments.length + run.unassigned.length + run.skipped.length },
+      },
+      req.id,
+    );
+    return run;
+  };
+
+  r.post('/api/allocations', {
+    schema: {
+      tags: TAG,
+      summary:
+        'Kursplätze optimal zuteilen (Live-Daten: Warteliste × geplante Kurse mit freien Plätzen) — Vorschlag neben „wer zuerst kommt“',
+      body: z.object({
+        asOf: isoDate.optional(),
+        maxTravelMinutes: z.number().int().min(0).max(600).default(60),
+        horizonDays: z.number().int().min(1).max(730).default(183),
+        /** false: answer 202 at once and poll GET /api/allocations/:id for state and progress. */
+        wait: z.boolean().default(true),
+      }),
+    },
+    config: { access: { permission: 'allocation:run', personal: true } },
+    handler: async (req, reply) => {
+      const { actor } = authOf(req);
+      const b = req.body;
+      const id = await startRun(
+        ctx.db,
+        actor,
+        {
+          asOf: b.asOf ?? todayInGermany(),
+          maxTravelMinutes: b.maxTravelMinutes,
+          horizonDays: b.horizonDays,
+        },
+        b.wait,
+        req.id,
+      );
+      if (!b.wait) return reply.code(202).send({ id, state: 'running', progress: 0 });
+      return reply.code(201).send(await audited(req, actor, id));
+    },
+  });
+
+  r.get('/api/allocations', {
+    schema: {
+      tags: TAG,
+      summary: 'Zuteilungsläufe (neueste zuerst)',
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+    },
+    config: { access: { permission: 'allocation:run' } },
+    handler: async (req) => {
+      const { actor } = authOf(req);
+      const rows = await ctx.db
+        .selectFrom('allocation_run')
+        .select([
+          'id',
+          'version',
+          'state',
+          'as_of',
+          'input_hash',
+          'metrics',
+          'created_at',
+          'created_by',
+          'confirmed_at',
+        ])
+        .where('tenant_id', '=', actor.tenantId)
+        .orderBy('created_at', 'desc')
+        .limit(req.query.limit)
+        .execute();
+      return rows.map((x) => ({
+        id: x.id,
+        version: x.version,
+        state: x.state,
+        asOf: x.as_of,
+        inputHash: x.input_hash,
+        metrics: x.metrics,
+        createdAt: new Date(x.created_at).toISOString(),
+        createdBy: x.created_by,
+        confirmedAt: x.confirmed_at ? new Date(x.confirmed_at).toISOString() : null,
+      }));
+    },
+  });
+
+  r.get('/api/allocations/:id', {
+    schema: {
+      tags: TAG,
+      summary: 'Ein Lauf: Status (running mit progress 0–1), Vorschlag und „wer zuerst kommt“ mit Kennzahlen',
+      params: idParams,
+    },
+    config: { access: { permission: 'allocation:run', personal: true } },
+    handler: async (req) => audited(req, authOf(req).actor, req.params.id),
+  });
+
+  r.patch('/api/allocations/:id', {
+    schema: {
+      tags: TAG,
+      summary:
+        'Vorschlag anpassen: Personen umsetzen oder herausnehmen (Zulässigkeit und Plätze geprüft; 409 bei veralteter Version)',
+      params: idParams,
+      body: z.object({
+        version: z.number().int().positive(),
+        changes: z
+          .array(z.object({ client: uuid, course: uuid.nullable() }))
+          .min(1)
+          .max(5000),
+      }),
+    },
+    config: { access: { permission: 'allocation:run', personal: true } },
+    handler: async (req) => {
+      const { actor } = authOf(req);
+      await adjustRun(ctx.db, actor, req.params.id, req.body.version, req.body.changes, req.id);
+      return audited(req, actor, req.params.id);
+    },
+  });
+
+  r.post('/api/allocations/:id/confirm', {
+    schema: {
+      tags: TAG,
+      summary:
+        'Vorschlag bestätigen → Kursteilnahmen, Warteliste „enrolled“, Aufgaben, Briefe (alles oder nichts)',
+      params: idParams,
+      body: z.object({ version: z.number().int().positive() }),
+    },
+    config: { access: { permission: 'allocation:run', personal: true } },
+    handler: async (req) => {
+      const { actor } = authOf(req);
+      const done = await confirmRun(ctx.db, actor, req.params.id, req.body.version, req.id);
+      const langs = done.enrolments.length
+        ? await ctx.db
+            .selectFrom('person')
+            .select(['id', 'languages'])
+            .where('tenant_id', '=', actor.tenantId)
+            .where(
+              'id',
+              'in',
+              done.enrolments.map((e) => e.personId),
+            )
+            .execute()
+        : [];
+      const langOf = new Map(langs.map((p) => [p.id, letterLanguage(p.languages)]));
+      return {
+        run: await audited(req, actor, req.params.id),
+        enrolments: done.enrolments.map((e) => ({
+          ...e,
+          letter: {
+            lang: langOf.get(e.personId) ?? 'de',
+            url: `/api/enrolments/${e.id}/letter?lang=${langOf.get(e.personId) ?? 'de'}`,
+          },
+        })),
+        tasks: done.tasks,
+      };
+    },
+  });
+
+  r.get('/api/enrolments/:id/letter', {
+    schema: {
+      tags: TAG,
+      summary: 'Brief an die Person (druckbares HTML, Deutsch + Sprache der Person, RTL für ar/fa)',
+      params: idParams,
+      querystring: z.object({ lang: z.enum(LETTER_LANGUAGES as [string, ...string[]]).optional() }),
+    },
+    config: { access: { permission: 'person:read', personal: true } },
+    handler: async (req, reply) => {
+      const { actor } = authOf(req);
+      const letter = await enrolmentLetter(ctx.db, actor.tenantId, req.params.id, req.query.lang);
+      await authorizePerson(ctx.db, actor, letter.personId, {
+        action: 'print_course_letter',
+        requestId: req.id,
+        details: { enrolmentId: req.params.id, lang: letter.lang },
+      });
+      return reply.type('text/html; charset=utf-8').send(letter.html);
+    },
+  });
+}

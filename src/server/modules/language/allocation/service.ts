@@ -1,0 +1,344 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../../db/schema';
+import type { Actor } from '../../../../domain/access/person-access';
+import {
+  type Allocation,
+  allocationMetrics,
+  firstComeFirstServed,
+  type Instance,
+  validateInstance,
+} from '../../../../domain/allocation';
+import { applyChanges, type Skipped } from '../../../../domain/language';
+import { todayInGermany } from '../../../../domain/reference/dates';
+import { badRequest, conflict, notFound } from '../../../http/errors';
+import { solveInWorker } from '../../../workers/run-allocation';
+import { writeAudit } from '../../audit/audit-writer';
+import { instanceHash, type LiveParams, liveInstance } from './live';
+
+export interface RunResult {
+  optimal: Allocation;
+  fcfs: Allocation;
+  /** What will be confirmed: the optimal allocation, or the advisor's adjustment of it. */
+  proposal: Allocation & { adjusted: boolean };
+}
+
+/** Fraction done of runs in this process (the solver reports phases from its worker thread). */
+const progress = new Map<string, number>();
+/** Background solves, awaited when the app closes. */
+export const runningJobs = new Set<Promise<void>>();
+
+export function liveProgress(runId: string): number | undefined {
+  return progress.get(runId);
+}
+
+export function metricsOf(instance: Instance, r: RunResult) {
+  const optimal = allocationMetrics(instance, r.optimal);
+  const fcfs = allocationMetrics(instance, r.fcfs);
+  return {
+    optimal,
+    fcfs,
+    proposal: allocationMetrics(instance, r.proposal),
+    gain: {
+      placed: optimal.placed - fcfs.placed,
+      waitingDaysTotal: optimal.waitingDaysTotal - fcfs.waitingDaysTotal,
+      travelMinutesTotal: optimal.travelMinutesTotal - fcfs.travelMinutesTotal,
+      score: optimal.score - fcfs.score,
+    },
+  };
+}
+
+async function solveRun(db: Kysely<DB>, runId: string, instance: Instance): Promise<void> {
+  try {
+    progress.set(runId, 0);
+    const optimal = await solveInWorker(instance, (p) => progress.set(runId, p.fraction));
+    const fcfs = firstComeFirstServed(instance);
+    const result: RunResult = { optimal, fcfs, proposal: { ...optimal, adjusted: false } };
+    await db
+      .updateTable('allocation_run')
+      .set({
+        state: 'proposed',
+        progress: 1,
+        result: JSON.stringify(result),
+        metrics: JSON.stringify(metricsOf(instance, result)),
+      })
+      .where('id', '=', runId)
+      .execute();
+  } catch (error) {
+    await db
+      .updateTable('allocation_run')
+      .set({ state: 'failed', error: error instanceof Error ? error.message : String(error) })
+      .where('id', '=', runId)
+      .execute()
+      .catch(() => undefined);
+  } finally {
+    progress.delete(runId);
+  }
+}
+
+/**
+ * Builds the instance from live data, stores the run (state running) and solves it in a worker thread.
+ * `wait`: answer when the proposal is there (county sizes take well under a second); otherwise return at
+ * once and let the client poll GET /api/allocations/:id (state running + progress).
+ */
+export async function startRun(
+  db: Kysely<DB>,
+  actor: Actor,
+  params: LiveParams,
+  wait: boolean,
+  requestId?: string,
+): Promise<string> {
+  const { instance, skipped } = await liveInstance(db, actor.tenantId, params);
+  const valid = validateInstance(instance);
+  if (!valid.ok)
+    throw badRequest('Die aktuellen Daten ergeben keine gültige Zuteilungsaufgabe.', valid.issues);
+  const run = await db
+    .insertInto('allocation_run')
+    .values({
+      tenant_id: actor.tenantId,
+      as_of: params.asOf,
+      params: JSON.stringify(params),
+      input_hash: instanceHash(instance),
+      instance: JSON.stringify(instance),
+      skipped: JSON.stringify(skipped),
+      state: 'running',
+      created_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeAudit(
+    db,
+    actor,
+    {
+      action: 'create',
+      entity: 'allocation_run',
+      entityId: run.id,
+      legalBasis: '§§ 67d, 69 SGB X (Kursplatzvergabe)',
+      details: {
+        clients: instance.clients.length,
+        courses: instance.courses.length,
+        skipped: skipped.length,
+      },
+    },
+    requestId,
+  );
+  const job = solveRun(db, run.id, instance);
+  runningJobs.add(job);
+  void job.finally(() => runningJobs.delete(job));
+  if (wait) await job;
+  return run.id;
+}
+
+export async function loadRun(db: Kysely<DB>, tenantId: string, id: string) {
+  const row = await db
+    .selectFrom('allocation_run')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Zuteilungslauf');
+  return {
+    row,
+    instance: row.instance as Instance,
+    skipped: row.skipped as Skipped[],
+    result: row.result as RunResult | null,
+  };
+}
+
+/** The advisor moves people: every change checked against the run's rules and seats; 409 on a stale version. */
+export async function adjustRun(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  version: number,
+  changes: { client: string; course: string | null }[],
+  requestId?: string,
+): Promise<void> {
+  const { row, instance, result } = await loadRun(db, actor.tenantId, id);
+  if (row.state !== 'proposed' || !result)
+    throw conflict(`Der Lauf ist im Status „${row.state}“ und kann nicht mehr angepasst werden.`);
+  if (row.version !== version) throw conflict('Der Vorschlag wurde inzwischen geändert. Bitte neu laden.');
+  const applied = applyChanges(instance, result.proposal, changes);
+  if (!applied.ok) throw badRequest('Die Änderung ist nicht zulässig.', applied.issues);
+  const proposal = {
+    ...applied.allocation,
+    optimal: applied.allocation.score === result.optimal.score,
+    adjusted: true,
+  };
+  const next: RunResult = { ...result, proposal };
+  const r = await db
+    .updateTable('allocation_run')
+    .set({
+      result: JSON.stringify(next),
+      metrics: JSON.stringify(metricsOf(instance, next)),
+      version: version + 1,
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('state', '=', 'proposed')
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0)
+    throw conflict('Der Vorschlag wurde inzwischen geändert. Bitte neu laden.');
+  await writeAudit(
+    db,
+    actor,
+    { action: 'update', entity: 'allocation_run', entityId: id, details: { changes: changes.length } },
+    requestId,
+  );
+}
+
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Confirms the proposal in one transaction: enrolments, waitlist entries → enrolled, one task per person for
+ * the advisor (hand over the letter). If a waitlist entry was withdrawn or a course filled up meanwhile,
+ * nothing is stored: 409 with the conflicts, to be re-run.
+ */
+export async function confirmRun(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  version: number,
+  requestId?: string,
+) {
+  const { row, result } = await loadRun(db, actor.tenantId, id);
+  if (row.state !== 'proposed' || !result)
+    throw conflict(`Der Lauf ist im Status „${row.state}“ und kann nicht bestätigt werden.`);
+  const assignments = result.proposal.assignments;
+  const today = todayInGermany();
+  return db.transaction().execute(async (tx) => {
+    const lock = await tx
+      .updateTable('allocation_run')
+      .set({ state: 'confirmed', confirmed_by: actor.userId, confirmed_at: new Date(), version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .where('state', '=', 'proposed')
+      .executeTakeFirst();
+    if (Number(lock.numUpdatedRows) === 0)
+      throw conflict('Der Vorschlag wurde inzwischen geändert oder bestätigt. Bitte neu laden.');
+    if (assignments.length === 0)
+      return { enrolments: [] as { id: string; personId: string; courseId: string }[], tasks: 0 };
+    const personIds = assignments.map((a) => a.client);
+    const courseIds = [...new Set(assignments.map((a) => a.course))];
+    const [entries, courses, taken, persons] = await Promise.all([
+      tx
+        .selectFrom('waitlist_entry')
+        .select(['id', 'person_id'])
+        .where('tenant_id', '=', actor.tenantId)
+        .where('status', '=', 'waiting')
+        .where('person_id', 'in', personIds)
+        .execute(),
+      tx
+        .selectFrom('course')
+        .select(['id', 'seats', 'status', 'start_date', 'ref'])
+        .where('tenant_id', '=', actor.tenantId)
+        .where('id', 'in', courseIds)
+        .execute(),
+      tx
+        .selectFrom('enrolment')
+        .select(['course_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('tenant_id', '=', actor.tenantId)
+        .where('course_id', 'in', courseIds)
+        .where('status', 'in', ['enrolled', 'attending', 'completed'])
+        .groupBy('course_id')
+        .execute(),
+      tx
+        .selectFrom('person')
+        .select(['id', 'owner_user_id', 'owner_agency_id'])
+        .where('tenant_id', '=', actor.tenantId)
+        .where('id', 'in', personIds)
+        .execute(),
+    ]);
+    const entryOf = new Map(entries.map((e) => [e.person_id, e.id]));
+    const courseById = new Map(courses.map((c) => [c.id, c]));
+    const takenBy = new Map(taken.map((t) => [t.course_id, Number(t.n)]));
+    const wanted = new Map<string, number>();
+    for (const a of assignments) wanted.set(a.course, (wanted.get(a.course) ?? 0) + 1);
+    const conflicts: { path: string; message: string }[] = [];
+    assignments.forEach((a, i) => {
+      if (!entryOf.has(a.client))
+        conflicts.push({ path: `assignments.${i}.client`, message: 'steht nicht mehr auf der Warteliste' });
+    });
+    for (const [courseId, n] of wanted) {
+      const c = courseById.get(courseId);
+      if (c?.status !== 'planned')
+        conflicts.push({ path: `courses.${courseId}`, message: 'Kurs ist nicht mehr geplant' });
+      else if ((takenBy.get(courseId) ?? 0) + n > c.seats)
+        conflicts.push({
+          path: `courses.${courseId}`,
+          message: `Kurs ${c.ref} hat nicht mehr genug freie Plätze`,
+        });
+    }
+    if (conflicts.length)
+      throw conflict(
+        'Die Daten haben sich seit dem Lauf geändert; bitte neu berechnen. Nichts wurde gespeichert.',
+        conflicts,
+      );
+    const enrolments = await tx
+      .insertInto('enrolment')
+      .values(
+        assignments.map((a) => ({
+          tenant_id: actor.tenantId,
+          person_id: a.client,
+          course_id: a.course,
+          waitlist_entry_id: entryOf.get(a.client)!,
+          allocation_run_id: id,
+          start_date: courseById.get(a.course)!.start_date,
+          created_by: actor.userId,
+        })),
+      )
+      .returning(['id', 'person_id', 'course_id'])
+      .execute();
+    await tx
+      .updateTable('waitlist_entry')
+      .set((eb) => ({ status: 'enrolled', version: eb('version', '+', 1), updated_at: new Date() }))
+      .where('id', 'in', [...entryOf.values()])
+      .execute();
+    const owner = new Map(persons.map((p) => [p.id, p]));
+    const tasks = enrolments.map((e) => {
+      const p = owner.get(e.person_id);
+      const start = courseById.get(e.course_id)!.start_date;
+      // A week to hand the letter over, but never after the course starts (nor before today).
+      const due = [addDays(today, 7), start].sort()[0];
+      return {
+        tenant_id: actor.tenantId,
+        person_id: e.person_id,
+        enrolment_id: e.id,
+        kind: 'hand_over_letter' as const,
+        assignee_user_id: p?.owner_user_id ?? actor.userId,
+        assignee_agency_id: p?.owner_agency_id ?? actor.agencyId,
+        due_on: [due, today].sort()[1],
+      };
+    });
+    await tx.insertInto('language_task').values(tasks).execute();
+    for (const e of enrolments)
+      await writeAudit(
+        tx,
+        actor,
+        {
+          action: 'enrol',
+          entity: 'enrolment',
+          entityId: e.id,
+          personId: e.person_id,
+          legalBasis: '§§ 67d, 69 SGB X (Kursplatzvergabe)',
+          details: { courseId: e.course_id, allocationRunId: id },
+        },
+        requestId,
+      );
+    await writeAudit(
+      tx,
+      actor,
+      {
+        action: 'confirm',
+        entity: 'allocation_run',
+        entityId: id,
+        details: { enrolments: enrolments.length },
+      },
+      requestId,
+    );
+    return {
+      enrolments: enrolments.map((e) => ({ id: e.id, personId: e.person_id, courseId: e.course_id })),
+      tasks: tasks.length,
+    };
+  });
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { CEFR } from '../../../../domain/language';
+import { isoDate, uuid } from '../../common-schema';
+
+const level = z.enum(CEFR, { error: `ungültiges Niveau, erlaubt: ${CEFR.join(', ')}` });
+const target = z.enum(['A1', 'A2', 'B1', 'B2', 'C1', 'C2'], { error: 'ungültiges Zielniveau (A1–C2)' });
+const seats = z.number().int('ganze Zahl').min(0, 'darf nicht negativ sein').max(1000);
+
+export const courseCreate = z
+  .object({
+    /** Staff name the provider; a provider's own courses need no providerId. */
+    providerId: uuid.optional(),
+    placeId: uuid,
+    ref: z.string().trim().min(1).max(60),
+    type: z.string().trim().min(1).max(40),
+    entryLevels: z.array(level).min(1, 'mindestens ein Einstiegsniveau'),
+    targetLevel: target.nullable().optional(),
+    hours: z.number().int().min(1).max(2000).optional(),
+    schedule: z.string().trim().max(300).optional(),
+    startDate: isoDate,
+    endDate: isoDate.optional(),
+    seats,
+    childcare: z.boolean().default(false),
+    womenOnly: z.boolean().default(false),
+  })
+  .refine((b) => !b.endDate || b.endDate >= b.startDate, {
+    path: ['endDate'],
+    message: 'liegt vor dem Beginn',
+  });
+export type CourseCreate = z.infer<typeof courseCreate>;
+
+export const courseUpdate = z.object({
+  version: z.number().int().positive(),
+  placeId: uuid.optional(),
+  entryLevels: z.array(level).min(1).optional(),
+  targetLevel: target.nullable().optional(),
+  hours: z.number().int().min(1).max(2000).optional(),
+  schedule: z.string().trim().max(300).nullable().optional(),
+  startDate: isoDate.optional(),
+  endDate: isoDate.nullable().optional(),
+  seats: seats.optional(),
+  childcare: z.boolean().optional(),
+  womenOnly: z.boolean().optional(),
+  status: z.enum(['planned', 'running', 'finished', 'cancelled']).optional(),
+});
+export type CourseUpdate = z.infer<typeof courseUpdate>;
+
+export const courseQuery = z.object({
+  type: z.string().trim().max(40).optional(),
+  municipalityId: uuid.optional(),
+  providerId: uuid.optional(),
+  status: z.enum(['planned', 'running', 'finished', 'cancelled']).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  freeSeats: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type CourseQuery = z.infer<typeof courseQuery>;
+
+export const courseOut = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  ref: z.string(),
+  type: z.string(),
+  typeLabel: z.string(),
+  provider: z.object({ id: z.string(), name: z.string() }),
+  place: z.object({
+    id: z.string(),
+    name: z.string(),
+    address: z.string().nullable(),
+    municipalityId: z.string(),
+    municipality: z.string(),
+    lat: z.number(),
+    lon: z.number(),
+  }),
+  entryLevels: z.array(z.string()),
+  targetLevel: z.string().nullable(),
+  hours: z.number().int(),
+  schedule: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  seats: z.number().int(),
+  taken: z.number().int(),
+  free: z.number().int(),
+  childcare: z.boolean(),
+  womenOnly: z.boolean(),
+  status: z.string(),
+});
+export type CourseOut = z.infer<typeof courseOut>;
+
+export const participantOut = z.object({
+  enrolmentId: z.string(),
+  version: z.number().int(),
+  personId: z.string(),
+  name: z.string(),
+  currentLevel: z.string().nullable(),
+  status: z.string(),
+  startDate: z.string(),
+  attendancePercent: z.number().int().nullable(),
+  resultLevel: z.string().nullable(),
+  certificateRef: z.string().nullable(),
+});
+
+export const enrolmentUpdate = z.object({
+  version: z.number().int().positive(),
+  status: z.enum(['enrolled', 'attending', 'completed', 'dropped_out', 'cancelled']).optional(),
+  attendancePercent: z
+    .number()
+    .int()
+    .min(0, 'Anwesenheit: 0–100 %')
+    .max(100, 'Anwesenheit: 0–100 %')
+    .optional(),
+  resultLevel: level.optional(),
+  certificateRef: z.string().trim().max(100).optional(),
+  endDate: isoDate.optional(),
+});
+export type EnrolmentUpdate = z.infer<typeof enrolmentUpdate>;

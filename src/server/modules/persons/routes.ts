@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context';
+import { authOf } from '../../plugins/access-hook';
+import { idParams, uuid } from '../common-schema';
+import { checkDuplicates } from './duplicate-check';
+import { mergePersons } from './merge';
+import {
+  duplicateCandidates,
+  duplicateCheck,
+  personCreate,
+  personList,
+  personOut,
+  personSearch,
+  personUpdate,
+} from './schema';
+import { createPerson, listPersons, readPerson, updatePerson } from './service';
+
+export async function personRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/persons', {
+    schema: {
+      tags: ['persons'],
+      summary: 'Personen suchen (unscharf nach Name, Geburtsdatum, Nummern) mit Filtern',
+      querystring: personSearch,
+      response: { 200: personList },
+    },
+    config: { access: { permission: 'person:search', personal: true } },
+    handler: async (req) => listPersons(ctx.db, authOf(req).actor, req.query, req.id),
+  });
+  r.post('/api/persons', {
+    schema: {
+      tags: ['persons'],
+      summary: 'Person anlegen',
+      body: personCreate,
+      response: { 201: personOut },
+    },
+    config: { access: { permission: 'person:create', personal: true } },
+    handler: async (req, reply) =>
+      reply.code(201).send(await createPerson(ctx.db, authOf(req).actor, req.body, req.id)),
+  });
+  r.post('/api/persons/duplicate-check', {
+    schema: {
+      tags: ['persons'],
+      summary: 'Dublettenprüfung bei der Aufnahme (regionsweit, vor dem Anlegen)',
+      body: duplicateCheck,
+      response: { 200: duplicateCandidates },
+    },
+    config: { access: { permission: 'person:create', personal: true } },
+    handler: async (req) => checkDuplicates(ctx.db, authOf(req).actor, req.body, req.id),
+  });
+  r.get('/api/persons/:id', {
+    schema: {
+      tags: ['persons'],
+      summary: 'Person lesen (geprüft und protokolliert)',
+      params: idParams,
+      response: { 200: personOut },
+    },
+    config: { access: { permission: 'person:read', personal: true } },
+    handler: async (req) => readPerson(ctx.db, authOf(req).actor, req.params.id, req.id),
+  });
+  r.patch('/api/persons/:id', {
+    schema: {
+      tags: ['persons'],
+      summary: 'Person ändern (mit Versionsnummer; 409 bei gleichzeitiger Änderung)',
+      params: idParams,
+      body: personUpdate,
+      response: { 200: personOut },
+    },
+    config: { access: { permission: 'person:update', personal: true } },
+    handler: async (req) => updatePerson(ctx.db, authOf(req).actor, req.params.id, req.body, req.id),
+  });
+  r.post('/api/persons/:id/merge', {
+    schema: {
+      tags: ['persons'],
+      summary: 'Dublette in diese Person zusammenführen (alle Verläufe bleiben erhalten, protokolliert)',
+      params: idParams,
+      body: z.object({
+        duplicateId: uuid,
+        version: z.number().int().positive(),
+        duplicateVersion: z.number().int().positive(),
+      }),
+      response: { 200: personOut },
+    },
+    config: { access: { permission: 'person:merge', personal: true } },
+    handler: async (req) => {
+      const { actor } = authOf(req);
+      await mergePersons(
+        ctx.db,
+        actor,
+        req.params.id,
+        req.body.duplicateId,
+        { survivor: req.body.version, duplicate: req.body.duplicateVersion },
+        req.id,
+      );
+      return readPerson(ctx.db, actor, req.params.id, req.id);
+    },
+  });
+}

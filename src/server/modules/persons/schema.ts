@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { countryCode, isoDate, languageSkill, paging, pastDate, uuid } from '../common-schema';
+
+const name = z.string().trim().min(1, 'darf nicht leer sein').max(200);
+
+export const personCreate = z.object({
+  givenNames: name,
+  familyName: name,
+  nameOriginal: z.string().trim().max(200).optional(),
+  nameVariants: z.array(name).max(20).default([]),
+  gender: z.enum(['m', 'f', 'x', 'u']),
+  birthDate: pastDate.optional(),
+  birthDatePrecision: z.enum(['day', 'month', 'year']).default('day'),
+  nationalities: z.array(countryCode).max(5).default([]),
+  languages: z.array(languageSkill).max(15).default([]),
+  phone: z.string().trim().max(50).optional(),
+  email: z.string().trim().email('keine gültige E-Mail-Adresse').max(254).optional(),
+  address: z.string().trim().max(300).optional(),
+  municipalityId: uuid.optional(),
+  wohnsitzauflageMunicipalityId: uuid.optional(),
+  azrNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{6,16}$/, 'AZR-Nummer: 6–16 Ziffern')
+    .optional(),
+  baCustomerNumber: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z]{3,12}$/, 'Kundennummer: 3–12 Ziffern oder Großbuchstaben')
+    .optional(),
+  entryDate: pastDate.optional(),
+  referralSource: z
+    .enum(['sozialamt', 'auslaenderbehoerde', 'ehrenamt', 'selbst', 'jobcenter', 'agentur', 'other'])
+    .optional(),
+  healthNotes: z.string().max(2000).optional(),
+});
+export type PersonCreate = z.infer<typeof personCreate>;
+
+export const personUpdate = personCreate.partial().extend({
+  /** Optimistic locking: the version the editor started from. */
+  version: z.number().int().positive(),
+});
+export type PersonUpdate = z.infer<typeof personUpdate>;
+
+export const personSearch = z.object({
+  q: z.string().trim().max(200).optional(),
+  birthDate: isoDate.optional(),
+  number: z.string().trim().max(30).optional(),
+  status: z.enum(['intake', 'active', 'handed_over', 'closed']).optional(),
+  rechtskreis: z.enum(['asylblg', 'sgb2', 'sgb3_only', 'none', 'review']).optional(),
+  municipalityId: uuid.optional(),
+  ownerId: uuid.optional(),
+  ...paging,
+});
+export type PersonSearch = z.infer<typeof personSearch>;
+
+export const residenceStatusOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  paragraph: z.string().nullable(),
+  since: z.string(),
+  until: z.string().nullable(),
+  document: z.string().nullable(),
+  workAnnotation: z.string().nullable(),
+  asylumApplicationDate: z.string().nullable(),
+  asylumDecision: z.string().nullable(),
+  livesInReceptionCentre: z.boolean().nullable(),
+  recordedAt: z.string(),
+});
+
+export const personOut = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  givenNames: z.string(),
+  familyName: z.string(),
+  nameOriginal: z.string().nullable(),
+  nameVariants: z.array(z.string()),
+  gender: z.string(),
+  birthDate: z.string().nullable(),
+  birthDatePrecision: z.string(),
+  nationalities: z.array(z.string()),
+  caseStatus: z.string(),
+  rechtskreis: z.string(),
+  owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  ownerAgency: z.object({ id: z.string(), name: z.string() }).nullable(),
+  municipality: z.string().nullable(),
+  /** Categories the reader may see; fields of other categories are absent. */
+  visibleCategories: z.array(z.string()),
+  accessBasis: z.string(),
+  contact: z
+    .object({ phone: z.string().nullable(), email: z.string().nullable(), address: z.string().nullable() })
+    .optional(),
+  residence: z
+    .object({
+      azrNumber: z.string().nullable(),
+      entryDate: z.string().nullable(),
+      wohnsitzauflage: z.string().nullable(),
+      history: z.array(residenceStatusOut),
+    })
+    .optional(),
+  household: z
+    .array(
+      z.object({
+        id: z.string(),
+        relation: z.string(),
+        givenNames: z.string(),
+        familyName: z.string().nullable(),
+        birthDate: z.string().nullable(),
+        ageYears: z.number().int().nullable(),
+        needsChildcare: z.boolean(),
+        memberPersonId: z.string().nullable(),
+      }),
+    )
+    .optional(),
+  languages: z.array(z.object({ code: z.string(), level: z.string() })).optional(),
+  profile: z
+    .object({
+      baCustomerNumber: z.string().nullable(),
+      referralSource: z.string().nullable(),
+      ipEntryDate: z.string().nullable(),
+    })
+    .optional(),
+  health: z.object({ notes: z.string().nullable() }).optional(),
+});
+export type PersonOut = z.infer<typeof personOut>;
+
+export const personListItem = z.object({
+  id: z.string(),
+  givenNames: z.string(),
+  familyName: z.string(),
+  nameOriginal: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  birthDatePrecision: z.string(),
+  nationalities: z.array(z.string()),
+  caseStatus: z.string(),
+  rechtskreis: z.string(),
+  municipality: z.string().nullable(),
+  ownerName: z.string().nullable(),
+});
+export const personList = z.object({
+  total: z.number().int(),
+  /** More hits than the search counts exactly (SEARCH_CAP): the UI asks for a narrower search. */
+  capped: z.boolean(),
+  items: z.array(personListItem),
+});
+
+export const duplicateCheck = personCreate
+  .pick({
+    givenNames: true,
+    familyName: true,
+    nameOriginal: true,
+    nameVariants: true,
+    gender: true,
+    birthDate: true,
+    birthDatePrecision: true,
+    nationalities: true,
+  })
+  .partial({ gender: true });
+export type DuplicateCheck = z.infer<typeof duplicateCheck>;
+
+export const duplicateCandidates = z.object({
+  candidates: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      nameOriginal: z.string().nullable(),
+      birthDate: z.string().nullable(),
+      birthDatePrecision: z.string(),
+      nationalities: z.array(z.string()),
+      agency: z.string().nullable(),
+      municipality: z.string().nullable(),
+      score: z.number(),
+      reasons: z.array(z.string()),
+    }),
+  ),
+});

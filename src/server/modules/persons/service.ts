@@ -1,0 +1,250 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema';
+import { type Actor, decidePersonRead } from '../../../domain/access/person-access';
+import { hasPermission } from '../../../domain/access/roles';
+import { todayInGermany } from '../../../domain/reference/dates';
+import { conflict, forbidden, notFound } from '../../http/errors';
+import { writeAudit } from '../audit/audit-writer';
+import { presentPerson } from './presenter';
+import {
+  consentsOf,
+  findPersonRow,
+  householdOf,
+  insertPerson,
+  nameSearchText,
+  namesOf,
+  openHandoverAgencies,
+  replaceNameKeys,
+  residenceHistory,
+  SEARCH_CAP,
+  searchPersons,
+} from './repo';
+import type { PersonCreate, PersonOut, PersonSearch, PersonUpdate } from './schema';
+
+const REFUSAL: Record<string, string> = {
+  tenant: 'Person nicht gefunden.',
+  permission: 'Ihre Rolle darf Personendaten nicht lesen.',
+  scope: 'Dieser Fall gehört nicht zu Ihrem Zuständigkeitsbereich.',
+  no_consent: 'Für Ihre Stelle liegt keine gültige Einwilligung der Person vor.',
+};
+
+/**
+ * The guard of every person-related action: loads the facts, asks the access rule, writes exactly one
+ * audit row (allowed or denied) and returns the row and the decision. Sub-resources (consent, household,
+ * handovers, residence status) call it too, so no path to a person's data skips it.
+ */
+export async function authorizePerson(
+  db: Kysely<DB>,
+  actor: Actor,
+  personId: string,
+  opts: { action: string; requestId?: string; details?: Record<string, unknown> },
+) {
+  const row = await findPersonRow(db, actor.tenantId, personId);
+  if (!row) throw notFound('Person');
+  const [consents, handovers] = await Promise.all([
+    consentsOf(db, actor.tenantId, personId),
+    openHandoverAgencies(db, actor.tenantId, personId),
+  ]);
+  const decision = decidePersonRead({
+    actor,
+    person: {
+      tenantId: row.tenant_id,
+      ownerUserId: row.owner_user_id,
+      ownerAgencyId: row.owner_agency_id,
+      team: row.team,
+      handoverAgencyIds: handovers,
+    },
+    consents,
+    today: todayInGermany(),
+  });
+  if (!decision.allowed) {
+    await writeAudit(
+      db,
+      actor,
+      {
+        action: opts.action,
+        entity: 'person',
+        entityId: personId,
+        personId,
+        outcome: 'denied',
+        details: { reason: decision.reason, ...opts.details },
+      },
+      opts.requestId,
+    );
+    throw forbidden(REFUSAL[decision.reason]);
+  }
+  await writeAudit(
+    db,
+    actor,
+    {
+      action: opts.action,
+      entity: 'person',
+      entityId: personId,
+      personId,
+      legalBasis: decision.basis,
+      consentId: decision.consentId,
+      purpose: decision.purpose,
+      details: { categories: decision.categories, ...opts.details },
+    },
+    opts.requestId,
+  );
+  return { row, decision };
+}
+
+export async function readPerson(
+  db: Kysely<DB>,
+  actor: Actor,
+  personId: string,
+  requestId?: string,
+  action = 'read',
+): Promise<PersonOut> {
+  const { row, decision } = await authorizePerson(db, actor, personId, { action, requestId });
+  const [history, household] = await Promise.all([
+    residenceHistory(db, actor.tenantId, personId),
+    householdOf(db, actor.tenantId, personId),
+  ]);
+  return presentPerson(row, history, household, decision);
+}
+
+export async function createPerson(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: PersonCreate,
+  requestId?: string,
+): Promise<PersonOut> {
+  const { id } = await db.transaction().execute(async (tx) => {
+    const ownByCreator = actor.role === 'integrationsfachkraft';
+    const created = await insertPerson(tx, actor.tenantId, actor.userId, {
+      ...input,
+      ownerUserId: ownByCreator ? actor.userId : null,
+      ownerAgencyId: ownByCreator ? actor.agencyId : null,
+      team: ownByCreator ? actor.team : null,
+    });
+    await writeAudit(
+      tx,
+      actor,
+      {
+        action: 'create',
+        entity: 'person',
+        entityId: created.id,
+        personId: created.id,
+        legalBasis: '§ 67a SGB X (Erhebung)',
+      },
+      requestId,
+    );
+    return created;
+  });
+  return readPerson(db, actor, id, requestId);
+}
+
+const COLUMN_OF: Partial<Record<keyof PersonUpdate, keyof DB['person']>> = {
+  givenNames: 'given_names',
+  familyName: 'family_name',
+  nameOriginal: 'name_original',
+  nameVariants: 'name_variants',
+  gender: 'gender',
+  birthDate: 'birth_date',
+  birthDatePrecision: 'birth_date_precision',
+  nationalities: 'nationalities',
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  municipalityId: 'municipality_id',
+  wohnsitzauflageMunicipalityId: 'wohnsitzauflage_municipality_id',
+  azrNumber: 'azr_number',
+  baCustomerNumber: 'ba_customer_number',
+  entryDate: 'entry_date',
+  referralSource: 'referral_source',
+  healthNotes: 'health_notes',
+};
+
+/** Optimistic locking: the update applies only to the version the editor saw; otherwise 409 with the current record. */
+export async function updatePerson(
+  db: Kysely<DB>,
+  actor: Actor,
+  personId: string,
+  input: PersonUpdate,
+  requestId?: string,
+): Promise<PersonOut> {
+  const before = await readPerson(db, actor, personId, requestId, 'read_for_update');
+  if (!hasPermission(actor.role, 'person:update')) throw forbidden();
+  if (input.healthNotes !== undefined && !before.visibleCategories.includes('health'))
+    throw forbidden('Gesundheitsdaten dürfen Sie nicht ändern.');
+  const set: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) {
+    const col = COLUMN_OF[k as keyof PersonUpdate];
+    if (col && v !== undefined) set[col] = v;
+  }
+  if (input.languages) set.languages = JSON.stringify(input.languages);
+  const names = {
+    givenNames: input.givenNames ?? before.givenNames,
+    familyName: input.familyName ?? before.familyName,
+    nameOriginal: input.nameOriginal ?? before.nameOriginal,
+    nameVariants: input.nameVariants ?? before.nameVariants,
+  };
+  set.search_text = nameSearchText(names);
+  const updated = await db.transaction().execute(async (tx) => {
+    const r = await tx
+      .updateTable('person')
+      .set({ ...set, version: input.version + 1, updated_at: new Date() })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', personId)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) return false;
+    if (input.givenNames || input.familyName || input.nameOriginal !== undefined || input.nameVariants)
+      await replaceNameKeys(tx, actor.tenantId, personId, namesOf(names));
+    await writeAudit(
+      tx,
+      actor,
+      {
+        action: 'update',
+        entity: 'person',
+        entityId: personId,
+        personId,
+        legalBasis: before.accessBasis,
+        details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+      },
+      requestId,
+    );
+    return true;
+  });
+  const current = await readPerson(db, actor, personId, requestId);
+  if (!updated)
+    throw conflict(
+      'Die Person wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie den aktuellen Stand.',
+      current,
+    );
+  return current;
+}
+
+export async function listPersons(db: Kysely<DB>, actor: Actor, q: PersonSearch, requestId?: string) {
+  const { total, rows } = await searchPersons(db, actor, todayInGermany(), q);
+  await writeAudit(
+    db,
+    actor,
+    {
+      action: 'search',
+      entity: 'person',
+      details: { q: q.q ?? null, filters: { ...q, q: undefined }, results: rows.length },
+    },
+    requestId,
+  );
+  return {
+    total,
+    capped: total >= SEARCH_CAP,
+    items: rows.map((r) => ({
+      id: r.id,
+      givenNames: r.given_names,
+      familyName: r.family_name,
+      nameOriginal: r.name_original,
+      birthDate: r.birth_date,
+      birthDatePrecision: r.birth_date_precision,
+      nationalities: r.nationalities,
+      caseStatus: r.case_status,
+      rechtskreis: r.rechtskreis,
+      municipality: r.municipality_name,
+      ownerName: r.owner_name,
+    })),
+  };
+}

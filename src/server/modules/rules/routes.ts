@@ -1,0 +1,156 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { todayInGermany } from '../../../domain/reference/dates';
+import { evaluateExtended, impact, parseLawData, situationSchema } from '../../../domain/rules';
+import type { AppContext } from '../../context';
+import { badRequest, forbidden } from '../../http/errors';
+import { authOf } from '../../plugins/access-hook';
+import { writeAudit } from '../audit/audit-writer';
+import { idParams, isoDate } from '../common-schema';
+import { residenceHistory } from '../persons/repo';
+import { personScope } from '../persons/scope';
+import { authorizePerson } from '../persons/service';
+import { lawFor } from './law-store';
+import { regionSituations } from './region';
+import { situationOf } from './situation';
+
+export async function rulesRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/rules/evaluate', {
+    schema: {
+      tags: ['rules'],
+      summary:
+        'Eine Situation bewerten (Arbeitsmarktzugang, Rechtskreis, Kurse, Fristen) — ohne Personenbezug',
+      body: situationSchema,
+    },
+    config: { access: { permission: 'rules:evaluate' } },
+    handler: async (req) => {
+      const { actor } = authOf(req);
+      const { law } = await lawFor(ctx.db, actor.tenantId, req.body.asOf ?? todayInGermany());
+      return evaluateExtended(req.body, law);
+    },
+  });
+
+  r.get('/api/persons/:id/status-card', {
+    schema: {
+      tags: ['rules'],
+      summary:
+        'Statuskarte einer Person: darf arbeiten ab …, zuständige Stelle, Kurse, Fristen — mit Rechtsgrundlagen',
+      params: idParams,
+      querystring: z.object({ asOf: isoDate.optional() }),
+    },
+    config: { access: { permission: 'person:read', personal: true } },
+    handler: async (req) => {
+      const { actor } = authOf(req);
+      const { row, decision } = await authorizePerson(ctx.db, actor, req.params.id, {
+        action: 'read_status_card',
+        requestId: req.id,
+      });
+      if (!decision.categories.includes('residence'))
+        throw forbidden('Für den Aufenthaltsstatus liegt keine Einwilligung vor.');
+      const asOf = req.query.asOf ?? todayInGermany();
+      const [history, { law }] = await Promise.all([
+        residenceHistory(ctx.db, actor.tenantId, row.id),
+        lawFor(ctx.db, actor.tenantId, asOf),
+      ]);
+      return evaluateExtended(situationOf(row, history[0], asOf), law);
+    },
+  });
+
+  r.get('/api/rules/impact', {
+    schema: {
+      tags: ['rules'],
+      summary:
+        'Auswirkung einer Rechtsänderung: Personen, deren Bewertung sich zwischen dem Vortag und dem Stichtag ändert',
+      querystring: z.object({ on: isoDate }),
+    },
+    config: { access: { permission: 'rules:impact', personal: true } },
+    handler: async (req) => {
+      const { actor } = authOf(req);
+      const started = performance.now();
+      const today = todayInGermany();
+      const { situations, names } = await regionSituations(
+        ctx.db,
+        actor.tenantId,
+        req.query.on,
+        personScope(actor, today),
+      );
+      const { law } = await lawFor(ctx.db, actor.tenantId, req.query.on);
+      const rows = impact(situations, req.query.on, law);
+      await writeAudit(
+        ctx.db,
+        actor,
+        {
+          action: 'impact',
+          entity: 'person',
+          legalBasis: '§§ 67d, 69 SGB X (Steuerung)',
+          details: { on: req.query.on, persons: situations.length, changed: rows.length },
+        },
+        req.id,
+      );
+      return {
+        on: req.query.on,
+        evaluated: situations.length,
+        seconds: (performance.now() - started) / 1000,
+        items: rows.map((x) => ({ ...x, name: names.get(x.id) ?? '' })),
+      };
+    },
+  });
+
+  r.get('/api/rules/law', {
+    schema: {
+      tags: ['rules'],
+      summary: 'Die Rechtsdaten in Kraft an einem Tag (Regeln, Stichtage, sichere Herkunftsstaaten)',
+      querystring: z.object({ on: isoDate.optional() }),
+    },
+    config: { access: { permission: 'rules:evaluate' } },
+    handler: async (req) => {
+      const { actor } = authOf(req);
+      return lawFor(ctx.db, actor.tenantId, req.query.on ?? todayInGermany());
+    },
+  });
+
+  r.post('/api/rules/law', {
+    schema: {
+      tags: ['rules'],
+      summary: 'Geänderte Rechtsdaten speichern, in Kraft ab einem Tag (Administration)',
+      body: z.object({ inForceFrom: isoDate, note: z.string().trim().min(3).max(500), data: z.unknown() }),
+      response: { 201: z.object({ id: z.string() }) },
+    },
+    config: { access: { permission: 'law:edit' } },
+    handler: async (req, reply) => {
+      const { actor } = authOf(req);
+      const parsed = parseLawData(req.body.data);
+      if (!parsed.ok)
+        throw badRequest(
+          'Ungültige Rechtsdaten',
+          parsed.errors.map((e) => ({ path: e.path.replace(/^\$/, 'data'), message: e.message })),
+        );
+      const row = await ctx.db
+        .insertInto('law_version')
+        .values({
+          tenant_id: actor.tenantId,
+          in_force_from: req.body.inForceFrom,
+          data: JSON.stringify(parsed.law),
+          note: req.body.note,
+          created_by: actor.userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await writeAudit(
+        ctx.db,
+        actor,
+        {
+          action: 'create',
+          entity: 'law_version',
+          entityId: row.id,
+          details: { inForceFrom: req.body.inForceFrom, note: req.body.note },
+        },
+        req.id,
+      );
+      return reply.code(201).send(row);
+    },
+  });
+}

@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema';
+import type { Role } from '../../../domain/access/roles';
+import { badRequest, conflict, notFound } from '../../http/errors';
+import { checkPasswordPolicy, hashPassword } from '../auth/passwords';
+import { endAllSessions } from '../auth/sessions';
+
+export interface NewUser {
+  tenantId: string;
+  agencyId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  team?: string | null;
+  password: string;
+}
+
+/** Shared by the admin API and the `lotse user` CLI. */
+export async function createUser(db: Kysely<DB>, u: NewUser): Promise<{ id: string }> {
+  const policy = checkPasswordPolicy(u.password);
+  if (policy) throw badRequest(policy, [{ path: 'password', message: policy }]);
+  const agency = await db
+    .selectFrom('agency')
+    .select('id')
+    .where('id', '=', u.agencyId)
+    .where('tenant_id', '=', u.tenantId)
+    .executeTakeFirst();
+  if (!agency)
+    throw badRequest('Unbekannte Stelle', [
+      { path: 'agencyId', message: 'Stelle gehört nicht zu dieser Region' },
+    ]);
+  const exists = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where(({ fn }) => fn('lower', ['email']), '=', u.email.toLowerCase())
+    .executeTakeFirst();
+  if (exists) throw conflict('Diese E-Mail-Adresse ist schon vergeben.');
+  return db
+    .insertInto('app_user')
+    .values({
+      tenant_id: u.tenantId,
+      agency_id: u.agencyId,
+      email: u.email.toLowerCase(),
+      display_name: u.displayName,
+      role: u.role,
+      team: u.team ?? null,
+      password_hash: await hashPassword(u.password),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function disableUser(db: Kysely<DB>, tenantId: string | null, userId: string): Promise<void> {
+  let q = db
+    .updateTable('app_user')
+    .set({ disabled_at: new Date(), updated_at: new Date() })
+    .where('id', '=', userId);
+  if (tenantId) q = q.where('tenant_id', '=', tenantId);
+  const r = await q.executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw notFound('Benutzer');
+  await endAllSessions(db, userId);
+}
+
+export async function resetPassword(
+  db: Kysely<DB>,
+  tenantId: string | null,
+  userId: string,
+  password: string,
+): Promise<void> {
+  const policy = checkPasswordPolicy(password);
+  if (policy) throw badRequest(policy, [{ path: 'password', message: policy }]);
+  let q = db
+    .updateTable('app_user')
+    .set({
+      password_hash: await hashPassword(password),
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: new Date(),
+    })
+    .where('id', '=', userId);
+  if (tenantId) q = q.where('tenant_id', '=', tenantId);
+  const r = await q.executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw notFound('Benutzer');
+  // A reset ends every session: whoever knew the old password is logged out.
+  await endAllSessions(db, userId);
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config/env';
+import { type Database, openDatabase } from '../db/connect';
+import { refreshStatisticsIfEmbedded } from '../db/maintenance';
+import { migrateToLatest } from '../db/migrate';
+import { buildApp, VERSION } from './app';
+import { ensureNameKeys } from './modules/persons/reindex';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates, builds the app and listens. The caller owns shutdown. */
+export async function startServer(
+  config: Config,
+  opts: { logger?: boolean; onMigrated?: (db: Database) => Promise<void> } = {},
+): Promise<RunningServer> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(database.db);
+  if (opts.onMigrated) await opts.onMigrated(database);
+  await ensureNameKeys(database.db, (m) => process.stdout.write(`${m}\n`));
+  await refreshStatisticsIfEmbedded(database.db, database.kind);
+  const app = await buildApp(
+    { db: database.db, dbKind: database.kind, config, version: VERSION },
+    { logger: opts.logger === false ? false : { level: config.logLevel }, serveWeb: true },
+  );
+  const address = await app.listen({ port: config.port, host: config.host });
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    database,
+    url: address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'),
+    // Close HTTP first (drain requests), then the database, so PGlite flushes to disk consistently.
+    stop: () => {
+      stopping ??= (async () => {
+        await app.close();
+        await database.close();
+      })();
+      return stopping;
+    },
+  };
+}

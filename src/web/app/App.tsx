@@ -1,0 +1,209 @@
+import {
+  Center,
+  type CSSVariablesResolver,
+  DirectionProvider,
+  Loader,
+  MantineProvider,
+  useDirection,
+} from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
+import type { Permission } from '../../domain/access/roles';
+import { ApiError } from '../api/client';
+import { SessionProvider, useSession } from '../auth/session';
+import { UsersPage } from '../features/admin/UsersPage';
+import * as Language from '../features/language';
+import { LoginPage } from '../features/login/LoginPage';
+import { IntakeContinuePage } from '../features/persons/IntakeContinuePage';
+import { IntakePage } from '../features/persons/IntakePage';
+import { PersonPage } from '../features/persons/PersonPage';
+import { PersonSearchPage } from '../features/persons/PersonSearchPage';
+import { StartPage } from '../features/start/StartPage';
+import { directionOf } from '../i18n';
+import { ErrorPage, ForbiddenPage, NotFoundPage, RootErrorPage } from './ErrorPages';
+import { Layout } from './Layout';
+import { theme } from './theme';
+
+// WCAG AA: Mantine's dimmed gray (gray.6) reaches only ~3.3:1 on white; gray.7 reaches ~8:1.
+const cssVariablesResolver: CSSVariablesResolver = (th) => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': th.colors.gray[7],
+    '--mantine-color-placeholder': th.colors.gray[6],
+    '--mantine-color-error': th.colors.red[9],
+  },
+  dark: {},
+});
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not get better by asking again; network hiccups may.
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+      staleTime: 30_000,
+    },
+  },
+});
+
+/** Keeps Mantine's direction in step with the language (Arabic → RTL). */
+function DirectionSync() {
+  const { i18n } = useTranslation();
+  const { setDirection } = useDirection();
+  useEffect(() => {
+    setDirection(directionOf(i18n.language));
+  }, [i18n.language, setDirection]);
+  return null;
+}
+
+function SessionGate() {
+  const { user, loading } = useSession();
+  const { t } = useTranslation();
+  if (loading) {
+    return (
+      <Center mih="100vh" role="status" aria-label={t('shell.loading')}>
+        <Loader />
+      </Center>
+    );
+  }
+  // Logged out: the login replaces the page; after login the same address shows what was asked for.
+  if (!user) return <LoginPage />;
+  return <Layout />;
+}
+
+function Require({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { can } = useSession();
+  return can(permission) ? children : <ForbiddenPage />;
+}
+
+function Crash(): never {
+  throw new Error('Absichtlicher Testfehler (Diagnose der Fehlerseite)');
+}
+
+// Pages of fewer users load on demand: the first page of the day stays small.
+const LawPage = lazy(() => import('../features/admin/LawPage').then((m) => ({ default: m.LawPage })));
+const RetentionPage = lazy(() =>
+  import('../features/admin/RetentionPage').then((m) => ({ default: m.RetentionPage })),
+);
+const ExitsDuePage = lazy(() =>
+  import('../features/handovers/ExitsDuePage').then((m) => ({ default: m.ExitsDuePage })),
+);
+const HandoversPage = lazy(() =>
+  import('../features/handovers/HandoversPage').then((m) => ({ default: m.HandoversPage })),
+);
+const ImpactPage = lazy(() =>
+  import('../features/rules/ImpactPage').then((m) => ({ default: m.ImpactPage })),
+);
+const RulesCheckPage = lazy(() =>
+  import('../features/rules/RulesCheckPage').then((m) => ({ default: m.RulesCheckPage })),
+);
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <Center mih={200} role="status" aria-label={t('shell.loading')}>
+      <Loader />
+    </Center>
+  );
+}
+
+/** A page that throws on purpose, to look at the error page while developing; not in production builds. */
+const diagnoseRoutes = import.meta.env.DEV ? [{ path: 'diagnose/fehler', element: <Crash /> }] : [];
+
+const guarded = (path: string, permission: Permission, element: ReactNode) => ({
+  path,
+  element: (
+    <Require permission={permission}>
+      <Suspense fallback={<PageLoading />}>{element}</Suspense>
+    </Require>
+  ),
+});
+
+const router = createBrowserRouter([
+  {
+    element: (
+      <SessionProvider>
+        <Outlet />
+      </SessionProvider>
+    ),
+    errorElement: <RootErrorPage />,
+    children: [
+      {
+        path: '/',
+        element: <SessionGate />,
+        children: [
+          {
+            errorElement: <ErrorPage />,
+            children: [
+              { index: true, element: <StartPage /> },
+              {
+                path: 'personen',
+                element: (
+                  <Require permission="person:search">
+                    <PersonSearchPage />
+                  </Require>
+                ),
+              },
+              {
+                path: 'personen/neu',
+                element: (
+                  <Require permission="person:create">
+                    <IntakePage />
+                  </Require>
+                ),
+              },
+              {
+                path: 'personen/:id',
+                element: (
+                  <Require permission="person:read">
+                    <PersonPage />
+                  </Require>
+                ),
+              },
+              guarded('personen/:id/aufnahme', 'person:update', <IntakeContinuePage />),
+              guarded('uebergaben', 'handover:manage', <HandoversPage />),
+              guarded('uebergaben/austritte', 'handover:manage', <ExitsDuePage />),
+              guarded('regeln/pruefen', 'rules:evaluate', <RulesCheckPage />),
+              guarded('koordination/rechtsaenderung', 'rules:impact', <ImpactPage />),
+              guarded('sprache/zuteilung', 'allocation:run', <Language.AllocationPage />),
+              guarded('kurse', 'courses:read', <Language.CoursesPage />),
+              guarded('kurse/neu', 'courses:manage', <Language.NewCoursePage />),
+              guarded('kurse/:id', 'courses:read', <Language.CourseDetailPage />),
+              guarded('sprache/import', 'courses:manage', <Language.ImportPage />),
+              guarded('sprache/planung', 'courses:read', <Language.PlanningPage />),
+              guarded('sprache/fortschritt', 'reports:read', <Language.ProgressPage />),
+              {
+                path: 'verwaltung/benutzer',
+                element: (
+                  <Require permission="user:admin">
+                    <UsersPage />
+                  </Require>
+                ),
+              },
+              guarded('verwaltung/loeschfristen', 'user:admin', <RetentionPage />),
+              guarded('verwaltung/rechtsdaten', 'law:edit', <LawPage />),
+              ...diagnoseRoutes,
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <DirectionProvider initialDirection={directionOf(i18n.language)} detectDirection={false}>
+      <DirectionSync />
+      <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
+    </DirectionProvider>
+  );
+}

@@ -1,0 +1,71 @@
+import type { TFunction } from 'i18next';
+import { ROLE_DEFINITIONS, type Role } from '../../domain/access/roles';
+
+const intlLocale = (lang: string) => (lang === 'de' ? 'de-DE' : lang === 'ar' ? 'ar' : 'en-GB');
+
+/** A calendar day 'YYYY-MM-DD' in the reader's language; precision 'year'/'month' hides the unknown parts. */
+export function formatDay(iso: string | null | undefined, lang: string, precision = 'day'): string {
+  if (!iso) return '—';
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
+  const opts: Intl.DateTimeFormatOptions =
+    precision === 'year'
+      ? { year: 'numeric', timeZone: 'UTC' }
+      : precision === 'month'
+        ? { year: 'numeric', month: '2-digit', timeZone: 'UTC' }
+        : { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(intlLocale(lang), opts).format(date);
+}
+
+export function formatInstant(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+  }).format(new Date(iso));
+}
+
+export function formatNumber(n: number, lang: string): string {
+  return new Intl.NumberFormat(intlLocale(lang)).format(n);
+}
+
+const regionNames = new Map<string, Intl.DisplayNames>();
+export function countryName(code: string, lang: string): string {
+  let names = regionNames.get(lang);
+  if (!names) {
+    names = new Intl.DisplayNames([intlLocale(lang)], { type: 'region', fallback: 'code' });
+    regionNames.set(lang, names);
+  }
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const languageNames = new Map<string, Intl.DisplayNames>();
+export function languageName(code: string, lang: string): string {
+  let names = languageNames.get(lang);
+  if (!names) {
+    names = new Intl.DisplayNames([intlLocale(lang)], { type: 'language', fallback: 'code' });
+    languageNames.set(lang, names);
+  }
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function roleLabel(role: string, lang: string): string {
+  const def = ROLE_DEFINITIONS[role as Role];
+  if (!def) return role;
+  // Catalogs fall back to German; so do the role names (English only when English is chosen).
+  return lang === 'en' ? def.label.en : def.label.de;
+}
+
+/** A translated label for a code, falling back to the code itself (new codes never break a page). */
+export function label(t: TFunction, group: string, code: string | null | undefined): string {
+  if (!code) return '—';
+  return t(`${group}.${code}`, { defaultValue: code });
+}

@@ -1,0 +1,51 @@
+import type { Permission, Role } from '../../domain/access/roles';
+
+export interface NavItem {
+  to: string;
+  labelKey: string;
+  /** Shown only when the user's role has this permission (the server checks again). */
+  permission?: Permission;
+  roles?: readonly Role[];
+  end?: boolean;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', labelKey: 'nav.start', end: true },
+  { to: '/personen', labelKey: 'nav.search', permission: 'person:search', end: true },
+  { to: '/personen/neu', labelKey: 'nav.newPerson', permission: 'person:create' },
+  { to: '/uebergaben', labelKey: 'nav.handovers', permission: 'handover:manage', end: true },
+  { to: '/uebergaben/austritte', labelKey: 'nav.exits', permission: 'handover:manage' },
+  { to: '/koordination/rechtsaenderung', labelKey: 'nav.impact', permission: 'rules:impact' },
+  { to: '/regeln/pruefen', labelKey: 'nav.rulesCheck', permission: 'rules:evaluate' },
+  // Language path (issue 5): labels in src/web/features/language/i18n. Providers (role partner) see "Meine Kurse".
+  { to: '/sprache/zuteilung', labelKey: 'nav.allocation', permission: 'allocation:run' },
+  {
+    to: '/kurse',
+    labelKey: 'nav.courses',
+    permission: 'courses:read',
+    roles: ['integrationsfachkraft', 'sprachberatung', 'arbeitgeberservice', 'koordination'],
+  },
+  { to: '/kurse', labelKey: 'nav.myCourses', permission: 'courses:manage', roles: ['partner'] },
+  { to: '/sprache/import', labelKey: 'nav.courseImport', permission: 'courses:manage' },
+  {
+    to: '/sprache/planung',
+    labelKey: 'nav.planning',
+    permission: 'courses:read',
+    roles: ['sprachberatung', 'koordination', 'partner'],
+  },
+  { to: '/sprache/fortschritt', labelKey: 'nav.progress', permission: 'reports:read' },
+  { to: '/verwaltung/benutzer', labelKey: 'nav.users', permission: 'user:admin' },
+  { to: '/verwaltung/loeschfristen', labelKey: 'nav.retention', permission: 'user:admin' },
+  { to: '/verwaltung/rechtsdaten', labelKey: 'nav.law', permission: 'law:edit' },
+];
+
+export function navFor(role: Role, permissions: readonly string[]): NavItem[] {
+  return (
+    NAV_ITEMS.filter(
+      (i) => (!i.permission || permissions.includes(i.permission)) && (!i.roles || i.roles.includes(role)),
+    )
+      // The administration's start page is the user administration itself: one entry, not two.
+      .filter((i) => !(role === 'admin' && i.to === '/'))
+      .map((i) => (i.to === '/' && role === 'integrationsfachkraft' ? { ...i, labelKey: 'nav.myCases' } : i))
+  );
+}

@@ -1,0 +1,154 @@
+import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HANDOVER_KINDS, type Handover, type StaffMember } from '../../api/casefile';
+import { api, issuesByField } from '../../api/client';
+import type { Agency, Person } from '../../api/types';
+import { roleLabel } from '../../app/format';
+import { useUser } from '../../auth/session';
+import { ActionError } from '../persons/sections/common';
+
+interface Form {
+  kind: string;
+  toAgencyId: string;
+  toUserId: string;
+  reason: string;
+  keepAdvisor: boolean;
+}
+
+/** Hand the case to another agency or advisor, or refer it; the handover record is filled from the case. */
+export function RequestHandoverModal({
+  p,
+  opened,
+  onClose,
+  onDone,
+}: {
+  p: Person;
+  opened: boolean;
+  onClose: () => void;
+  onDone: (h: Handover) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const user = useUser();
+  const qc = useQueryClient();
+  const [f, setF] = useState<Form>({
+    kind: 'case',
+    toAgencyId: '',
+    toUserId: '',
+    reason: '',
+    keepAdvisor: false,
+  });
+  const agencies = useQuery({
+    queryKey: ['meta', 'agencies'],
+    queryFn: () => api.get<Agency[]>('/api/meta/agencies'),
+    staleTime: 3_600_000,
+  });
+  const staff = useQuery({
+    queryKey: ['meta', 'staff', f.toAgencyId],
+    queryFn: () => api.get<StaffMember[]>('/api/meta/staff', { agencyId: f.toAgencyId }),
+    enabled: f.toAgencyId !== '',
+    staleTime: 600_000,
+  });
+  const send = useMutation({
+    mutationFn: (x: Form) =>
+      api.post<Handover>(`/api/persons/${p.id}/handovers`, {
+        kind: x.kind,
+        toAgencyId: x.toAgencyId || undefined,
+        toUserId: x.toUserId || undefined,
+        reason: x.reason,
+        keepAdvisor: x.kind === 'rechtskreiswechsel' ? x.keepAdvisor : undefined,
+      }),
+    onSuccess: (h) => {
+      void qc.invalidateQueries({ queryKey: ['handovers'] });
+      void qc.invalidateQueries({ queryKey: ['audit', p.id] });
+      setF({ kind: 'case', toAgencyId: '', toUserId: '', reason: '', keepAdvisor: false });
+      onDone(h);
+    },
+  });
+  const errors = issuesByField(send.error);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    send.mutate(f);
+  }
+  return (
+    <Modal
+      opened={opened}
+      onClose={() => {
+        send.reset();
+        onClose();
+      }}
+      title={t('handover.requestTitle')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <form onSubmit={submit} noValidate data-testid="handover-form">
+        <Stack>
+          <ActionError error={send.error} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <Select
+              label={t('handover.kind')}
+              required
+              allowDeselect={false}
+              value={f.kind}
+              data={HANDOVER_KINDS.map((k) => ({ value: k, label: t(`handoverKind.${k}`) }))}
+              onChange={(v) => setF({ ...f, kind: v ?? 'case' })}
+              error={errors.kind}
+              data-autofocus
+            />
+            <Select
+              label={t('handover.toAgency')}
+              required
+              searchable
+              value={f.toAgencyId || null}
+              data={(agencies.data ?? [])
+                .filter((a) => a.id !== user.agency.id)
+                .map((a) => ({ value: a.id, label: a.name }))}
+              onChange={(v) => setF({ ...f, toAgencyId: v ?? '', toUserId: '' })}
+              error={errors.toAgencyId}
+            />
+            <Select
+              label={t('handover.toUser')}
+              description={t('handover.toUserHint')}
+              clearable
+              searchable
+              disabled={f.toAgencyId === ''}
+              value={f.toUserId || null}
+              data={(staff.data ?? []).map((s) => ({
+                value: s.id,
+                label: `${s.name} (${roleLabel(s.role, i18n.language)})`,
+              }))}
+              onChange={(v) => setF({ ...f, toUserId: v ?? '' })}
+              error={errors.toUserId}
+            />
+          </SimpleGrid>
+          <Textarea
+            label={t('handover.reason')}
+            required
+            autosize
+            minRows={2}
+            value={f.reason}
+            onChange={(e) => setF({ ...f, reason: e.currentTarget.value })}
+            error={errors.reason}
+          />
+          {f.kind === 'rechtskreiswechsel' ? (
+            <Checkbox
+              label={t('residence.keepAdvisor')}
+              description={t('residence.keepAdvisorHint')}
+              checked={f.keepAdvisor}
+              onChange={(e) => setF({ ...f, keepAdvisor: e.currentTarget.checked })}
+            />
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={send.isPending}>
+              {t('handover.send')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,146 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { changeLanguage, isLanguage, LANGUAGES } from '../../i18n';
+
+export function LoginPage() {
+  const { t, i18n } = useTranslation();
+  const { login } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    document.title = `${t('login.title')} – ${t('app.name')}`;
+  }, [t]);
+  useEffect(() => {
+    emailRef.current?.focus();
+  }, []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: typeof fieldErrors = {};
+    if (!email.trim()) errs.email = t('login.emailRequired');
+    if (!password) errs.password = t('login.passwordRequired');
+    setFieldErrors(errs);
+    if (errs.email || errs.password) {
+      (errs.email ? emailRef : passwordRef).current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await login(email.trim(), password);
+    } catch (err) {
+      // The server's message is already German and says what happened (wrong password, locked, …).
+      setError(err instanceof ApiError && err.status !== 0 ? err.message : t('login.network'));
+      setPassword('');
+      passwordRef.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Box bg="gray.0" mih="100vh">
+      <Center mih="100vh" p="md" component="main" id="main">
+        <Stack w="100%" maw={420} gap="lg">
+          <Group gap={10}>
+            <img src="/favicon.svg" alt="" width={36} height={36} />
+            <Stack gap={0}>
+              <Text fw={700} size="xl" c="blue.9">
+                {t('app.name')}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('app.tagline')}
+              </Text>
+            </Stack>
+          </Group>
+          <Paper withBorder shadow="xs" p="xl" radius="md">
+            <form onSubmit={submit} noValidate aria-labelledby="login-title">
+              <Stack gap="md">
+                <Title order={1} size="h3" id="login-title">
+                  {t('login.title')}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {t('login.intro')}
+                </Text>
+                {error ? (
+                  <Alert
+                    color="red"
+                    variant="light"
+                    title={t('login.errorTitle')}
+                    role="alert"
+                    data-testid="login-error"
+                  >
+                    {error}
+                  </Alert>
+                ) : null}
+                <TextInput
+                  ref={emailRef}
+                  label={t('login.email')}
+                  type="email"
+                  name="email"
+                  autoComplete="username"
+                  required
+                  value={email}
+                  error={fieldErrors.email}
+                  onChange={(e) => setEmail(e.currentTarget.value)}
+                />
+                <PasswordInput
+                  ref={passwordRef}
+                  label={t('login.password')}
+                  name="password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  error={fieldErrors.password}
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                  visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
+                />
+                <Button type="submit" loading={busy} fullWidth>
+                  {t('login.submit')}
+                </Button>
+              </Stack>
+            </form>
+          </Paper>
+          <Group justify="space-between" align="center">
+            <Text size="xs" c="dimmed">
+              {t('login.privacy')}
+            </Text>
+            <Select
+              aria-label={t('userMenu.language')}
+              size="xs"
+              w={120}
+              value={i18n.language}
+              allowDeselect={false}
+              data={LANGUAGES.map((l) => ({ value: l.code, label: t(`lang.${l.code}`) }))}
+              onChange={(v) => {
+                if (isLanguage(v)) void changeLanguage(v);
+              }}
+            />
+          </Group>
+        </Stack>
+      </Center>
+    </Box>
+  );
+}

@@ -1,0 +1,332 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONSENT_PURPOSES, type Consent, DATA_CATEGORIES } from '../../../api/casefile';
+import { api, issuesByField } from '../../../api/client';
+import type { Agency, Person } from '../../../api/types';
+import { formatDay, label, languageName } from '../../../app/format';
+import { Tag } from '../../../app/Tag';
+import { useSession } from '../../../auth/session';
+import { ActionError, todayIso } from './common';
+
+/** Languages of the consent form (DOMAIN.md §8): the client signs in a language they read. */
+const FORM_LANGUAGES = [
+  'de',
+  'en',
+  'ar',
+  'fa',
+  'prs',
+  'uk',
+  'ru',
+  'tr',
+  'ti',
+  'ckb',
+  'kmr',
+  'ps',
+  'bg',
+  'ro',
+];
+
+interface ConsentForm {
+  purpose: string;
+  recipientAgencyId: string;
+  dataCategories: string[];
+  givenOn: string;
+  formLanguage: string;
+  scanRef: string;
+}
+
+function RecordConsent({ personId, onDone }: { personId: string; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const [f, setF] = useState<ConsentForm>({
+    purpose: '',
+    recipientAgencyId: '',
+    dataCategories: ['identity'],
+    givenOn: todayIso(),
+    formLanguage: 'de',
+    scanRef: '',
+  });
+  const agencies = useQuery({
+    queryKey: ['meta', 'agencies'],
+    queryFn: () => api.get<Agency[]>('/api/meta/agencies'),
+    staleTime: 3_600_000,
+  });
+  const save = useMutation({
+    mutationFn: (c: ConsentForm) =>
+      api.post<Consent[]>(`/api/persons/${personId}/consents`, {
+        purpose: c.purpose || undefined,
+        recipientAgencyId: c.recipientAgencyId || undefined,
+        dataCategories: c.dataCategories,
+        givenOn: c.givenOn || undefined,
+        formLanguage: c.formLanguage,
+        scanRef: c.scanRef || undefined,
+      }),
+    onSuccess: (list) => {
+      qc.setQueryData(['consents', personId], list);
+      void qc.invalidateQueries({ queryKey: ['audit', personId] });
+      onDone();
+    },
+  });
+  const errors = issuesByField(save.error);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    save.mutate(f);
+  }
+  return (
+    <form onSubmit={submit} noValidate data-testid="consent-form">
+      <Stack>
+        <ActionError error={save.error} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select
+            label={t('consent.purpose')}
+            required
+            value={f.purpose || null}
+            data={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`purpose.${p}`) }))}
+            onChange={(v) => setF({ ...f, purpose: v ?? '' })}
+            error={errors.purpose}
+            data-autofocus
+          />
+          <Select
+            label={t('consent.recipient')}
+            required
+            searchable
+            value={f.recipientAgencyId || null}
+            data={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+            onChange={(v) => setF({ ...f, recipientAgencyId: v ?? '' })}
+            error={errors.recipientAgencyId}
+          />
+          <TextInput
+            label={t('consent.givenOn')}
+            type="date"
+            required
+            value={f.givenOn}
+            onChange={(e) => setF({ ...f, givenOn: e.currentTarget.value })}
+            error={errors.givenOn}
+          />
+          <Select
+            label={t('consent.formLanguage')}
+            required
+            allowDeselect={false}
+            searchable
+            value={f.formLanguage}
+            data={FORM_LANGUAGES.map((l) => ({ value: l, label: languageName(l, i18n.language) }))}
+            onChange={(v) => setF({ ...f, formLanguage: v ?? 'de' })}
+            error={errors.formLanguage}
+          />
+        </SimpleGrid>
+        <Checkbox.Group
+          label={t('consent.categories')}
+          description={t('consent.categoriesHint')}
+          required
+          value={f.dataCategories}
+          onChange={(v) => setF({ ...f, dataCategories: v })}
+          error={errors.dataCategories}
+        >
+          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" mt="xs">
+            {DATA_CATEGORIES.map((c) => (
+              <Checkbox key={c} value={c} label={t(`category.${c}`)} />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
+        <TextInput
+          label={t('consent.scanRef')}
+          description={t('consent.scanRefHint')}
+          value={f.scanRef}
+          onChange={(e) => setF({ ...f, scanRef: e.currentTarget.value })}
+          error={errors.scanRef}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('consent.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function WithdrawModal({
+  personId,
+  consent,
+  onClose,
+}: {
+  personId: string;
+  consent: Consent | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [day, setDay] = useState(todayIso());
+  const withdraw = useMutation({
+    mutationFn: (c: Consent) =>
+      api.post<Consent[]>(`/api/persons/${personId}/consents/${c.id}/withdraw`, { withdrawnOn: day }),
+    onSuccess: (list) => {
+      qc.setQueryData(['consents', personId], list);
+      void qc.invalidateQueries({ queryKey: ['audit', personId] });
+      onClose();
+    },
+  });
+  const errors = issuesByField(withdraw.error);
+  return (
+    <Modal
+      opened={consent !== null}
+      onClose={onClose}
+      title={t('consent.withdrawTitle')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {consent ? (
+        <Stack>
+          <Text>
+            {t('consent.withdrawText', {
+              purpose: t(`purpose.${consent.purpose}`, { defaultValue: consent.purpose }),
+              agency: consent.recipientAgency.name,
+            })}
+          </Text>
+          <ActionError error={withdraw.error} />
+          <TextInput
+            label={t('consent.withdrawnOn')}
+            type="date"
+            value={day}
+            onChange={(e) => setDay(e.currentTarget.value)}
+            error={errors.withdrawnOn}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" onClick={() => withdraw.mutate(consent)} loading={withdraw.isPending}>
+              {t('consent.withdraw')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </Modal>
+  );
+}
+
+/** Consents per purpose and recipient: the basis of every partner agency's read. */
+export function ConsentSection({ p, startOpen = false }: { p: Person; startOpen?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { can } = useSession();
+  const [adding, setAdding] = useState(startOpen);
+  const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
+  const consents = useQuery({
+    queryKey: ['consents', p.id],
+    queryFn: () => api.get<Consent[]>(`/api/persons/${p.id}/consents`),
+  });
+  const manage = can('consent:manage');
+  return (
+    <Stack>
+      {consents.isPending ? (
+        <Skeleton height={80} />
+      ) : consents.isError ? (
+        <Alert color="red" role="alert">
+          {consents.error.message}
+        </Alert>
+      ) : consents.data.length === 0 ? (
+        <Text c="dimmed">{t('consent.empty')}</Text>
+      ) : (
+        <Table.ScrollContainer type="native" minWidth={720}>
+          <Table data-testid="consent-table">
+            <Table.Caption className="visually-hidden">{t('consent.title')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('consent.purpose')}</Table.Th>
+                <Table.Th scope="col">{t('consent.recipient')}</Table.Th>
+                <Table.Th scope="col">{t('consent.categories')}</Table.Th>
+                <Table.Th scope="col">{t('consent.period')}</Table.Th>
+                <Table.Th scope="col">{t('consent.state')}</Table.Th>
+                {manage ? (
+                  <Table.Th scope="col">
+                    <span className="visually-hidden">{t('household.actions')}</span>
+                  </Table.Th>
+                ) : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {consents.data.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    {label(t, 'purpose', c.purpose)}
+                    <Text size="xs" c="dimmed">
+                      {t('consent.formIn', { language: languageName(c.formLanguage, i18n.language) })}
+                      {c.scanRef ? ` · ${c.scanRef}` : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{c.recipientAgency.name}</Table.Td>
+                  <Table.Td>{c.dataCategories.map((x) => label(t, 'category', x)).join(', ')}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {formatDay(c.givenOn, i18n.language)}
+                    {c.withdrawnOn ? ` – ${formatDay(c.withdrawnOn, i18n.language)}` : ''}
+                  </Table.Td>
+                  <Table.Td>
+                    {c.active ? (
+                      <Tag tone="green">{t('consent.active')}</Tag>
+                    ) : c.withdrawnOn ? (
+                      <Tag tone="gray">{t('consent.withdrawn')}</Tag>
+                    ) : (
+                      <Tag tone="orange">{t('consent.notYet')}</Tag>
+                    )}
+                  </Table.Td>
+                  {manage ? (
+                    <Table.Td>
+                      {c.withdrawnOn ? null : (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setWithdrawing(c)}
+                          aria-label={t('consent.withdrawLabel', { agency: c.recipientAgency.name })}
+                        >
+                          {t('consent.withdraw')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  ) : null}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {manage ? (
+        adding ? (
+          <Paper withBorder p="sm" bg="gray.0" component="section" aria-labelledby="consent-add">
+            <Title order={3} size="h6" id="consent-add" mb="sm">
+              {t('consent.record')}
+            </Title>
+            <RecordConsent personId={p.id} onDone={() => setAdding(false)} />
+          </Paper>
+        ) : (
+          <Group>
+            <Button variant="default" onClick={() => setAdding(true)}>
+              {t('consent.record')}
+            </Button>
+          </Group>
+        )
+      ) : null}
+      <WithdrawModal personId={p.id} consent={withdrawing} onClose={() => setWithdrawing(null)} />
+    </Stack>
+  );
+}
