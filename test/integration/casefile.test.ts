@@ -115,6 +115,41 @@ describeEachDb('case file: consent, household, duplicates, handovers', (env) => 
     expect(c.map((x: { name: string }) => x.name)).not.toContain('Olena Kovalenko');
   });
 
+  it('still shows a namesake with the same birth year at intake when the name is common, marked common_name', async () => {
+    const db = env().database.db;
+    const t = await makeTenant(db);
+    // Twelve Mohammed Al-Hassans of different years: the name alone proves little in this register.
+    for (let i = 0; i < 12; i++) {
+      await makePerson(db, t, {
+        givenNames: 'Mohammed',
+        familyName: 'Al-Hassan',
+        birthDate: `${1970 + i}-01-01`,
+        birthDatePrecision: 'year',
+        nationalities: ['SY'],
+      });
+    }
+    const desk = await login(env().app, t.users.eingangszone.email);
+    const res = await env().app.inject({
+      method: 'POST',
+      url: '/api/persons/duplicate-check',
+      headers: as(desk),
+      payload: {
+        givenNames: 'Mohammed',
+        familyName: 'Al-Hassan',
+        birthDate: '1975-01-01',
+        birthDatePrecision: 'year',
+        nationalities: ['SY'],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const c = res.json().candidates as { birthDate: string; reasons: string[]; score: number }[];
+    expect(c[0].birthDate).toBe('1975-01-01');
+    // Namesakes of other years never show; the same-year one shows, flagged when the register weakens it.
+    expect(c.every((x) => x.birthDate === '1975-01-01')).toBe(true);
+    expect(c[0].score).toBeLessThan(0.5);
+    expect(c[0].reasons).toContain('common_name');
+  });
+
   it('hands a case from the front desk to an advisor who accepts it and becomes owner', async () => {
     const db = env().database.db;
     const t = await makeTenant(db);

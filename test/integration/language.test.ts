@@ -756,6 +756,16 @@ describeEachDb('language path: records, catalogue import, allocation, provider s
     const herford = rows.find((r) => r.municipality === 'Herford')!;
     expect(herford).toMatchObject({ demand: 1, gap: 0 });
     expect(herford.seats.reduce((a, b) => a + b, 0)).toBe(20);
+    // Every window length ends on a real date (a 30-day or February month once answered 500).
+    for (const months of [1, 2, 4, 5]) {
+      const r = await env().app.inject({
+        method: 'GET',
+        url: `/api/language/planning?months=${months}`,
+        headers: as(k),
+      });
+      expect(r.statusCode, `${months}: ${r.body}`).toBe(200);
+      expect(r.json().months).toHaveLength(months);
+    }
     const progress = await env().app.inject({
       method: 'GET',
       url: '/api/language/progress?groupBy=municipality',

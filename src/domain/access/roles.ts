@@ -102,6 +102,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     permissions: [
       'person:read',
       'person:search',
+      // Coordinators steer the exits after the maximum stay and step in on stuck handovers.
+      'handover:manage',
       'rules:evaluate',
       'rules:impact',
       'reports:read',
@@ -121,7 +123,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     label: { de: 'Partner', en: 'Partner agency' },
   },
   admin: {
-    permissions: ['user:admin', 'audit:read', 'law:edit'],
+    // rules:evaluate lets the law page show the data in force; it reads no person.
+    permissions: ['user:admin', 'audit:read', 'law:edit', 'rules:evaluate'],
     scope: 'none',
     label: { de: 'Administration', en: 'Administration' },
   },
@@ -129,6 +132,24 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
 
 export function hasPermission(role: Role, permission: Permission): boolean {
   return ROLE_DEFINITIONS[role].permissions.includes(permission);
+}
+
+/** Permissions only a course provider's partner login has; other partner agencies never see courses. */
+const PROVIDER_ONLY: readonly Permission[] = ['courses:read', 'courses:manage'];
+
+/**
+ * What a user may do: the role's map, narrowed by the kind of agency for partners (a Sozialamt partner
+ * is not a course provider). Kept here so the server check and the web app's navigation agree.
+ */
+export function permissionsOf(role: Role, agencyKind: string): Permission[] {
+  const all = ROLE_DEFINITIONS[role].permissions;
+  if (role === 'partner' && agencyKind !== 'bildungstraeger')
+    return all.filter((p) => !PROVIDER_ONLY.includes(p));
+  return [...all];
+}
+
+export function actorMay(actor: { role: Role; agencyKind: string }, permission: Permission): boolean {
+  return permissionsOf(actor.role, actor.agencyKind).includes(permission);
 }
 
 export function isRole(value: string): value is Role {

@@ -27,6 +27,11 @@ export const REASONS = {
   nationality: 'nationality',
   /** Same gender. */
   gender: 'gender',
+  /**
+   * Not from scorePair: the intake check adds it when a pair looks the same on its own but the name is
+   * so common in the register that this agreement proves little (the desk should compare documents).
+   */
+  commonName: 'common_name',
   /** Birth dates contradict each other. */
   birthDateMismatch: 'birthDate_mismatch',
   /** Nationalities differ (both known). */

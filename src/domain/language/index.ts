@@ -35,7 +35,7 @@ export {
   type Skill,
   type SkillLevels,
 } from './levels';
-export { monthsFrom, type Planning, type PlanningRow, planDemand } from './planning';
+export { lastDayOfMonth, monthsFrom, type Planning, type PlanningRow, planDemand } from './planning';
 export { type CohortRow, cohortProgress, levelTrend, type PersonProgress, personProgress } from './progress';
 export { applyChanges, infeasibility } from './proposal';
 export { normalizeKey, parseDay, type RowError } from './table';

@@ -6,7 +6,7 @@ import { courseTypeCatalogue } from './course-types';
 import { buildInstance } from './instance';
 import { renderPlacementLetter } from './letter';
 import { currentAssessment, overallLevel } from './levels';
-import { monthsFrom, planDemand } from './planning';
+import { lastDayOfMonth, monthsFrom, planDemand } from './planning';
 import { cohortProgress, personProgress } from './progress';
 import { applyChanges, infeasibility } from './proposal';
 import { parseDay, parseYesNo } from './table';
@@ -177,6 +177,16 @@ describe('planning', () => {
     });
     expect(plan.rows.find((r) => r.courseType === 'job_bsk')).toMatchObject({ demand: 0, eligible: 1 });
     expect(monthsFrom('2026-12-31', 2)).toEqual(['2026-12', '2027-01']);
+  });
+
+  it.each([
+    ['2026-11', '2026-11-30'],
+    ['2026-12', '2026-12-31'],
+    ['2027-02', '2027-02-28'],
+    ['2028-02', '2028-02-29'],
+    ['2026-04', '2026-04-30'],
+  ])('the planning window of %s ends on %s, a real date', (month, last) => {
+    expect(lastDayOfMonth(month)).toBe(last);
   });
 });
 

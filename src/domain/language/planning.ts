@@ -37,6 +37,14 @@ export interface Planning {
   rows: PlanningRow[];
 }
 
+/** Last calendar day of a `YYYY-MM` month as an ISO date (PostgreSQL rejects `2026-11-31`). */
+export function lastDayOfMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(day).padStart(2, '0')}`;
+}
+
 export function monthsFrom(today: string, count: number): string[] {
   let y = Number(today.slice(0, 4));
   let m = Number(today.slice(5, 7));

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { hasPermission } from '../../domain/access/roles';
+import { actorMay } from '../../domain/access/roles';
 import type { AppContext } from '../context';
 import { forbidden, HttpError, unauthorized } from '../http/errors';
 import { writeAudit } from '../modules/audit/audit-writer';
@@ -41,7 +41,7 @@ export function registerAccessHook(app: FastifyInstance, ctx: AppContext): void 
         throw new HttpError(403, 'csrf', 'CSRF-Token fehlt oder ist ungültig.');
       }
     }
-    if (access.permission && !hasPermission(req.auth.actor.role, access.permission)) {
+    if (access.permission && !actorMay(req.auth.actor, access.permission)) {
       // A refused attempt on personal data is itself worth a row in the audit log.
       if (access.personal) {
         const personId = (req.params as { id?: string }).id;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { ROLE_DEFINITIONS, type Role } from '../../../domain/access/roles';
+import { permissionsOf, type Role } from '../../../domain/access/roles';
 import { notFound } from '../../http/errors';
 import type { UserOut } from './schema';
 
@@ -35,7 +35,7 @@ export async function presentUser(db: Kysely<DB>, userId: string): Promise<UserO
     team: u.team,
     agency: { id: u.agency_id, kind: u.agency_kind, name: u.agency_name },
     tenant: { id: u.tenant_id, name: u.tenant_name },
-    permissions: [...ROLE_DEFINITIONS[role].permissions],
+    permissions: permissionsOf(role, u.agency_kind),
     language: u.language,
   };
 }

@@ -1,13 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { Actor } from '../../../domain/access/person-access';
-import { nameKeys, type PersonRecord, scorePair } from '../../../domain/duplicates';
+import { nameKeys, type PersonRecord, REASONS, scorePair } from '../../../domain/duplicates';
 import { writeAudit } from '../audit/audit-writer';
 import { namesOf } from './repo';
 import type { DuplicateCheck } from './schema';
 
 /** Below this the matcher's candidates are noise to a front desk; from DEFAULT_THRESHOLD (0.55) it judges "same person". */
 export const SHOW_FROM = 0.5;
+/**
+ * A pair that scores this high on its own (same name, same birth year, same nationality) is shown even
+ * when the register makes it weak evidence: at the desk a person looks at it, and a missed duplicate
+ * costs more than a second look. It is marked `common_name` so the desk compares documents.
+ */
+export const SHOW_ALONE_FROM = 0.8;
 const MAX_CANDIDATES = 400;
 
 /**
@@ -125,6 +131,8 @@ export async function checkDuplicates(db: Kysely<DB>, actor: Actor, q: Duplicate
         gender: r.gender === 'u' ? null : r.gender,
       };
       const s = scorePair(probe, rec, { namesakes: namesakesOf(probeKeys, names, counts) });
+      const alone = s.score >= SHOW_FROM ? s : scorePair(probe, rec);
+      const common = s.score < SHOW_FROM && alone.score >= SHOW_ALONE_FROM;
       return {
         id: r.id,
         name: `${r.given_names} ${r.family_name}`,
@@ -135,12 +143,15 @@ export async function checkDuplicates(db: Kysely<DB>, actor: Actor, q: Duplicate
         agency: r.agency,
         municipality: r.municipality,
         score: s.score,
-        reasons: s.reasons,
+        reasons: common ? [...s.reasons, REASONS.commonName] : s.reasons,
+        alone: alone.score,
+        show: s.score >= SHOW_FROM || common,
       };
     })
-    .filter((c) => c.score >= SHOW_FROM)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, 10);
+    .filter((c) => c.show)
+    .sort((a, b) => b.score - a.score || b.alone - a.alone)
+    .slice(0, 10)
+    .map(({ alone: _alone, show: _show, ...c }) => c);
   await writeAudit(
     db,
     actor,

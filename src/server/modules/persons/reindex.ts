@@ -18,6 +18,10 @@ const PROBES = [
   'نوید رحیم فیضی',
   'Ayşe Yılmaz',
   'Иван Петров',
+  // Probes for the ou/u and doubled-letter folding: a change there must rebuild the keys too.
+  'Abdoulhamid Dawud',
+  'Hanan Abbu Rami',
+  'Youssef Sheikh',
 ];
 
 export function nameKeysFingerprint(): string {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { type Actor, decidePersonRead } from '../../../domain/access/person-access';
-import { hasPermission } from '../../../domain/access/roles';
+import { actorMay } from '../../../domain/access/roles';
 import { todayInGermany } from '../../../domain/reference/dates';
 import { conflict, forbidden, notFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit-writer';
@@ -167,7 +167,7 @@ export async function updatePerson(
   requestId?: string,
 ): Promise<PersonOut> {
   const before = await readPerson(db, actor, personId, requestId, 'read_for_update');
-  if (!hasPermission(actor.role, 'person:update')) throw forbidden();
+  if (!actorMay(actor, 'person:update')) throw forbidden();
   if (input.healthNotes !== undefined && !before.visibleCategories.includes('health'))
     throw forbidden('Gesundheitsdaten dürfen Sie nicht ändern.');
   const set: Record<string, unknown> = {};

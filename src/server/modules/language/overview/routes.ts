@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cohortProgress, daysBetween, levelTrend, monthsFrom, planDemand } from '../../../../domain/language';
+import {
+  cohortProgress,
+  daysBetween,
+  lastDayOfMonth,
+  levelTrend,
+  monthsFrom,
+  planDemand,
+} from '../../../../domain/language';
 import { todayInGermany } from '../../../../domain/reference/dates';
 import type { AppContext } from '../../../context';
 import { forbidden, notFound } from '../../../http/errors';
@@ -118,7 +125,7 @@ export async function languageOverviewRoutes(app: FastifyInstance, ctx: AppConte
           .where('c.tenant_id', '=', actor.tenantId)
           .where('c.status', '=', 'planned')
           .where('c.start_date', '>=', `${months[0]}-01`)
-          .where('c.start_date', '<=', `${months.at(-1)}-31`)
+          .where('c.start_date', '<=', lastDayOfMonth(months.at(-1)!))
           .execute(),
         ctx.db
           .selectFrom('municipality')

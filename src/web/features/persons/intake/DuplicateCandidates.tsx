@@ -6,7 +6,8 @@ import { countryName, formatDay, formatNumber, label } from '../../../app/format
 import { Tag, type Tone, WARNING_ALERT_STYLES } from '../../../app/Tag';
 
 /** Evidence for the same person is blue, evidence against it orange (src/domain/duplicates/reasons.ts). */
-const REASON_TONE = (code: string): Tone => (code.endsWith('_mismatch') ? 'orange' : 'blue');
+const REASON_TONE = (code: string): Tone =>
+  code.endsWith('_mismatch') || code === 'common_name' ? 'orange' : 'blue';
 
 export function CandidateSummary({ c }: { c: DuplicateCandidate }) {
   const { t, i18n } = useTranslation();
