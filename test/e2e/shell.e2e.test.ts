@@ -74,7 +74,8 @@ const ROLES: RoleCase[] = [
   {
     email: 'admin@demo.lotse',
     heading: /^Benutzerverwaltung$/,
-    nav: ['Benutzerverwaltung', 'Löschfristen', 'Rechtsdaten'],
+    // Checking a situation right after editing the law data is part of maintaining it.
+    nav: ['Prüfen ohne Person', 'Benutzerverwaltung', 'Löschfristen', 'Rechtsdaten'],
     check: async (page) => {
       await visible(page.getByTestId('users-table').locator('tr[data-email="fachkraft@demo.lotse"]'));
     },
@@ -150,6 +151,8 @@ const ROLES: RoleCase[] = [
     nav: [
       'Startseite',
       'Personensuche',
+      'Übergaben',
+      'Austritte fällig',
       'Rechtsänderung – Auswirkungen',
       'Prüfen ohne Person',
       'Kurskatalog',
@@ -162,8 +165,8 @@ const ROLES: RoleCase[] = [
   {
     email: 'sozialamt@demo.lotse',
     heading: /^Personen mit Einwilligung$/,
-    // Partner is also the role of course providers; the course pages refuse other partner agencies.
-    nav: ['Startseite', 'Personensuche', 'Meine Kurse', 'Kursimport', 'Kursplanung'],
+    // Partner is also the role of course providers; a Sozialamt gets no course pages (server and nav).
+    nav: ['Startseite', 'Personensuche'],
     check: async (page) => {
       const consented = await apiGet<{ total: number }>(page, '/api/persons?limit=1');
       const all = await srv.server.database.db
@@ -176,6 +179,17 @@ const ROLES: RoleCase[] = [
       await expect
         .poll(() => page.getByTestId('result-count').textContent())
         .toBe(`${consented.total} Treffer`);
+    },
+  },
+  {
+    email: 'kurse@demo.lotse',
+    heading: /^Meine Kurse – Sprachschule Ravensberg/,
+    // A course provider starts at its own courses; its person search is limited by consent like any partner's.
+    nav: ['Startseite', 'Personensuche', 'Meine Kurse', 'Kursimport', 'Kursplanung'],
+    check: async (page) => {
+      const own = await apiGet<{ total: number }>(page, '/api/courses?limit=1');
+      expect(own.total).toBeGreaterThan(0);
+      expect(await page.getByTestId('course-table').locator('tbody tr').count()).toBe(own.total);
     },
   },
 ];

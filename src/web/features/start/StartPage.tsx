@@ -129,7 +129,12 @@ export function StartPage() {
     case 'koordination':
       return <OverviewStart role={user.role} />;
     case 'partner':
-      return <PartnerStart />;
+      // A course provider's day starts with its courses; other partner agencies look people up.
+      return user.permissions.includes('courses:manage') ? (
+        <Navigate to="/kurse" replace />
+      ) : (
+        <PartnerStart />
+      );
     case 'admin':
       return <Navigate to="/verwaltung/benutzer" replace />;
   }
