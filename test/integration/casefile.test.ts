@@ -2,9 +2,12 @@ import { expect, it } from 'vitest';
 import { todayInGermany } from '../../src/domain/reference/dates';
 import { addDays } from '../../src/server/demo/random';
 import { describeEachDb } from '../support/databases';
-import { as, login, makePerson, makeTenant } from '../support/factories';
+import { as, login, makePerson, makeTenant, type Session } from '../support/factories';
 
 describeEachDb('case file: consent, household, duplicates, handovers', (env) => {
+  const duplicateCheck = (session: Session, payload: Record<string, unknown>) =>
+    env().app.inject({ method: 'POST', url: '/api/persons/duplicate-check', headers: as(session), payload });
+
   it('enforces a withdrawal at once: the Sozialamt reads before and is refused after', async () => {
     const db = env().database.db;
     const t = await makeTenant(db);
@@ -94,18 +97,13 @@ describeEachDb('case file: consent, household, duplicates, handovers', (env) => 
       gender: 'f',
     });
     const desk = await login(env().app, t.users.eingangszone.email);
-    const res = await env().app.inject({
-      method: 'POST',
-      url: '/api/persons/duplicate-check',
-      headers: as(desk),
-      payload: {
-        givenNames: 'Muhammad',
-        familyName: 'El Hasan',
-        birthDate: '1990-07-14',
-        birthDatePrecision: 'day',
-        nationalities: ['SY'],
-        gender: 'm',
-      },
+    const res = await duplicateCheck(desk, {
+      givenNames: 'Muhammad',
+      familyName: 'El Hasan',
+      birthDate: '1990-07-14',
+      birthDatePrecision: 'day',
+      nationalities: ['SY'],
+      gender: 'm',
     });
     expect(res.statusCode).toBe(200);
     const c = res.json().candidates;
@@ -129,17 +127,12 @@ describeEachDb('case file: consent, household, duplicates, handovers', (env) => 
       });
     }
     const desk = await login(env().app, t.users.eingangszone.email);
-    const res = await env().app.inject({
-      method: 'POST',
-      url: '/api/persons/duplicate-check',
-      headers: as(desk),
-      payload: {
-        givenNames: 'Mohammed',
-        familyName: 'Al-Hassan',
-        birthDate: '1975-01-01',
-        birthDatePrecision: 'year',
-        nationalities: ['SY'],
-      },
+    const res = await duplicateCheck(desk, {
+      givenNames: 'Mohammed',
+      familyName: 'Al-Hassan',
+      birthDate: '1975-01-01',
+      birthDatePrecision: 'year',
+      nationalities: ['SY'],
     });
     expect(res.statusCode, res.body).toBe(200);
     const c = res.json().candidates as { birthDate: string; reasons: string[]; score: number }[];
