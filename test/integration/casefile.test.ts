@@ -162,6 +162,23 @@ describeEachDb('case file: consent, household, duplicates, handovers', (env) => 
     });
     expect(req.statusCode).toBe(201);
     expect(req.json()).toMatchObject({ state: 'requested' });
+    // The case's handover history, read like the person (authorised and audited).
+    const history = await env().app.inject({
+      method: 'GET',
+      url: `/api/persons/${p.id}/handovers`,
+      headers: as(desk),
+    });
+    expect(history.statusCode, history.body).toBe(200);
+    expect(history.json().items.map((h: { id: string; state: string }) => [h.id, h.state])).toEqual([
+      [req.json().id, 'requested'],
+    ]);
+    const audited = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('person_id', '=', p.id)
+      .where('action', '=', 'read_handovers')
+      .execute();
+    expect(audited).toHaveLength(1);
     expect(req.json().record.legalBasis).toMatch(/§ 69/);
     const dup = await env().app.inject({
       method: 'POST',

@@ -6,6 +6,7 @@ import type { AppContext } from '../../context';
 import { authOf } from '../../plugins/access-hook';
 import { writeAudit } from '../audit/audit-writer';
 import { idParams, uuid } from '../common-schema';
+import { authorizePerson } from '../persons/service';
 import { actOnHandover, getHandover, handoverQuery, present, requestHandover } from './service';
 
 const handoverOut = z.object({
@@ -79,6 +80,26 @@ export async function handoverRoutes(app: FastifyInstance, ctx: AppContext): Pro
         { action: 'search', entity: 'handover', details: { box: req.query.box, results: rows.length } },
         req.id,
       );
+      return { items: rows.map(present) };
+    },
+  });
+
+  r.get('/api/persons/:id/handovers', {
+    schema: {
+      tags: ['handover'],
+      summary: 'Alle Übergaben und Weiterleitungen einer Person, neueste zuerst (Verlauf der Akte)',
+      params: idParams,
+      response: { 200: z.object({ items: z.array(handoverOut) }) },
+    },
+    config: access,
+    handler: async (req) => {
+      const { actor } = authOf(req);
+      // Authorised and audited like every read of the person: the history belongs to the case.
+      await authorizePerson(ctx.db, actor, req.params.id, { action: 'read_handovers', requestId: req.id });
+      const rows = await handoverQuery(ctx.db, actor.tenantId)
+        .where('h.person_id', '=', req.params.id)
+        .orderBy('h.created_at', 'desc')
+        .execute();
       return { items: rows.map(present) };
     },
   });

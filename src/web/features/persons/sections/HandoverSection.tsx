@@ -1,5 +1,5 @@
 import { Alert, Button, Group, List, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExitCheck, Handover } from '../../../api/casefile';
@@ -61,19 +61,13 @@ export function HandoverSection({ p }: { p: Person }) {
   const { t, i18n } = useTranslation();
   const [requesting, setRequesting] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
-  const boxes = useQueries({
-    queries: (['inbox', 'outbox'] as const).map((box) => ({
-      queryKey: ['handovers', box, ''],
-      queryFn: () => api.get<{ items: Handover[] }>('/api/handovers', { box }),
-    })),
+  const list = useQuery({
+    queryKey: ['handovers', 'person', p.id],
+    queryFn: () => api.get<{ items: Handover[] }>(`/api/persons/${p.id}/handovers`),
   });
-  const pending = boxes.some((b) => b.isPending);
-  const error = boxes.find((b) => b.isError)?.error;
-  const seen = new Set<string>();
-  const items = boxes
-    .flatMap((b) => b.data?.items ?? [])
-    .filter((h) => h.person.id === p.id && !seen.has(h.id) && seen.add(h.id))
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+  const pending = list.isPending;
+  const error = list.error;
+  const items = list.data?.items ?? [];
   const open = items.find((h) => h.id === openId) ?? null;
   return (
     <Stack>
