@@ -121,6 +121,8 @@ async function measure(database: Database, label: string) {
   // Intake: each injected second record arrives at the front desk; is its original among the candidates?
   const checks: number[] = [];
   let found = 0;
+  let shown = 0;
+  let listed = 0;
   let flagged = 0;
   let falseFlags = 0;
   const sample = data.duplicatePairs.slice(0, QUERIES);
@@ -143,6 +145,8 @@ async function measure(database: Database, label: string) {
       process.stderr.write(
         `    intake checks: ${checks.length}, last ${checks[checks.length - 1].toFixed(0)} ms\n`,
       );
+    listed += r.candidates.length;
+    if (r.candidates.some((c) => c.id === ids.get(orig))) shown++;
     const strong = r.candidates.filter((c) => c.score >= THRESHOLD);
     flagged += strong.length;
     if (strong.some((c) => c.id === ids.get(orig))) found++;
@@ -171,8 +175,10 @@ async function measure(database: Database, label: string) {
     'load (s)': loadSeconds,
     'intake check p50 ms': percentile(checks, 50),
     'intake check p95 ms': percentile(checks, 95),
-    'original found (recall)': found / sample.length,
-    'flagged precision': flagged ? (flagged - falseFlags) / flagged : 1,
+    'original shown': shown / sample.length,
+    'candidates shown / check': listed / sample.length,
+    'original strong (≥ 0.8)': found / sample.length,
+    'strong precision': flagged ? (flagged - falseFlags) / flagged : 1,
     'name search p50 ms': percentile(searches, 50),
     'name search p95 ms': percentile(searches, 95),
     'peak RSS MB': Math.round(process.memoryUsage().rss / 1e6),
@@ -205,6 +211,7 @@ const bench: Benchmark = {
       rows,
       notes: [
         `targets (issue 3): intake check p95 < 200 ms, name search p95 < 100 ms; ${QUERIES} queries each; "strong" candidates score ≥ ${THRESHOLD}.`,
+        '"original shown" = the stored original is among the candidates the desk sees (at most 10); "strong" = scored ≥ 0.8 on its own evidence.',
         'Matcher precision/recall over all pairs: see the "duplicates" benchmark.',
       ],
     };

@@ -60,12 +60,15 @@ export async function checkDuplicates(db: Kysely<DB>, actor: Actor, q: Duplicate
   const names = namesOf(q);
   const keys = nameKeys(names);
   if (keys.length === 0) return { candidates: [] };
+  // Those who share the most keys first: with a very common name the cap must cut namesakes, not the match.
   const ids = await db
     .selectFrom('person_name_key')
     .select('person_id')
-    .distinct()
     .where('tenant_id', '=', actor.tenantId)
     .where('key', 'in', keys)
+    .groupBy('person_id')
+    .orderBy((eb) => eb.fn.countAll(), 'desc')
+    .orderBy('person_id')
     .limit(MAX_CANDIDATES)
     .execute();
   if (ids.length === 0) {
