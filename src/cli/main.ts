@@ -5,6 +5,7 @@ import { registerMigrate } from './commands/migrate';
 import { registerRules } from './commands/rules';
 import { registerSeed } from './commands/seed';
 import { registerServe } from './commands/serve';
+import { registerSettings } from './commands/settings';
 import { registerUser } from './commands/user';
 
 const program = new Command();
@@ -17,6 +18,7 @@ registerServe(program);
 registerMigrate(program);
 registerSeed(program);
 registerUser(program);
+registerSettings(program);
 registerRules(program);
 registerAllocate(program);
 registerDuplicates(program);

@@ -20,7 +20,7 @@ describe('lotse CLI (PGlite)', { timeout: 300_000 }, () => {
   it('prints help for every command', () => {
     const top = lotse('--help');
     expect(top.status).toBe(0);
-    for (const cmd of ['serve', 'migrate', 'seed', 'user', 'rules', 'allocate', 'duplicates'])
+    for (const cmd of ['serve', 'migrate', 'seed', 'user', 'settings', 'rules', 'allocate', 'duplicates'])
       expect(top.stdout).toContain(cmd);
     expect(lotse('user', 'create', '--help').stdout).toContain('--role');
   });
@@ -67,6 +67,21 @@ describe('lotse CLI (PGlite)', { timeout: 300_000 }, () => {
     expect(ok.status, ok.stderr).toBe(0);
     expect(lotse('user', 'reset-password', 'neu@demo.lotse', '--password', 'kurz').status).toBe(2);
     expect(lotse('user', 'disable', 'neu@demo.lotse').status).toBe(0);
+    // The region's settings: shown, changed (audited), and refused with the field named.
+    expect(JSON.parse(lotse('settings', 'show').stdout)).toMatchObject({
+      ipMaxStayMonths: 12,
+      retentionYears: { sgb2: 10, sgb3_only: 5 },
+    });
+    const set = lotse('settings', 'set', '--max-stay-months', '18', '--retention-years', 'sgb3_only=6');
+    expect(set.status, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({
+      ipMaxStayMonths: 18,
+      retentionYears: { sgb2: 10, sgb3_only: 6 },
+    });
+    const badSet = lotse('settings', 'set', '--retention-years', 'sgb9=4');
+    expect(badSet.status).toBe(2);
+    expect(badSet.stderr).toContain('retentionYears');
+    expect(lotse('settings', 'set', '--max-stay-months', '0').stderr).toContain('ipMaxStayMonths');
     const impact = lotse('rules', 'impact', '--on', '2027-03-05');
     expect(impact.status, impact.stderr).toBe(0);
     expect(impact.stderr).toMatch(/of \d+ open cases of demo-kreis differ/);

@@ -163,27 +163,22 @@ async function impactOverDatabase(opts: {
   includeRuleChanges?: boolean;
 }): Promise<void> {
   const { withDatabase } = await import('../db');
+  const { resolveTenant } = await import('../tenant');
   const { regionSituations } = await import('../../server/modules/rules/region');
   const { lawFor } = await import('../../server/modules/rules/law-store');
   await withDatabase(async ({ db }) => {
-    let tq = db.selectFrom('tenant').select(['id', 'slug']);
-    if (opts.tenant) tq = tq.where('slug', '=', opts.tenant);
-    const tenants = await tq.execute();
-    if (tenants.length !== 1) {
-      process.stderr.write(
-        opts.tenant
-          ? `--tenant: region "${opts.tenant}" not found\n`
-          : '--tenant: several regions, please name one\n',
-      );
+    const tenant = await resolveTenant(db, opts.tenant);
+    if ('error' in tenant) {
+      process.stderr.write(`${tenant.error}\n`);
       process.exitCode = 2;
       return;
     }
     const started = performance.now();
-    const { situations, names } = await regionSituations(db, tenants[0].id, opts.on);
-    const law = opts.law ?? (await lawFor(db, tenants[0].id, opts.on)).law;
+    const { situations, names } = await regionSituations(db, tenant.id, opts.on);
+    const law = opts.law ?? (await lawFor(db, tenant.id, opts.on)).law;
     const rows = impact(situations, opts.on, law, { includeRuleChanges: opts.includeRuleChanges === true });
     process.stderr.write(
-      `${rows.length} of ${situations.length} open cases of ${tenants[0].slug} differ between ${dayBefore(opts.on)} and ${opts.on} (${((performance.now() - started) / 1000).toFixed(2)} s)\n`,
+      `${rows.length} of ${situations.length} open cases of ${tenant.slug} differ between ${dayBefore(opts.on)} and ${opts.on} (${((performance.now() - started) / 1000).toFixed(2)} s)\n`,
     );
     print(rows.map((r) => ({ ...r, name: names.get(r.id) ?? '' })));
   });

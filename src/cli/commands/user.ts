@@ -3,6 +3,7 @@ import { ROLES, type Role } from '../../domain/access/roles';
 import { HttpError } from '../../server/http/errors';
 import { createUser, disableUser, resetPassword } from '../../server/modules/users/service';
 import { withDatabase } from '../db';
+import { resolveTenant } from '../tenant';
 
 function fail(message: string): void {
   process.stderr.write(`${message}\n`);
@@ -54,24 +55,17 @@ export function registerUser(program: Command): void {
           return fail(`--role: unbekannte Rolle "${o.role}"; erlaubt: ${ROLES.join(', ')}`);
         await withDatabase(({ db }) =>
           run(async () => {
-            let tq = db.selectFrom('tenant').select(['id', 'slug']);
-            if (o.tenant) tq = tq.where('slug', '=', o.tenant);
-            const tenants = await tq.execute();
-            if (tenants.length !== 1)
-              return fail(
-                o.tenant
-                  ? `--tenant: Region "${o.tenant}" nicht gefunden`
-                  : '--tenant: mehrere Regionen vorhanden, bitte angeben',
-              );
+            const tenant = await resolveTenant(db, o.tenant);
+            if ('error' in tenant) return fail(tenant.error);
             const agency = await db
               .selectFrom('agency')
               .select('id')
-              .where('tenant_id', '=', tenants[0].id)
+              .where('tenant_id', '=', tenant.id)
               .where('name', '=', o.agency)
               .executeTakeFirst();
             if (!agency) return fail(`--agency: Stelle "${o.agency}" nicht gefunden`);
             const { id } = await createUser(db, {
-              tenantId: tenants[0].id,
+              tenantId: tenant.id,
               agencyId: agency.id,
               email: o.email,
               displayName: o.name,

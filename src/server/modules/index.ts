@@ -13,6 +13,7 @@ import { metaStaffRoutes } from './meta/staff-routes';
 import { personRoutes } from './persons/routes';
 import { residenceRoutes } from './residence/routes';
 import { rulesRoutes } from './rules/routes';
+import { settingsRoutes } from './settings/routes';
 import { systemRoutes } from './system/routes';
 import { userRoutes } from './users/routes';
 
@@ -23,6 +24,7 @@ export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<voi
   metaRoutes,
   metaStaffRoutes,
   userRoutes,
+  settingsRoutes,
   personRoutes,
   consentRoutes,
   householdRoutes,

@@ -9,21 +9,11 @@ import {
   type RetentionPolicy,
 } from '../../../domain/retention/retention';
 import { writeAudit } from '../audit/audit-writer';
+import { readSettings } from '../settings/service';
 
 async function policyOf(db: Kysely<DB>, tenantId: string): Promise<RetentionPolicy> {
-  const t = await db
-    .selectFrom('tenant')
-    .select('settings')
-    .where('id', '=', tenantId)
-    .executeTakeFirstOrThrow();
-  const years = (t.settings as { retentionYears?: Record<string, number> }).retentionYears;
-  // Tenant settings name SGB III "sgb3"; the Rechtskreis column calls it "sgb3_only".
-  return years
-    ? {
-        ...DEFAULT_RETENTION,
-        years: { ...DEFAULT_RETENTION.years, ...years, ...(years.sgb3 ? { sgb3_only: years.sgb3 } : {}) },
-      }
-    : DEFAULT_RETENTION;
+  const { retentionYears } = await readSettings(db, tenantId);
+  return { ...DEFAULT_RETENTION, years: { ...DEFAULT_RETENTION.years, ...retentionYears } };
 }
 
 /** The dry-run report: which closed cases are past their retention period today. */

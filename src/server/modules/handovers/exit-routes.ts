@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DEFAULT_IP_MAX_STAY_MONTHS, exitDueOn } from '../../../domain/handover/exit';
+import { exitDueOn } from '../../../domain/handover/exit';
 import { todayInGermany } from '../../../domain/reference/dates';
 import type { AppContext } from '../../context';
 import { authOf } from '../../plugins/access-hook';
@@ -9,15 +9,11 @@ import { writeAudit } from '../audit/audit-writer';
 import { idParams } from '../common-schema';
 import { personScope } from '../persons/scope';
 import { authorizePerson } from '../persons/service';
+import { readSettings } from '../settings/service';
 import { handoverRecordFor } from './record-facts';
 
 async function maxStayMonths(ctx: AppContext, tenantId: string): Promise<number> {
-  const t = await ctx.db
-    .selectFrom('tenant')
-    .select('settings')
-    .where('id', '=', tenantId)
-    .executeTakeFirstOrThrow();
-  return (t.settings as { ipMaxStayMonths?: number }).ipMaxStayMonths ?? DEFAULT_IP_MAX_STAY_MONTHS;
+  return (await readSettings(ctx.db, tenantId)).ipMaxStayMonths;
 }
 
 export async function exitRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
