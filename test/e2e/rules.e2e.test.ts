@@ -169,6 +169,18 @@ describe('Administration', () => {
       );
       await noSeriousFindings(page, 'retention');
 
+      // The region's periods: change the SGB III retention, saved with the version read; then back again.
+      const settings = await visible(page.getByTestId('region-settings'));
+      const sgb3 = settings.getByRole('textbox', { name: 'Aufbewahrung nur SGB III (Jahre)' });
+      await expect.poll(() => sgb3.inputValue()).toBe('5');
+      for (const years of ['6', '5']) {
+        await sgb3.fill(years);
+        await settings.getByRole('button', { name: 'Fristen speichern' }).click();
+        await visible(settings.getByRole('status'));
+        const now = await apiGet<{ retentionYears: { sgb3_only: number } }>(page, '/api/admin/settings');
+        expect(now.retentionYears.sgb3_only).toBe(Number(years));
+      }
+
       await page.locator('nav#main-nav').getByRole('link', { name: 'Rechtsdaten' }).click();
       await visible(page.getByRole('heading', { level: 1, name: 'Rechtsdaten' }));
       await noSeriousFindings(page, 'law data, empty');

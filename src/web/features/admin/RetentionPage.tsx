@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { formatDay, formatNumber, label } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { ActionError } from '../persons/sections/common';
+import { SettingsCard } from './SettingsCard';
 
 /** Deletion after the retention period (Art. 17 GDPR): a dry run first, then exactly the listed cases. */
 export function RetentionPage() {
@@ -32,6 +33,7 @@ export function RetentionPage() {
     <>
       <PageHeader title={t('retention.title')} description={t('retention.intro')} />
       <Stack>
+        <SettingsCard />
         {done !== null ? (
           <Alert color="green" variant="light" role="status" data-testid="retention-done">
             {t('retention.done', { count: done })}
