@@ -4,6 +4,7 @@ import { type Database, openDatabase } from '../db/connect';
 import { refreshStatisticsIfEmbedded } from '../db/maintenance';
 import { migrateToLatest } from '../db/migrate';
 import { buildApp, VERSION } from './app';
+import { failInterruptedRuns } from './modules/language/allocation/service';
 import { ensureNameKeys } from './modules/persons/reindex';
 
 export interface RunningServer {
@@ -22,6 +23,9 @@ export async function startServer(
   await migrateToLatest(database.db);
   if (opts.onMigrated) await opts.onMigrated(database);
   await ensureNameKeys(database.db, (m) => process.stdout.write(`${m}\n`));
+  const interrupted = await failInterruptedRuns(database.db);
+  if (interrupted > 0)
+    process.stdout.write(`${interrupted} abgebrochene Kurszuteilung(en) als fehlgeschlagen markiert\n`);
   await refreshStatisticsIfEmbedded(database.db, database.kind);
   const app = await buildApp(
     { db: database.db, dbKind: database.kind, config, version: VERSION },

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../../db/schema';
 import type { Actor } from '../../../../domain/access/person-access';
 import {
@@ -50,7 +50,20 @@ export function metricsOf(instance: Instance, r: RunResult) {
 async function solveRun(db: Kysely<DB>, runId: string, instance: Instance): Promise<void> {
   try {
     progress.set(runId, 0);
-    const optimal = await solveInWorker(instance, (p) => progress.set(runId, p.fraction));
+    // The stored progress lets another server instance (or a reload after a restart) show it too:
+    // written at most every tenth, never awaited by the solver.
+    let stored = 0;
+    const optimal = await solveInWorker(instance, (p) => {
+      progress.set(runId, p.fraction);
+      if (p.fraction - stored < 0.1) return;
+      stored = p.fraction;
+      db.updateTable('allocation_run')
+        .set({ progress: p.fraction })
+        .where('id', '=', runId)
+        .where('state', '=', 'running')
+        .execute()
+        .catch(() => undefined);
+    });
     const fcfs = firstComeFirstServed(instance);
     const result: RunResult = { optimal, fcfs, proposal: { ...optimal, adjusted: false } };
     await db
@@ -73,6 +86,24 @@ async function solveRun(db: Kysely<DB>, runId: string, instance: Instance): Prom
   } finally {
     progress.delete(runId);
   }
+}
+
+/** No solve of a region takes minutes (see `npm run bench`): a run still "running" after this was cut off. */
+export const INTERRUPTED_AFTER_MINUTES = 15;
+
+/**
+ * At start-up: runs left "running" by a server that stopped during the solve would show a spinner forever.
+ * They are marked failed, with the reason, so the advisor starts a new one. Only old ones: another server
+ * instance on the same database may be solving a fresh run right now.
+ */
+export async function failInterruptedRuns(db: Kysely<DB>): Promise<number> {
+  const r = await db
+    .updateTable('allocation_run')
+    .set({ state: 'failed', error: 'Abgebrochen: der Server wurde während der Berechnung beendet.' })
+    .where('state', '=', 'running')
+    .where('created_at', '<', sql<Date>`now() - make_interval(mins => ${INTERRUPTED_AFTER_MINUTES})`)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 /**
