@@ -7,19 +7,12 @@ import {
   solve,
   validateInstance,
 } from '../../domain/allocation';
+import { fail } from '../fail';
 
 interface AllocateOptions {
   input: string;
   output?: string;
   compare?: boolean;
-}
-
-/** Exit code for input that is unreadable or invalid (CONTRACTS §2/§3). */
-const BAD_INPUT = 2;
-
-function fail(message: string): void {
-  process.stderr.write(`${message}\n`);
-  process.exitCode = BAD_INPUT;
 }
 
 function run(options: AllocateOptions): void {

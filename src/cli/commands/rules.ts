@@ -164,15 +164,12 @@ async function impactOverDatabase(opts: {
 }): Promise<void> {
   const { withDatabase } = await import('../db');
   const { resolveTenant } = await import('../tenant');
+  const { fail } = await import('../fail');
   const { regionSituations } = await import('../../server/modules/rules/region');
   const { lawFor } = await import('../../server/modules/rules/law-store');
   await withDatabase(async ({ db }) => {
     const tenant = await resolveTenant(db, opts.tenant);
-    if ('error' in tenant) {
-      process.stderr.write(`${tenant.error}\n`);
-      process.exitCode = 2;
-      return;
-    }
+    if ('error' in tenant) return fail(tenant.error);
     const started = performance.now();
     const { situations, names } = await regionSituations(db, tenant.id, opts.on);
     const law = opts.law ?? (await lawFor(db, tenant.id, opts.on)).law;

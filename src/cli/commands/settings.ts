@@ -2,12 +2,8 @@ import type { Command } from 'commander';
 import { tenantSettingsPatchSchema } from '../../domain/settings/tenant-settings';
 import { readSettings, updateSettings } from '../../server/modules/settings/service';
 import { withDatabase } from '../db';
+import { fail } from '../fail';
 import { resolveTenant } from '../tenant';
-
-function fail(message: string): void {
-  process.stderr.write(`${message}\n`);
-  process.exitCode = 2;
-}
 
 /** "sgb2=10,sgb3_only=5" → { sgb2: 10, sgb3_only: 5 }; validation of keys and ranges is the schema's. */
 function parseYears(value: string): Record<string, number> {

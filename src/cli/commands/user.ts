@@ -3,12 +3,8 @@ import { ROLES, type Role } from '../../domain/access/roles';
 import { HttpError } from '../../server/http/errors';
 import { createUser, disableUser, resetPassword } from '../../server/modules/users/service';
 import { withDatabase } from '../db';
+import { fail } from '../fail';
 import { resolveTenant } from '../tenant';
-
-function fail(message: string): void {
-  process.stderr.write(`${message}\n`);
-  process.exitCode = 2;
-}
 
 async function userIdByEmail(db: Parameters<Parameters<typeof withDatabase>[0]>[0]['db'], email: string) {
   const u = await db

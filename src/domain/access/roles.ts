@@ -137,13 +137,18 @@ export function hasPermission(role: Role, permission: Permission): boolean {
 /** Permissions only a course provider's partner login has; other partner agencies never see courses. */
 const PROVIDER_ONLY: readonly Permission[] = ['courses:read', 'courses:manage'];
 
+/** A course provider logs in as role partner of its Bildungsträger agency. */
+export function isCourseProvider(actor: { role: Role; agencyKind: string }): boolean {
+  return actor.role === 'partner' && actor.agencyKind === 'bildungstraeger';
+}
+
 /**
  * What a user may do: the role's map, narrowed by the kind of agency for partners (a Sozialamt partner
  * is not a course provider). Kept here so the server check and the web app's navigation agree.
  */
 export function permissionsOf(role: Role, agencyKind: string): Permission[] {
   const all = ROLE_DEFINITIONS[role].permissions;
-  if (role === 'partner' && agencyKind !== 'bildungstraeger')
+  if (role === 'partner' && !isCourseProvider({ role, agencyKind }))
     return all.filter((p) => !PROVIDER_ONLY.includes(p));
   return [...all];
 }

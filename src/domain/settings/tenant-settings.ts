@@ -21,12 +21,19 @@ export const tenantSettingsPatchSchema = z
   .strict();
 export type TenantSettingsPatch = z.infer<typeof tenantSettingsPatchSchema>;
 
-export interface EffectiveSettings {
-  ipMaxStayMonths: number;
-  retentionYears: { sgb2: number; sgb3_only: number; asylblg: number; none: number };
+/** The settings in force, as the admin API answers them (one definition for the type and the schema). */
+export const effectiveSettingsSchema = z.object({
+  ipMaxStayMonths: z.number().int(),
+  retentionYears: z.object({
+    sgb2: z.number().int(),
+    sgb3_only: z.number().int(),
+    asylblg: z.number().int(),
+    none: z.number().int(),
+  }),
   /** Increases with every change: the optimistic lock of the settings. */
-  version: number;
-}
+  version: z.number().int(),
+});
+export type EffectiveSettings = z.infer<typeof effectiveSettingsSchema>;
 
 /** The settings in force: stored values over the defaults. Tolerates the older key `sgb3`. */
 export function effectiveSettings(stored: Record<string, unknown>): EffectiveSettings {

@@ -44,7 +44,10 @@ export async function seedDemo(
       .values({
         slug: opts.tenantSlug ?? DEMO_TENANT.slug,
         name: DEMO_TENANT.name,
-        settings: JSON.stringify({ ipMaxStayMonths: 12, retentionYears: { sgb2: 10, sgb3: 5 } }) as never,
+        settings: JSON.stringify({
+          ipMaxStayMonths: 12,
+          retentionYears: { sgb2: 10, sgb3_only: 5 },
+        }) as never,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

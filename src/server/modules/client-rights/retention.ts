@@ -12,8 +12,8 @@ import { writeAudit } from '../audit/audit-writer';
 import { readSettings } from '../settings/service';
 
 async function policyOf(db: Kysely<DB>, tenantId: string): Promise<RetentionPolicy> {
-  const { retentionYears } = await readSettings(db, tenantId);
-  return { ...DEFAULT_RETENTION, years: { ...DEFAULT_RETENTION.years, ...retentionYears } };
+  // The settings already hold every Rechtskreis, defaults filled in.
+  return { ...DEFAULT_RETENTION, years: (await readSettings(db, tenantId)).retentionYears };
 }
 
 /** The dry-run report: which closed cases are past their retention period today. */

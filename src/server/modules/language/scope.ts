@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { Actor } from '../../../domain/access/person-access';
+import { isCourseProvider } from '../../../domain/access/roles';
 import { forbidden } from '../../http/errors';
 
 /**
@@ -9,9 +10,6 @@ import { forbidden } from '../../http/errors';
  * other partner agency (Sozialamt, Ausländerbehörde …) is refused.
  */
 export type CourseScope = { kind: 'all' } | { kind: 'provider'; providerId: string };
-
-export const isProvider = (actor: Actor): boolean =>
-  actor.role === 'partner' && actor.agencyKind === 'bildungstraeger';
 
 /** Every Bildungsträger agency of the tenant is a course provider: make sure its row exists. */
 export async function ensureProviders(db: Kysely<DB>, tenantId: string): Promise<void> {
@@ -31,7 +29,7 @@ export async function ensureMunicipalityPlaces(db: Kysely<DB>, tenantId: string)
 
 export async function courseScope(db: Kysely<DB>, actor: Actor): Promise<CourseScope> {
   if (actor.role !== 'partner') return { kind: 'all' };
-  if (!isProvider(actor))
+  if (!isCourseProvider(actor))
     throw forbidden('Kurse sehen nur Bildungsträger und die Mitarbeitenden des Integration Points.');
   await ensureProviders(db, actor.tenantId);
   const p = await db

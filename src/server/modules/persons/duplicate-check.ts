@@ -148,13 +148,12 @@ export async function checkDuplicates(db: Kysely<DB>, actor: Actor, q: Duplicate
         score: s.score,
         reasons: common ? [...s.reasons, REASONS.commonName] : s.reasons,
         alone: alone.score,
-        show: s.score >= SHOW_FROM || common,
       };
     })
-    .filter((c) => c.show)
+    .filter((c) => c.score >= SHOW_FROM || c.reasons.includes(REASONS.commonName))
     .sort((a, b) => b.score - a.score || b.alone - a.alone)
     .slice(0, 10)
-    .map(({ alone: _alone, show: _show, ...c }) => c);
+    .map(({ alone: _alone, ...c }) => c);
   await writeAudit(
     db,
     actor,

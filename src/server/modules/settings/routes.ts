@@ -1,21 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { tenantSettingsPatchSchema } from '../../../domain/settings/tenant-settings';
+import { effectiveSettingsSchema, tenantSettingsPatchSchema } from '../../../domain/settings/tenant-settings';
 import type { AppContext } from '../../context';
 import { authOf } from '../../plugins/access-hook';
 import { readSettings, updateSettings } from './service';
-
-const settingsOut = z.object({
-  ipMaxStayMonths: z.number().int(),
-  retentionYears: z.object({
-    sgb2: z.number().int(),
-    sgb3_only: z.number().int(),
-    asylblg: z.number().int(),
-    none: z.number().int(),
-  }),
-  version: z.number().int(),
-});
 
 export async function settingsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -24,7 +13,7 @@ export async function settingsRoutes(app: FastifyInstance, ctx: AppContext): Pro
     schema: {
       tags: ['admin'],
       summary: 'Einstellungen der Region: Höchstverweildauer im IP, Aufbewahrungsfristen je Rechtskreis',
-      response: { 200: settingsOut },
+      response: { 200: effectiveSettingsSchema },
     },
     config: { access: { permission: 'user:admin' } },
     handler: async (req) => readSettings(ctx.db, authOf(req).actor.tenantId),
@@ -35,7 +24,7 @@ export async function settingsRoutes(app: FastifyInstance, ctx: AppContext): Pro
       tags: ['admin'],
       summary: 'Einstellungen der Region ändern (mit der gelesenen Version; 409 bei gleichzeitiger Änderung)',
       body: tenantSettingsPatchSchema.extend({ version: z.number().int().positive() }),
-      response: { 200: settingsOut },
+      response: { 200: effectiveSettingsSchema },
     },
     config: { access: { permission: 'user:admin' } },
     handler: async (req) => {

@@ -2,17 +2,17 @@ import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } fro
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EffectiveSettings } from '../../../domain/settings/tenant-settings';
 import { api } from '../../api/client';
 import { label } from '../../app/format';
 import { ActionError } from '../persons/sections/common';
 
-interface RegionSettings {
-  ipMaxStayMonths: number;
-  retentionYears: Record<RetentionKey, number>;
-  version: number;
-}
-const RETENTION_KEYS = ['sgb2', 'sgb3_only', 'asylblg', 'none'] as const;
-type RetentionKey = (typeof RETENTION_KEYS)[number];
+const RETENTION_KEYS = [
+  'sgb2',
+  'sgb3_only',
+  'asylblg',
+  'none',
+] as const satisfies readonly (keyof EffectiveSettings['retentionYears'])[];
 
 /**
  * The region's own periods: the maximum stay in the IP before the exit, and how long closed cases are
@@ -23,16 +23,16 @@ export function SettingsCard() {
   const qc = useQueryClient();
   const settings = useQuery({
     queryKey: ['admin', 'settings'],
-    queryFn: () => api.get<RegionSettings>('/api/admin/settings'),
+    queryFn: () => api.get<EffectiveSettings>('/api/admin/settings'),
   });
-  const [draft, setDraft] = useState<RegionSettings | null>(null);
+  const [draft, setDraft] = useState<EffectiveSettings | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (settings.data) setDraft(settings.data);
   }, [settings.data]);
   const save = useMutation({
-    mutationFn: (s: RegionSettings) =>
-      api.patch<RegionSettings>('/api/admin/settings', {
+    mutationFn: (s: EffectiveSettings) =>
+      api.patch<EffectiveSettings>('/api/admin/settings', {
         version: s.version,
         ipMaxStayMonths: s.ipMaxStayMonths,
         retentionYears: s.retentionYears,
@@ -44,7 +44,7 @@ export function SettingsCard() {
     },
     onError: () => void qc.invalidateQueries({ queryKey: ['admin', 'settings'] }),
   });
-  const set = (change: Partial<RegionSettings>) => {
+  const set = (change: Partial<EffectiveSettings>) => {
     setSaved(false);
     setDraft((d) => (d ? { ...d, ...change } : d));
   };
