@@ -104,6 +104,14 @@ function titleBenefits(f: Facts, cl: CompiledLaw): BenefitsOutcome {
           ? benefitsResult('asylblg', [c], end - 1)
           : employable(f, cl, benefitsResult('sgb2', [c], end - 1));
       }
+      case 'review_if_first_title_after':
+        if (Number.isNaN(f.since)) return benefitsReview(cl, 'missing', ['status.since']);
+        if (f.since > rule.after) {
+          // Whether the planned law is in force is not confirmed: its rule names the open question.
+          const open = benefitsReview(cl, 'not_covered', [`status.paragraph=${p}`]);
+          return { ...open, cites: [cite] };
+        }
+        continue;
       case 'asylblg_if_first_title_after':
         if (Number.isNaN(f.since)) return benefitsReview(cl, 'missing', ['status.since']);
         if (f.since > rule.after) return benefitsResult('asylblg', [cite]);

@@ -23,6 +23,10 @@ interface DatedCountry {
   from: Day;
   to: Day;
   applicationAfter: Day;
+  /** §104 Abs. 18 AufenthG reference day, NaN when the country has none. */
+  toleratedOn: Day;
+  /** false = listing not verified for this period. */
+  certain: boolean;
   basis: string;
 }
 
@@ -34,6 +38,7 @@ export interface CompiledLaw {
   families: Map<string, CompiledRule[]>;
   safe: Map<string, DatedCountry[]>;
   prospects: Map<string, DatedCountry[]>;
+  freeMovement: Map<string, DatedCountry[]>;
 }
 
 export class LawDataError extends Error {
@@ -86,16 +91,37 @@ function compile(law: LawData): CompiledLaw {
       from: parseDay(c.listedFrom),
       to: upTo(c.listedTo),
       applicationAfter: parseDay(c.applicationAfter),
+      toleratedOn: parseDay(c.toleratedOn),
+      certain: true,
       basis: c.basis,
     };
     safe.set(c.country, [...(safe.get(c.country) ?? []), entry]);
   }
-  const prospects = new Map<string, DatedCountry[]>();
-  for (const c of law.goodProspectCountries) {
-    const entry = { from: parseDay(c.from), to: upTo(c.to), applicationAfter: Number.NaN, basis: '' };
-    prospects.set(c.country, [...(prospects.get(c.country) ?? []), entry]);
-  }
-  return { law, coverageFrom: parseDay(law.coverageFrom), byId, families, safe, prospects };
+  const dated = (list: LawData['goodProspectCountries'] | undefined) => {
+    const out = new Map<string, DatedCountry[]>();
+    for (const c of list ?? []) {
+      const entry = {
+        from: parseDay(c.from),
+        to: upTo(c.to),
+        applicationAfter: Number.NaN,
+        toleratedOn: Number.NaN,
+        certain: c.certain !== false,
+        basis: '',
+      };
+      out.set(c.country, [...(out.get(c.country) ?? []), entry]);
+    }
+    return out;
+  };
+  return {
+    law,
+    coverageFrom: parseDay(law.coverageFrom),
+    byId,
+    families,
+    safe,
+    prospects: dated(law.goodProspectCountries),
+    // Datasets stored before the list existed lack it: then no free-movement contradiction is detected.
+    freeMovement: dated(law.freeMovementCountries),
+  };
 }
 
 const cache = new WeakMap<LawData, CompiledLaw>();
@@ -160,6 +186,14 @@ export function safeListing(cl: CompiledLaw, country: string, day: Day): DatedCo
   return datedHit(cl.safe.get(country), day);
 }
 
-export function hasGoodProspects(cl: CompiledLaw, country: string, day: Day): boolean {
-  return datedHit(cl.prospects.get(country), day) !== undefined;
+/** Whether a nationality was on the BAMF "gute Bleibeperspektive" list on `day`; "unsure" where the list is not verified. */
+export function goodProspects(cl: CompiledLaw, country: string, day: Day): 'yes' | 'no' | 'unsure' {
+  const hit = datedHit(cl.prospects.get(country), day);
+  if (hit === undefined) return 'no';
+  return hit.certain ? 'yes' : 'unsure';
+}
+
+/** Whether a nationality enjoys free movement (EU/EEA/Switzerland) on `day`. */
+export function freeMovement(cl: CompiledLaw, country: string, day: Day): boolean {
+  return datedHit(cl.freeMovement.get(country), day) !== undefined;
 }

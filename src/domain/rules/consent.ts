@@ -54,7 +54,8 @@ export function waitingBan(cites: Cite[], end: Day, waits: Wait[]): EmploymentOu
 
 export type SafeCheck =
   | { kind: 'safe'; rule: CompiledRule; country: string }
-  | { kind: 'not_safe' }
+  /** `exempt`: a transition or exception rule that lifted the ban (cited in the answer). */
+  | { kind: 'not_safe'; exempt?: Cite }
   | { kind: 'unknown'; field: string };
 
 /**

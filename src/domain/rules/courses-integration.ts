@@ -1,6 +1,6 @@
-import { type CompiledLaw, hasGoodProspects, inForce, inForceFor, safeListing } from './compile';
+import { type CompiledLaw, goodProspects, inForce, inForceFor, safeListing } from './compile';
 import { base, cite, type IntegrationCourse, type IntegrationCourseStatus, levelIndex } from './course-types';
-import { addYears, type Day, formatDay } from './dates';
+import { addMonths, addYears, type Day, formatDay } from './dates';
 import type { Facts } from './facts';
 import type { Cite } from './outcome';
 
@@ -13,6 +13,31 @@ interface Access {
   entitlementEnds: Day;
 }
 
+/**
+ * §44 Abs. 4 S. 2 Nr. 1 lit. b AufenthG a.F. (01.08.2019–30.12.2022): asylum seekers who entered
+ * before the cut-off, three months gestattet, not from a safe country, close to the labour market.
+ */
+function earlyEntryRoute(
+  f: Facts,
+  cl: CompiledLaw,
+  prospects: Cite[],
+  admissible: (c: Cite[]) => Access,
+  none: (c: Cite[]) => Access,
+  review: (missing: string[], c?: Cite[]) => Access,
+): Access {
+  const route = inForce(cl, 'ik.gestattung_route', f.asOf);
+  if (!route) return none(prospects);
+  const c = [...prospects, ...cite(route)];
+  const entryBefore = route.after;
+  if (Number.isNaN(f.entry)) return review(['entryDate'], c);
+  if (f.entry >= entryBefore) return none(c);
+  if (f.nationality !== undefined && safeListing(cl, f.nationality, f.asOf)) return none(c);
+  if (Number.isNaN(f.stayStart)) return review(['status.since'], c);
+  if (f.asOf < addMonths(f.stayStart, route.def.params?.months ?? 0)) return none(c);
+  if (f.labourMarketNear === undefined) return review(['labourMarketNear'], c);
+  return f.labourMarketNear ? admissible(c) : none(c);
+}
+
 /** Integrationskurs status before the obligation and the German-level check. */
 export function integrationAccess(f: Facts, cl: CompiledLaw): Access {
   const day = f.asOf;
@@ -22,9 +47,9 @@ export function integrationAccess(f: Facts, cl: CompiledLaw): Access {
     missing: [],
     entitlementEnds: Number.NaN,
   });
-  const review = (missing: string[]): Access => ({
+  const review = (missing: string[], cites: Cite[] = []): Access => ({
     status: 'review',
-    cites: [],
+    cites,
     missing,
     entitlementEnds: Number.NaN,
   });
@@ -56,10 +81,15 @@ export function integrationAccess(f: Facts, cl: CompiledLaw): Access {
       if (f.nationality === undefined) return review(['nationality']);
       if (rule.def.params?.mode === 'good_prospects') {
         const c = cite(rule, { country: f.nationality });
-        return hasGoodProspects(cl, f.nationality, day) ? admissible(c) : none(c);
+        const prospects = goodProspects(cl, f.nationality, day);
+        if (prospects === 'yes') return admissible(c);
+        // The BAMF list of that period is not verified: a caseworker checks it.
+        if (prospects === 'unsure') return review(['nationality'], c);
+        return earlyEntryRoute(f, cl, c, admissible, none, review);
       }
-      const c = cite(rule);
-      return safeListing(cl, f.nationality, day) ? none(c) : admissible(c);
+      // Open question (see the rule's note): whether safe-country nationals are excluded since 31.12.2022.
+      if (safeListing(cl, f.nationality, day)) return review(['nationality'], cite(rule));
+      return admissible(cite(rule));
     }
     case 'duldung': {
       const rule = inForce(cl, 'ik.duldung', day);

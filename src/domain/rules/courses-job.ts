@@ -1,5 +1,6 @@
-import { type CompiledLaw, hasGoodProspects, inForce, safeListing } from './compile';
+import { type CompiledLaw, goodProspects, inForce, safeListing } from './compile';
 import { type Berufssprachkurs, base, cite, type JobBsk, levelIndex, type OfferStatus } from './course-types';
+import { addMonths } from './dates';
 import type { Facts } from './facts';
 import type { Cite, EmploymentOutcome } from './outcome';
 
@@ -22,8 +23,11 @@ function bskStatusAccess(
       if (!rule) return { ok: false, cites: [], missing: [] };
       if (f.nationality === undefined) return { ok: 'review', cites: [], missing: ['nationality'] };
       const c = cite(rule, { country: f.nationality });
-      if (rule.def.params?.mode === 'good_prospects')
-        return { ok: hasGoodProspects(cl, f.nationality, day), cites: c, missing: [] };
+      if (rule.def.params?.mode === 'good_prospects') {
+        const prospects = goodProspects(cl, f.nationality, day);
+        if (prospects === 'unsure') return { ok: 'review', cites: c, missing: ['nationality'] };
+        return { ok: prospects === 'yes', cites: c, missing: [] };
+      }
       if (safeListing(cl, f.nationality, day)) return { ok: false, cites: c, missing: [] };
       if (emp.employment === 'review') return { ok: 'review', cites: c, missing: emp.missing };
       return { ok: emp.employment !== 'banned', cites: c, missing: [] };
@@ -34,7 +38,16 @@ function bskStatusAccess(
         rule !== undefined &&
         f.paragraph !== undefined &&
         rule.def.params?.paragraphs?.includes(f.paragraph) === true;
-      return { ok, cites: cite(rule), missing: [] };
+      if (ok) return { ok, cites: cite(rule), missing: [] };
+      // §4 Abs. 1 S. 2 DeuFöV: any Duldung held six months, with labour-market proximity.
+      const wait = inForce(cl, 'bsk.duldung_wait', day);
+      if (!wait) return { ok: false, cites: cite(rule), missing: [] };
+      if (Number.isNaN(f.since)) return { ok: 'review', cites: cite(rule), missing: ['status.since'] };
+      const end = addMonths(f.since, wait.def.params?.months ?? 0);
+      const c = [...cite(rule), ...cite(wait, { end })];
+      if (day < end) return { ok: false, cites: c, missing: [] };
+      if (f.labourMarketNear === undefined) return { ok: 'review', cites: c, missing: ['labourMarketNear'] };
+      return { ok: f.labourMarketNear, cites: c, missing: [] };
     }
     default:
       return { ok: false, cites: [], missing: [] };
@@ -96,6 +109,9 @@ export function jobBsk(f: Facts, cl: CompiledLaw, emp: EmploymentOutcome): JobBs
   if (!access.ok) return out('not_eligible', cites);
   if (f.level === undefined) return out('review', cites, ['germanLevel']);
   if (levelIndex(f.level) < levelIndex(rule.def.params?.level)) return out('not_eligible', cites);
+  // The Job-BSK follows a completed Integrationskurs (at least A2).
+  if (f.courseCompleted === undefined) return out('review', cites, ['integrationCourseCompleted']);
+  if (!f.courseCompleted) return out('not_eligible', cites);
   if (f.employed === true || f.jobOffer === true) return out('eligible', cites);
   if (f.employed === false && f.jobOffer === false) return out('not_eligible', cites);
   return out('review', cites, ['employed', 'jobOffer']);

@@ -94,7 +94,11 @@ export function decideDeadlines(e: Evaluation, courses: CourseEntitlement): Dead
     const analogue = inForce(cl, 'benefits.analogue', f.asOf);
     // Analogleistungen are excluded for those who abusively prolonged their stay (§2(1) AsylbLG).
     if (analogue && f.ownFault !== true && !Number.isNaN(f.stayStart)) {
-      add('analogue_benefits_from', addMonths(f.stayStart, analogue.def.params?.months ?? 0), analogue);
+      // §20 AsylbLG: whoever had reached the old period by the reference day keeps the benefits.
+      const kept = inForce(cl, 'benefits.analogue_kept', f.asOf);
+      const oldEnd = kept ? addMonths(f.stayStart, kept.def.params?.months ?? 0) : Number.NaN;
+      if (kept && oldEnd <= kept.after) add('analogue_benefits_from', oldEnd, kept);
+      else add('analogue_benefits_from', addMonths(f.stayStart, analogue.def.params?.months ?? 0), analogue);
     }
   }
   out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -1,5 +1,6 @@
 import { agencyFor, decideBenefits } from './benefits';
 import { type CompiledLaw, compileLaw } from './compile';
+import { contradictions, lawContradictions } from './contradictions';
 import { formatDay } from './dates';
 import type { Decision } from './decision';
 import { decideEmployment } from './employment';
@@ -24,36 +25,19 @@ export interface Evaluation {
   benefits: BenefitsOutcome;
 }
 
-/**
- * Facts that cannot all be true. Comparisons with NaN (unknown dates) are false, so only
- * known dates are checked. A status dated after `asOf` did not exist on that day.
- */
-export function contradictions(f: Facts): string[] {
-  const out: string[] = [];
-  if (f.since > f.asOf) out.push('status.since is after asOf');
-  if (f.application > f.asOf) out.push('status.asylumApplicationDate is after asOf');
-  if (f.entry > f.asOf) out.push('entryDate is after asOf');
-  if (f.entry > f.since) out.push('entryDate is after status.since');
-  if (f.entry > f.application) out.push('entryDate is after status.asylumApplicationDate');
-  if (f.stayStart > f.asOf) out.push('permittedStaySince is after asOf');
-  if (f.until < f.since) out.push('status.until is before status.since');
-  if (f.until < f.asOf) out.push('status.until is before asOf (document expired)');
-  if (f.decisionDate > f.asOf) out.push('status.decisionDate is after asOf');
-  if (f.kind === 'gestattung' && f.decision === 'withdrawn') {
-    out.push('status.asylumDecision=withdrawn ends the Gestattung (§67 Abs. 1 Nr. 3 AsylG)');
-  }
-  if (f.kind === 'duldung' && f.decision === 'recognised')
-    out.push('status.asylumDecision=recognised with a Duldung');
-  if (f.paragraph === '60b' && f.identityUnclear === false)
-    out.push('status.paragraph=60b with identityUnclear=false');
-  return out;
-}
-
-function wholeReview(f: Facts, cl: CompiledLaw, kind: ReviewKind, items: string[]): Evaluation {
+function wholeReview(
+  f: Facts,
+  cl: CompiledLaw,
+  kind: ReviewKind,
+  items: string[],
+  extra: Cite[] = [],
+): Evaluation {
+  const employment = employmentReview(cl, kind, items);
   return {
     facts: f,
     law: cl,
-    employment: employmentReview(cl, kind, items),
+    // Rules that make the facts contradictory (e.g. the §47 cap) are cited with the review.
+    employment: { ...employment, cites: [...employment.cites, ...extra] },
     benefits: benefitsReview(cl, kind, items),
   };
 }
@@ -68,7 +52,17 @@ export function evaluateFacts(f: Facts, cl: CompiledLaw): Evaluation {
   }
   if (f.kind === undefined) return wholeReview(f, cl, 'missing', ['status.kind']);
   const contra = contradictions(f);
-  if (contra.length > 0) return wholeReview(f, cl, 'contradiction', contra);
+  const byLaw = lawContradictions(f, cl);
+  for (const c of byLaw) contra.push(c.item);
+  if (contra.length > 0) {
+    return wholeReview(
+      f,
+      cl,
+      'contradiction',
+      contra,
+      byLaw.map((c) => c.cite),
+    );
+  }
   return { facts: f, law: cl, employment: decideEmployment(f, cl), benefits: decideBenefits(f, cl) };
 }
 

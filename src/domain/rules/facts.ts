@@ -30,6 +30,8 @@ export interface Facts {
   employmentPermitted: boolean | undefined;
   /** First day of permitted, tolerated or gestattet stay (for §61(2) AsylG, §32 BeschV, §2 AsylbLG). */
   stayStart: Day;
+  /** Whether the caseworker recorded the stay start explicitly (permittedStaySince). */
+  stayExplicit: boolean;
   birth: Day;
   gender: 'f' | 'm' | 'x' | undefined;
   level: CefrLevel | undefined;
@@ -42,6 +44,11 @@ export interface Facts {
   courseObliged: boolean | undefined;
   recognitionProcedure: boolean | undefined;
   permitRequested: Day;
+  arrival: Day;
+  familyWithMinorChildren: boolean | undefined;
+  withdrawnAfterAdvice: boolean | undefined;
+  unaccompaniedMinor: boolean | undefined;
+  labourMarketNear: boolean | undefined;
 }
 
 const NO_STATUS: SituationStatus = {};
@@ -86,6 +93,7 @@ export function toFacts(s: Situation): Facts {
   const since = parseDay(st.since);
   const application = parseDay(st.asylumApplicationDate);
   const explicitStay = parseDay(s.permittedStaySince);
+  const arrival = parseDay(st.arrivalCertificateDate);
   return {
     id: s.id,
     asOf: parseDay(s.asOf),
@@ -110,7 +118,9 @@ export function toFacts(s: Situation): Facts {
     employmentPermitted: opt(st.employmentPermitted),
     // Entry without papers is not "permitted stay"; the stay counts from the asylum application
     // or the status, whichever is earlier, unless the caseworker recorded the start explicitly.
-    stayStart: Number.isNaN(explicitStay) ? earliest(application, since) : explicitStay,
+    // The Ankunftsnachweis starts the gestattet stay (§55 Abs. 1 AsylG) and is often earlier than the application.
+    stayStart: Number.isNaN(explicitStay) ? earliest(arrival, earliest(application, since)) : explicitStay,
+    stayExplicit: !Number.isNaN(explicitStay),
     birth: parseDay(s.birthDate),
     gender: opt(s.gender),
     level: opt(s.germanLevel),
@@ -123,5 +133,10 @@ export function toFacts(s: Situation): Facts {
     courseObliged: opt(s.integrationCourseObliged),
     recognitionProcedure: opt(s.recognitionProcedure),
     permitRequested: parseDay(s.permitRequestedOn),
+    arrival,
+    familyWithMinorChildren: opt(st.familyWithMinorChildren),
+    withdrawnAfterAdvice: opt(st.withdrawnAfterBamfAdvice),
+    unaccompaniedMinor: opt(st.unaccompaniedMinor),
+    labourMarketNear: s.employed === true ? true : opt(s.labourMarketNear),
   };
 }

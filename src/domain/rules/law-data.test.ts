@@ -28,7 +28,8 @@ describe('law data', () => {
         family.startsWith('title.') ||
         family === 'benefits.title' ||
         family === 'review' ||
-        family === 'duldung.special'
+        family === 'duldung.special' ||
+        family === 'ik.entitled'
       )
         continue;
       if (family === 'benefits.asylblg') continue;

@@ -54,7 +54,7 @@ export const BENEFIT_RULES: RuleDef[] = [
   {
     id: 'asylblg.title_25_4',
     family: 'benefits.title',
-    basis: '§1 Abs. 1 Nr. 3 lit. c AsylbLG',
+    basis: '§1 Abs. 1 Nr. 3 lit. b AsylbLG',
     validFrom: '2014-11-11',
     validTo: null,
     params: { paragraphs: ['25(4)'], effect: 'asylblg' },
@@ -85,7 +85,7 @@ export const BENEFIT_RULES: RuleDef[] = [
     family: 'benefits.title',
     basis:
       'Leistungsrechtsanpassungsgesetz (geplant): §1 Abs. 1 AsylbLG für erste Titel nach §24 AufenthG nach dem 31.03.2025',
-    validFrom: '2025-04-01',
+    validFrom: '2026-07-01',
     validTo: '2027-03-04',
     params: {
       paragraphs: ['24'],
@@ -93,11 +93,29 @@ export const BENEFIT_RULES: RuleDef[] = [
       enabled: false,
       after: '2025-03-31',
     },
-    note: 'Planned law, switched off: set params.enabled = true and validFrom to the day it enters into force.',
+    note: 'Cabinet draft of 19.11.2025; planned entry into force 01.07.2026 (sgb2.info FAQ "Rechtskreiswechsel"); cut-off: first §24 title or Fiktionsbescheinigung after 31.03.2025. Promulgation not confirmed in the sources searched on 03.12.2026, so the rule stays switched off and ukraine.return_open answers "review" from the planned day. Once confirmed: set params.enabled = true and validFrom to the real day.',
     title: { de: 'Ukraine: Rückkehr ins AsylbLG (geplant)', en: 'Ukraine: return to AsylbLG (planned)' },
     explanation: {
       de: 'Vorübergehender Schutz mit erstem Titel nach dem Stichtag: Leistungen nach dem AsylbLG statt SGB II.',
       en: 'Temporary protection with a first title issued after the cut-off date: AsylbLG instead of SGB II.',
+    },
+  },
+  {
+    id: 'ukraine.return_open',
+    family: 'benefits.title',
+    basis:
+      'Leistungsrechtsanpassungsgesetz (Inkrafttreten nicht bestätigt): §1 Abs. 1 AsylbLG für erste Titel nach §24 AufenthG nach dem 31.03.2025',
+    validFrom: '2026-07-01',
+    validTo: '2027-03-04',
+    params: { paragraphs: ['24'], effect: 'review_if_first_title_after', after: '2025-03-31' },
+    note: 'Answers "review" while it is unconfirmed whether the Leistungsrechtsanpassungsgesetz is in force; earlier titles stay in SGB II.',
+    title: {
+      de: 'Ukraine: Rechtskreiswechsel ins AsylbLG ungeklärt',
+      en: 'Ukraine: return to AsylbLG unconfirmed',
+    },
+    explanation: {
+      de: 'Der erste Aufenthaltstitel oder die erste Fiktionsbescheinigung wurde nach dem Stichtag erteilt. Ob dafür inzwischen das AsylbLG statt des SGB II gilt (Leistungsrechtsanpassungsgesetz), ist nicht bestätigt: Eine Fachkraft muss entscheiden.',
+      en: 'The first residence title or Fiktionsbescheinigung was issued after the cut-off date. Whether the AsylbLG now applies instead of SGB II (Leistungsrechtsanpassungsgesetz) is not confirmed: a caseworker must decide.',
     },
   },
   {
@@ -267,6 +285,20 @@ export const BENEFIT_RULES: RuleDef[] = [
     explanation: {
       de: 'Leistungen entsprechend dem SGB XII (Analogleistungen) nach {months} Monaten Aufenthalt (ab {end}), wenn die Dauer des Aufenthalts nicht rechtsmissbräuchlich selbst beeinflusst wurde.',
       en: 'Benefits analogous to SGB XII after {months} months of stay (from {end}), unless the person abusively prolonged the stay.',
+    },
+  },
+  {
+    id: 'asylblg.analogue_kept',
+    family: 'benefits.analogue_kept',
+    basis: '§20 AsylbLG',
+    validFrom: '2024-02-27',
+    validTo: null,
+    params: { months: 18, after: '2024-02-26' },
+    note: 'Bestandsschutz: whoever received Analogleistungen on 26.02.2024 keeps them. The engine infers receipt from 18 months of stay reached by that day (and no abuse, §2 Abs. 1); a caseworker confirms the actual receipt.',
+    title: { de: 'Analogleistungen: Bestandsschutz', en: 'Analogue benefits: protected' },
+    explanation: {
+      de: 'Wer am 26.02.2024 schon Analogleistungen erhielt ({months} Monate Aufenthalt, hier ab {end}), behält sie; die 36 Monate gelten nur für die übrigen.',
+      en: 'Whoever already received analogue benefits on 26.02.2024 ({months} months of stay, here from {end}) keeps them; the 36 months apply only to the others.',
     },
   },
 ];

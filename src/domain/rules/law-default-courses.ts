@@ -8,7 +8,7 @@ export const COURSE_RULES: RuleDef[] = [
     basis: '§44 Abs. 1 S. 1 Nr. 1 lit. c, Abs. 2 AufenthG',
     validFrom: '2014-11-11',
     validTo: null,
-    params: { paragraphs: ['23(2)', '23(4)', '25(1)', '25(2)', '25(4a)', '25b'], years: 1 },
+    params: { paragraphs: ['25(1)', '25(2)', '25(4a)', '25b'], years: 1 },
     title: { de: 'Integrationskurs: Anspruch', en: 'Integrationskurs: entitlement' },
     explanation: {
       de: 'Mit der ersten Aufenthaltserlaubnis nach §{paragraph} AufenthG besteht ein Anspruch auf den Integrationskurs; er erlischt {years} Jahr nach Erteilung (am {end}).',
@@ -16,16 +16,32 @@ export const COURSE_RULES: RuleDef[] = [
     },
   },
   {
+    id: 'ik.entitled_admission',
+    family: 'ik.entitled',
+    basis: '§44 Abs. 1 S. 1 Nr. 2, Abs. 2 AufenthG',
+    validFrom: '2014-11-11',
+    validTo: null,
+    params: { paragraphs: ['23(2)', '23(4)'], years: 1 },
+    title: {
+      de: 'Integrationskurs: Anspruch nach Aufnahme',
+      en: 'Integrationskurs: entitlement after admission',
+    },
+    explanation: {
+      de: 'Mit der ersten Aufenthaltserlaubnis nach §{paragraph} AufenthG (Aufnahme) besteht ein Anspruch auf den Integrationskurs; er erlischt {years} Jahr nach Erteilung (am {end}).',
+      en: 'The first residence permit under §{paragraph} AufenthG (admission) entitles to the Integrationskurs; the entitlement lapses {years} year after issue (on {end}).',
+    },
+  },
+  {
     id: 'ik.sufficient_german',
     family: 'ik.sufficient',
-    basis: '§44 Abs. 3 S. 1 Nr. 2 AufenthG, §3 Abs. 2 IntV',
+    basis: '§44 Abs. 3 S. 1 Nr. 3, S. 2 AufenthG, §3 Abs. 2 IntV',
     validFrom: '2014-11-11',
     validTo: null,
     params: { level: 'B1' },
     title: { de: 'Ausreichende Deutschkenntnisse', en: 'Sufficient German' },
     explanation: {
-      de: 'Bei ausreichenden Deutschkenntnissen (ab {level}) besteht kein Anspruch auf den Integrationskurs.',
-      en: 'With sufficient German (from {level}) there is no entitlement to the Integrationskurs.',
+      de: 'Bei ausreichenden Deutschkenntnissen (ab {level}) besteht kein Anspruch auf den Sprachkurs des Integrationskurses; der Orientierungskurs bleibt offen.',
+      en: 'With sufficient German (from {level}) there is no entitlement to the language course of the Integrationskurs; the orientation course stays open.',
     },
   },
   {
@@ -75,11 +91,11 @@ export const COURSE_RULES: RuleDef[] = [
     validFrom: '2022-12-31',
     validTo: null,
     params: { mode: 'all_except_safe' },
-    note: 'Opening to all asylum seekers except from safe countries of origin: verify.',
+    note: 'Open question: the review found no safe-country exclusion in the text of §44 Abs. 4 S. 2 Nr. 1 as of 31.12.2022, and the text could not be found in the sources searched on 03.12.2026. Asylum seekers from safe countries of origin therefore get "review", all others are admissible.',
     title: { de: 'Integrationskurs für Asylsuchende', en: 'Integrationskurs for asylum seekers' },
     explanation: {
-      de: 'Asylsuchende, die nicht aus einem sicheren Herkunftsstaat kommen, können im Rahmen freier Plätze zugelassen werden.',
-      en: 'Asylum seekers not from a safe country of origin may be admitted if places are free.',
+      de: 'Asylsuchende können im Rahmen freier Plätze zugelassen werden; ob das auch für Staatsangehörige eines sicheren Herkunftsstaats gilt, prüft eine Fachkraft.',
+      en: 'Asylum seekers may be admitted if places are free; whether this includes nationals of a safe country of origin is checked by a caseworker.',
     },
   },
   {
@@ -88,11 +104,29 @@ export const COURSE_RULES: RuleDef[] = [
     basis: '§44 Abs. 4 S. 2 Nr. 2 AufenthG',
     validFrom: '2015-10-24',
     validTo: null,
-    params: { paragraphs: ['60a(2)3'] },
+    params: { paragraphs: ['60a(2)3', '60c', '60d'] },
+    note: 'Ausbildungs- and Beschäftigungsduldung (§60c, §60d) are Duldungen under §60a Abs. 2 S. 3.',
     title: { de: 'Integrationskurs mit Duldung', en: 'Integrationskurs with a Duldung' },
     explanation: {
-      de: 'Von den Geduldeten können nur Personen mit einer Duldung nach §60a Abs. 2 S. 3 AufenthG zugelassen werden.',
-      en: 'Of tolerated persons only those with a Duldung under §60a(2) S.3 AufenthG may be admitted.',
+      de: 'Von den Geduldeten können nur Personen mit einer Duldung nach §60a Abs. 2 S. 3 AufenthG (auch Ausbildungs- und Beschäftigungsduldung) zugelassen werden.',
+      en: 'Of tolerated persons only those with a Duldung under §60a(2) S.3 AufenthG (including the Duldung for training or employment) may be admitted.',
+    },
+  },
+  {
+    id: 'ik.gestattung_early_entry',
+    family: 'ik.gestattung_route',
+    basis: '§44 Abs. 4 S. 2 Nr. 1 lit. b AufenthG a.F.',
+    validFrom: '2019-08-01',
+    validTo: '2022-12-30',
+    params: { months: 3, after: '2019-08-01' },
+    note: 'Ausländerbeschäftigungsförderungsgesetz (BGBl. I 2019 S. 1029), in force 01.08.2019: entry before 01.08.2019, three months gestattet, not from a safe country, close to the labour market (registered as job or training seeker or unemployed, employed or in training).',
+    title: {
+      de: 'Integrationskurs: Asylsuchende mit Einreise vor dem 01.08.2019',
+      en: 'Integrationskurs: asylum seekers who entered before 01.08.2019',
+    },
+    explanation: {
+      de: 'Asylsuchende, die vor dem Stichtag eingereist sind, seit {months} Monaten gestattet hier leben, nicht aus einem sicheren Herkunftsstaat kommen und arbeitsmarktnah sind, können zugelassen werden.',
+      en: 'Asylum seekers who entered before the cut-off date, have been gestattet for {months} months, are not from a safe country of origin and are close to the labour market may be admitted.',
     },
   },
   {
@@ -168,11 +202,28 @@ export const COURSE_RULES: RuleDef[] = [
     validFrom: '2016-07-01',
     validTo: null,
     params: { paragraphs: ['60a(2)3', '60c', '60d'] },
-    note: 'Which Duldung holders may take part: verify.',
+    note: 'Ermessensduldung under §60a Abs. 2 S. 3, including §60c and §60d (esf-netwin.de FAQ 4.05 citing §4 Abs. 1 S. 2 DeuFöV). Further Duldung holders: bsk.duldung_six_months.',
     title: { de: 'Berufssprachkurs mit Duldung', en: 'Job-related course with a Duldung' },
     explanation: {
       de: 'Geduldete mit einer Duldung nach §60a Abs. 2 S. 3, §60c oder §60d AufenthG können teilnehmen.',
       en: 'Persons with a Duldung under §60a(2) S.3, §60c or §60d AufenthG may take part.',
+    },
+  },
+  {
+    id: 'bsk.duldung_six_months',
+    family: 'bsk.duldung_wait',
+    basis: '§45a Abs. 2 AufenthG, §4 Abs. 1 S. 2 DeuFöV',
+    validFrom: '2022-12-31',
+    validTo: null,
+    params: { months: 6 },
+    note: 'Any Duldung held for at least six months with labour-market proximity (esf-netwin.de FAQ 4.05: "bei 6 Monaten Voraufenthalt mit einer Duldung und Arbeitsmarktnähe", §4 Abs. 1 S. 2 DeuFöV). Start date assumed with the Chancen-Aufenthaltsrecht package (DeuFöV amended by the Verordnung of 21.12.2022): verify the exact day.',
+    title: {
+      de: 'Berufssprachkurs nach 6 Monaten Duldung',
+      en: 'Job-related course after 6 months of Duldung',
+    },
+    explanation: {
+      de: 'Geduldete, die seit mindestens {months} Monaten geduldet sind (hier ab {end}) und arbeitsmarktnah sind (arbeitsuchend gemeldet, beschäftigt oder in Ausbildung), können teilnehmen.',
+      en: 'Tolerated persons who have held a Duldung for at least {months} months (here from {end}) and are close to the labour market (registered as job seekers, employed or in training) may take part.',
     },
   },
   {
@@ -182,11 +233,11 @@ export const COURSE_RULES: RuleDef[] = [
     validFrom: '2024-01-01',
     validTo: null,
     params: { level: 'A2', hours: 100, maxHours: 150 },
-    note: 'Job-BSK introduced in 2024: verify the exact start date.',
+    note: 'Job-BSK introduced in 2024: verify the exact start date. Requires a completed Integrationskurs with at least A2.',
     title: { de: 'Job-Berufssprachkurs', en: 'Job-related course at the workplace (Job-BSK)' },
     explanation: {
-      de: 'Job-BSK: ab {level} mit Arbeitsstelle oder konkretem Jobangebot, {hours}–{maxHours} UE, ab 3 Teilnehmenden.',
-      en: 'Job-BSK: from {level} with a job or a concrete job offer, {hours}–{maxHours} lessons, from 3 participants.',
+      de: 'Job-BSK: nach abgeschlossenem Integrationskurs ab {level} mit Arbeitsstelle oder konkretem Jobangebot, {hours}–{maxHours} UE, ab 3 Teilnehmenden.',
+      en: 'Job-BSK: after a completed Integrationskurs, from {level}, with a job or a concrete job offer, {hours}–{maxHours} lessons, from 3 participants.',
     },
   },
   {

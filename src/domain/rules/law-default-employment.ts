@@ -63,12 +63,12 @@ export const EMPLOYMENT_RULES: RuleDef[] = [
     basis: '§61 Abs. 2 AsylG i.d.F. des GEAS-Anpassungsgesetzes',
     validFrom: '2026-06-12',
     validTo: null,
-    params: { months: 3, mode: 'must' },
-    note: 'EU asylum reform adaptation from 12.06.2026: verify the final text (counting from registration).',
+    params: { months: 3, mode: 'must', dublinExcluded: true },
+    note: 'GEAS-Anpassungsgesetz, passed by the Bundestag on 27.02.2026 (three months; safe countries and Dublin cases excluded). The promulgated text was not found in the sources searched on 03.12.2026 (buzer.de, dejure.org, gesetze-im-internet.de texts of §61 AsylG): rejected applicants with a pending suit (excluded in the draft) therefore get "review" (gestattung.geas_rejected_open); breaches of cooperation duties (also excluded in the draft) are named in the explanation as a condition.',
     title: { de: 'Gestattung: Anspruch nach 3 Monaten', en: 'Gestattung: entitlement after 3 months' },
     explanation: {
-      de: 'Aufenthaltsgestattung ohne Wohnpflicht in einer Aufnahmeeinrichtung: Nach {months} Monaten (ab {end}) ist die Beschäftigung zu erlauben.',
-      en: 'Aufenthaltsgestattung, not obliged to live in a reception centre: after {months} months (from {end}) employment must be permitted.',
+      de: 'Aufenthaltsgestattung ohne Wohnpflicht in einer Aufnahmeeinrichtung: Nach {months} Monaten (ab {end}) ist die Beschäftigung zu erlauben, wenn die BA zustimmt und keine Mitwirkungspflichten verletzt wurden.',
+      en: 'Aufenthaltsgestattung, not obliged to live in a reception centre: after {months} months (from {end}) employment must be permitted if the BA consents and no duty to cooperate was breached.',
     },
   },
   {
@@ -122,15 +122,15 @@ export const EMPLOYMENT_RULES: RuleDef[] = [
     basis: '§61 Abs. 1 AsylG i.d.F. des GEAS-Anpassungsgesetzes',
     validFrom: '2026-06-12',
     validTo: null,
-    params: { months: 3, dublinMonths: 6, mode: 'must' },
-    note: 'EU asylum reform adaptation from 12.06.2026: verify the final text (counting from registration; 6 months in Dublin cases).',
+    params: { months: 3, mode: 'must', dublinExcluded: true },
+    note: 'GEAS-Anpassungsgesetz, passed by the Bundestag on 27.02.2026: three months, safe countries and Dublin cases excluded (the earlier reading "6 months in Dublin cases" is replaced). Promulgated text not found in the sources searched on 03.12.2026: rejected applicants with a pending suit get "review" (gestattung.geas_rejected_open).',
     title: {
       de: 'Aufnahmeeinrichtung: Anspruch nach 3 Monaten',
       en: 'Reception centre: entitlement after 3 months',
     },
     explanation: {
-      de: 'Wohnpflicht in einer Aufnahmeeinrichtung: Die Beschäftigung ist nach {months} Monaten (in Dublin-Fällen {dublinMonths} Monaten) zu erlauben, hier ab {end}, wenn die BA zustimmt und kein sicherer Herkunftsstaat vorliegt.',
-      en: 'Obliged to live in a reception centre: employment must be permitted after {months} months ({dublinMonths} months in Dublin cases), here from {end}, if the BA consents and the person is not from a safe country of origin.',
+      de: 'Wohnpflicht in einer Aufnahmeeinrichtung: Die Beschäftigung ist nach {months} Monaten zu erlauben, hier ab {end}, wenn die BA zustimmt, kein sicherer Herkunftsstaat und kein Dublin-Fall vorliegt und keine Mitwirkungspflichten verletzt wurden.',
+      en: 'Obliged to live in a reception centre: employment must be permitted after {months} months, here from {end}, if the BA consents, the person is not from a safe country of origin, it is no Dublin case and no duty to cooperate was breached.',
     },
   },
   {
@@ -182,7 +182,7 @@ export const EMPLOYMENT_RULES: RuleDef[] = [
     basis: '§61 Abs. 2 AsylG, §29b AsylG i.d.F. des GEAS-Anpassungsgesetzes',
     validFrom: '2026-06-12',
     validTo: null,
-    note: 'From 12.06.2026 safe countries are designated under §29b AsylG: verify the final text.',
+    note: 'GEAS-Anpassungsgesetz (Bundestag 27.02.2026): safe countries stay excluded from the three-month rule; the promulgated text (designation under §29b AsylG, cut-off dates) was not found in the sources searched on 03.12.2026, so the listings and cut-offs of §29a AsylG are kept.',
     title: {
       de: 'Sicherer Herkunftsstaat: Beschäftigungsverbot (GEAS)',
       en: 'Safe country of origin: employment ban (CEAS)',
@@ -193,11 +193,30 @@ export const EMPLOYMENT_RULES: RuleDef[] = [
     },
   },
   {
+    id: 'safe_country.duldung_ban_2015',
+    family: 'safe_country.duldung',
+    basis: '§60a Abs. 6 S. 1 Nr. 3 AufenthG i.d.F. vom 24.10.2015',
+    validFrom: '2015-10-24',
+    validTo: '2019-08-20',
+    params: { covers: ['rejected'] },
+    note: 'The text of 24.10.2015 covered only nationals whose application filed after 31.08.2015 was rejected; "withdrawn" and "no application" came with the Geordnete-Rückkehr-Gesetz (BGBl. I 2019 S. 1294), in force 21.08.2019 (b-umf.de, "Geordnete-Rückkehr-Gesetz tritt in Kraft").',
+    title: {
+      de: 'Duldung, sicherer Herkunftsstaat: Verbot nach Ablehnung',
+      en: 'Duldung, safe country of origin: ban after rejection',
+    },
+    explanation: {
+      de: 'Geduldeten aus einem sicheren Herkunftsstaat ({country}), deren nach dem Stichtag gestellter Asylantrag abgelehnt wurde, darf keine Erwerbstätigkeit erlaubt werden.',
+      en: 'A tolerated person from a safe country of origin ({country}) whose application filed after the cut-off date was rejected may not be permitted to work.',
+    },
+  },
+  {
     id: 'safe_country.duldung_ban',
     family: 'safe_country.duldung',
-    basis: '§60a Abs. 6 S. 1 Nr. 3 AufenthG, §104 Abs. 18 AufenthG',
-    validFrom: '2015-10-24',
+    basis: '§60a Abs. 6 S. 1 Nr. 3, S. 3 AufenthG',
+    validFrom: '2019-08-21',
     validTo: null,
+    params: { covers: ['rejected', 'withdrawn', 'none'] },
+    note: 'Since the Geordnete-Rückkehr-Gesetz (in force 21.08.2019): also withdrawn applications (unless withdrawn after the BAMF advice under §24 Abs. 1 AsylG) and no application; not for unaccompanied minors whose withdrawal or non-application served the child’s welfare (S. 3).',
     title: { de: 'Duldung, sicherer Herkunftsstaat: Verbot', en: 'Duldung, safe country of origin: ban' },
     explanation: {
       de: 'Geduldete aus einem sicheren Herkunftsstaat ({country}), deren nach dem Stichtag gestellter Asylantrag abgelehnt oder zurückgenommen wurde oder die keinen Antrag gestellt haben, darf keine Erwerbstätigkeit erlaubt werden.',
@@ -238,6 +257,7 @@ export const EMPLOYMENT_RULES: RuleDef[] = [
     basis: '§60b Abs. 5 S. 2 AufenthG',
     validFrom: '2019-08-21',
     validTo: null,
+    note: 'Applies only to the Duldung issued under §60b ("für Personen mit ungeklärter Identität", paragraph 60b). A plain §60a Duldung with an unclear identity is at most a case of §60a Abs. 6 S. 1 Nr. 2 (own fault), which the Ausländerbehörde must establish.',
     title: {
       de: 'Duldung für Personen mit ungeklärter Identität',
       en: 'Duldung for persons with unclear identity',
@@ -339,10 +359,23 @@ export const EMPLOYMENT_RULES: RuleDef[] = [
     },
   },
   {
+    id: 'duldung.beschaeftigung_2020',
+    family: 'duldung.special',
+    basis: '§60d AufenthG i.d.F. vom 01.01.2020',
+    validFrom: '2020-01-01',
+    validTo: '2024-02-26',
+    params: { paragraphs: ['60d'] },
+    title: { de: 'Beschäftigungsduldung', en: 'Duldung for employment' },
+    explanation: {
+      de: 'Beschäftigungsduldung: Die Beschäftigung, auf der die Duldung beruht (Identität geklärt, A2, 18 Monate Beschäftigung mit mindestens 35 Stunden je Woche), ist erlaubt; für eine andere Beschäftigung gelten die allgemeinen Regeln.',
+      en: 'Duldung for employment: the job it rests on (identity clarified, A2, 18 months employed at least 35 hours a week) is permitted; other jobs follow the general rules.',
+    },
+  },
+  {
     id: 'duldung.beschaeftigung',
     family: 'duldung.special',
-    basis: '§60d AufenthG',
-    validFrom: '2020-01-01',
+    basis: '§60d AufenthG i.d.F. des Rückführungsverbesserungsgesetzes',
+    validFrom: '2024-02-27',
     validTo: null,
     params: { paragraphs: ['60d'] },
     title: { de: 'Beschäftigungsduldung', en: 'Duldung for employment' },
@@ -468,7 +501,11 @@ export const EMPLOYMENT_RULES: RuleDef[] = [
     basis: '§4a Abs. 1 AufenthG',
     validFrom: '2020-03-01',
     validTo: null,
-    params: { paragraphs: ['25(1)', '25(2)', '25(3)', '25a', '25b'], effect: 'allowed' },
+    params: {
+      paragraphs: ['25(1)', '25(2)', '25(3)', '25(5)', '25a', '25b', '22', '23(2)', '23(4)'],
+      effect: 'allowed',
+    },
+    note: 'Since 01.03.2020 a title allows employment unless a law restricts it (§4a Abs. 1 S. 1). §22, §23 Abs. 2 and 4 contain no restriction, unlike §23 Abs. 1 S. 4 (text found on paragraphen.online); haufe.de ("Flüchtlinge beschäftigen", 1.3.4) confirms free access for the §25 titles except Abs. 4, 4a, 4b. Still to verify against the official text: §25 Abs. 5.',
     title: { de: 'Erwerbstätigkeit erlaubt', en: 'Employment allowed' },
     explanation: {
       de: 'Die Aufenthaltserlaubnis nach §{paragraph} AufenthG erlaubt die Erwerbstätigkeit; eine Erlaubnis ist nicht nötig.',
@@ -482,10 +519,11 @@ export const EMPLOYMENT_RULES: RuleDef[] = [
     validFrom: '2020-03-01',
     validTo: null,
     params: {
-      paragraphs: ['22', '23(1)', '23(2)', '23(4)', '25(4)', '25(5)'],
+      paragraphs: ['23(1)', '25(4)'],
       effect: 'permit',
       consent: false,
     },
+    note: '§23 Abs. 1 S. 4: the title does not entitle to employment unless the order provides so; §25 Abs. 4: permit of the Ausländerbehörde without BA consent (§31 BeschV).',
     title: { de: 'Humanitärer Titel: Erlaubnis der ABH', en: 'Humanitarian title: ABH permit' },
     explanation: {
       de: 'Zur Aufenthaltserlaubnis nach §{paragraph} AufenthG muss die Ausländerbehörde die Beschäftigung erlauben, sofern der Titel sie nicht schon erlaubt.',
@@ -511,15 +549,15 @@ export const EMPLOYMENT_RULES: RuleDef[] = [
     basis: '§16g AufenthG, §4a Abs. 2 AufenthG',
     validFrom: '2024-03-01',
     validTo: null,
-    params: { paragraphs: ['16g'], effect: 'permit', consent: true },
-    note: 'The title allows the vocational training it was issued for; verify the rules for other jobs.',
+    params: { paragraphs: ['16g'], effect: 'review' },
+    note: 'Open question: the review says the title allows a job independent of the training of up to 20 hours a week. The text of §16g was not found in the sources searched on 03.12.2026 (only the 10-hour rule of the old §16b Abs. 2 for school-based training), so a caseworker decides about any other job.',
     title: {
       de: 'Aufenthaltserlaubnis zur Berufsausbildung (§16g)',
       en: 'Residence permit for vocational training (§16g)',
     },
     explanation: {
-      de: 'Die Aufenthaltserlaubnis nach §16g erlaubt die Berufsausbildung, für die sie erteilt wurde; eine andere Beschäftigung muss die Ausländerbehörde erlauben.',
-      en: 'The §16g residence permit allows the vocational training it was issued for; other employment must be permitted by the Ausländerbehörde.',
+      de: 'Die Aufenthaltserlaubnis nach §16g erlaubt die Berufsausbildung, für die sie erteilt wurde. Ob daneben eine von der Ausbildung unabhängige Beschäftigung (bis zu 20 Stunden je Woche) erlaubt ist, muss eine Fachkraft prüfen.',
+      en: 'The §16g residence permit allows the vocational training it was issued for. Whether a job independent of the training (up to 20 hours a week) is allowed as well must be checked by a caseworker.',
     },
   },
   {

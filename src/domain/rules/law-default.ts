@@ -1,3 +1,4 @@
+import { ASYLUM_RULES } from './law-default-asylum';
 import { BENEFIT_RULES } from './law-default-benefits';
 import { BSK_MODULES, COURSE_RULES, INTEGRATION_COURSE_TYPES } from './law-default-courses';
 import { EMPLOYMENT_RULES } from './law-default-employment';
@@ -11,9 +12,9 @@ const SAFE_2023 = '§29a AsylG, Anlage II (Gesetz vom 19.12.2023); §87d AsylG (
  * `lawDataSchema`) and passes it to `evaluate`; this one is only the default.
  */
 export const DEFAULT_LAW: LawData = {
-  version: '2026-11-22',
+  version: '2026-12-03',
   coverageFrom: '2014-11-11',
-  rules: [...EMPLOYMENT_RULES, ...BENEFIT_RULES, ...COURSE_RULES],
+  rules: [...EMPLOYMENT_RULES, ...ASYLUM_RULES, ...BENEFIT_RULES, ...COURSE_RULES],
   safeCountries: [
     // Listed before the 2015 ban existed; the ban itself starts with its rule (24.10.2015).
     {
@@ -77,6 +78,7 @@ export const DEFAULT_LAW: LawData = {
       listedFrom: '2023-12-23',
       listedTo: null,
       applicationAfter: '2023-08-30',
+      toleratedOn: '2023-08-30',
       basis: SAFE_2023,
     },
     {
@@ -84,16 +86,30 @@ export const DEFAULT_LAW: LawData = {
       listedFrom: '2023-12-23',
       listedTo: null,
       applicationAfter: '2023-08-30',
+      toleratedOn: '2023-08-30',
       basis: SAFE_2023,
     },
   ],
-  // The 2016 BAMF list (DOMAIN.md §2); the BAMF revised it half-yearly — keep it current by editing.
+  // The BAMF "gute Bleibeperspektive" list changed over time; periods not verified are marked
+  // certain: false and answer "review". Known: 2016 list SY, IQ, IR, ER, SO (DOMAIN.md); Somalia
+  // again from 01.03.2021; Iraq and Iran not listed in 2021 (review of issue 11). Keep it current by editing.
   goodProspectCountries: [
     { country: 'SY', from: '2015-10-24', to: '2022-12-30' },
-    { country: 'IQ', from: '2015-10-24', to: '2022-12-30' },
-    { country: 'IR', from: '2015-10-24', to: '2022-12-30' },
     { country: 'ER', from: '2015-10-24', to: '2022-12-30' },
-    { country: 'SO', from: '2015-10-24', to: '2022-12-30' },
+    { country: 'IQ', from: '2015-10-24', to: '2016-12-31' },
+    { country: 'IQ', from: '2017-01-01', to: '2020-12-31', certain: false },
+    { country: 'IR', from: '2015-10-24', to: '2016-12-31' },
+    { country: 'IR', from: '2017-01-01', to: '2020-12-31', certain: false },
+    { country: 'SO', from: '2015-10-24', to: '2021-02-28', certain: false },
+    { country: 'SO', from: '2021-03-01', to: '2022-12-30' },
+  ],
+  // Free movement (EU, EEA, Switzerland) on the data horizon; the United Kingdom until the end of the
+  // Brexit transition period. A Duldung or Gestattung for these nationals is a contradiction.
+  freeMovementCountries: [
+    ...'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK IS LI NO CH'
+      .split(' ')
+      .map((country) => ({ country, from: '2014-11-11', to: null })),
+    { country: 'GB', from: '2014-11-11', to: '2020-12-31' },
   ],
   integrationCourseTypes: INTEGRATION_COURSE_TYPES,
   bskModules: BSK_MODULES,

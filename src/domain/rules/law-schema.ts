@@ -15,7 +15,8 @@ const text = z.object({ de: z.string().min(1), en: z.string().min(1) });
 
 export const PERMIT_MODES = ['may', 'should', 'must'] as const;
 export const PRIORITY_MODES = ['first_months', 'district_dependent', 'abolished'] as const;
-export const TITLE_EFFECTS = ['allowed', 'permit'] as const;
+/** `review`: the text of the title's employment clause could not be verified — a caseworker decides. */
+export const TITLE_EFFECTS = ['allowed', 'permit', 'review'] as const;
 export const BENEFIT_EFFECTS = [
   'asylblg',
   'sgb2',
@@ -23,7 +24,10 @@ export const BENEFIT_EFFECTS = [
   'asylblg_months',
   'sgb2_if_registered',
   'asylblg_if_first_title_after',
+  /** Planned law whose entry into force is not confirmed: review for first titles after the cut-off. */
+  'review_if_first_title_after',
 ] as const;
+export const SAFE_DULDUNG_CASES = ['rejected', 'withdrawn', 'none'] as const;
 export const ACCESS_MODES = ['good_prospects', 'all_except_safe'] as const;
 
 /** Parameters a rule may carry; which ones a family needs is checked in {@link FAMILY_PARAMS}. */
@@ -49,6 +53,10 @@ export const ruleParamsSchema = z.object({
   level: z.enum(['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2']).optional(),
   hours: z.number().int().min(0).max(2000).optional(),
   maxHours: z.number().int().min(0).max(2000).optional(),
+  /** Safe-country Duldung ban: which asylum histories it covers (rejected; withdrawn; no application). */
+  covers: z.array(z.enum(SAFE_DULDUNG_CASES)).optional(),
+  /** From 12.06.2026: Dublin cases get no permit at all. */
+  dublinExcluded: z.boolean().optional(),
 });
 
 export const ruleSchema = z.object({
@@ -75,6 +83,8 @@ export const safeCountrySchema = z.object({
   listedTo: isoDate.nullable(),
   /** The bans apply only to asylum applications filed after this day (§61(2) S.4 AsylG, §60a(6) Nr.3 AufenthG). */
   applicationAfter: isoDate,
+  /** §104 Abs. 18 AufenthG: nationals tolerated on this day without an asylum application are exempt from the Duldung ban. */
+  toleratedOn: isoDate.optional(),
   basis: z.string().min(1),
 });
 
@@ -82,6 +92,8 @@ export const datedCountrySchema = z.object({
   country: z.string().regex(/^[A-Z]{2}$/),
   from: isoDate,
   to: isoDate.nullable(),
+  /** false = the listing in this period is not verified: the engine answers "review". */
+  certain: z.boolean().optional(),
 });
 
 export const courseTypeSchema = z.object({
@@ -122,6 +134,8 @@ export const lawDataSchema = z
     safeCountries: z.array(safeCountrySchema),
     /** "Gute Bleibeperspektive" countries (dated; BAMF list) for course access of asylum seekers before 31.12.2022. */
     goodProspectCountries: z.array(datedCountrySchema),
+    /** EU/EEA/Swiss nationalities (dated: accessions, Brexit); a Duldung or Gestattung for them is a contradiction. */
+    freeMovementCountries: z.array(datedCountrySchema).default([]),
     integrationCourseTypes: z.array(courseTypeSchema).min(1),
     bskModules: z.array(bskModuleSchema).min(1),
   })
@@ -170,7 +184,15 @@ export const FAMILY_PARAMS: Record<string, readonly (keyof RuleParams)[]> = {
   'gestattung.ae_rejected': [],
   'gestattung.recognised': [],
   'safe_country.gestattung': [],
-  'safe_country.duldung': [],
+  'safe_country.duldung': ['covers'],
+  'safe_country.tolerated_exempt': [],
+  'safe_country.duldung_exception': [],
+  'safe_country.centre': [],
+  'ae.cap_family': ['months'],
+  'ae.cap': ['months'],
+  'gestattung.wait_must': ['months', 'mode'],
+  'gestattung.geas_open': [],
+  'gestattung.geas_dublin': [],
   'duldung.benefit_entry': [],
   'duldung.own_fault': [],
   'duldung.identity': [],
@@ -197,17 +219,20 @@ export const FAMILY_PARAMS: Record<string, readonly (keyof RuleParams)[]> = {
   'benefits.eu_jobseeker': [],
   'benefits.unable_to_work': [],
   'benefits.analogue': ['months'],
+  'benefits.analogue_kept': ['months', 'after'],
   'ik.entitled': ['paragraphs', 'years'],
   'ik.sufficient': ['level'],
   'ik.obliged': [],
   'ik.admissible': [],
   'ik.gestattung': ['mode'],
+  'ik.gestattung_route': ['months', 'after'],
   'ik.duldung': ['paragraphs'],
   'ik.stop': [],
   'ik.types': [],
   'bsk.access': [],
   'bsk.gestattung': ['mode'],
   'bsk.duldung': ['paragraphs'],
+  'bsk.duldung_wait': ['months'],
   'bsk.job': ['level', 'hours', 'maxHours'],
   eok: ['hours'],
   'deadline.fiction': ['days'],

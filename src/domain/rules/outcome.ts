@@ -85,6 +85,33 @@ export function employmentReview(cl: CompiledLaw, kind: ReviewKind, items: strin
   };
 }
 
+/**
+ * Review because the rule data themselves leave the question open (a text not verified): the
+ * rule is cited so its explanation names the open question, and `item` names what to check.
+ */
+export function openQuestion(rule: CompiledRule, item: string, vars?: Vars): EmploymentOutcome {
+  return {
+    ...employmentReviewBase(item),
+    cites: [{ rule, vars }],
+  };
+}
+
+function employmentReviewBase(item: string): EmploymentOutcome {
+  return {
+    employment: 'review',
+    permitFrom: Number.NaN,
+    baConsent: null,
+    cites: [],
+    missing: [item],
+    review: 'not_covered',
+    mode: null,
+    priority: null,
+    waits: [],
+    consentFreeFrom: Number.NaN,
+    irrelevant: [],
+  };
+}
+
 export function employmentResult(
   employment: Exclude<Employment, 'review'>,
   cites: Cite[],
@@ -149,12 +176,13 @@ export function branch(
     a.baConsent === b.baConsent &&
     sameDay(a.permitFrom, b.permitFrom)
   ) {
-    // Cite the rules that decided either way; if none is shared, both sets (either one decides).
-    const common = a.cites.filter((c) => b.cites.some((d) => d.rule === c.rule));
+    // Cite every rule that decided in either case: the deciding rule must stay in `rules` even when
+    // the unknown fact does not change the result (citing only the shared ones left e.g. just
+    // consent.training).
     const union = [...a.cites, ...b.cites.filter((d) => !a.cites.some((c) => c.rule === d.rule))];
     return {
       ...a,
-      cites: common.length > 0 ? common : union,
+      cites: union,
       mode: a.mode === b.mode ? a.mode : null,
       priority: a.priority === b.priority ? a.priority : null,
       waits: a.waits.filter((w) => b.waits.some((x) => x.rule === w.rule && x.end === w.end)),

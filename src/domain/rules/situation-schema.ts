@@ -67,6 +67,14 @@ export const statusSchema = z.object(
     suspensionDecisionDate: date,
     /** The document carries "Erwerbstätigkeit erlaubt" (titles whose employment needs a permission). */
     employmentPermitted: flag,
+    /** Day of the Ankunftsnachweis (§63a AsylG): the stay is gestattet from then (§55 Abs. 1 AsylG), often before the formal application. */
+    arrivalCertificateDate: date,
+    /** Lives with minor children (as parent, child or unmarried adult sibling): §47 Abs. 1 AsylG caps the reception-centre obligation at 6 months. */
+    familyWithMinorChildren: flag,
+    /** The asylum application was withdrawn after the BAMF's advice under §24 Abs. 1 AsylG (exception in §60a Abs. 6 S. 1 Nr. 3 AufenthG). */
+    withdrawnAfterBamfAdvice: flag,
+    /** Unaccompanied minor whose withdrawal or non-application served the child's welfare (§60a Abs. 6 S. 3 AufenthG). */
+    unaccompaniedMinor: flag,
   },
   { error: 'expected a status object' },
 );
@@ -103,6 +111,8 @@ export const situationSchema = z.object(
     recognitionProcedure: flag,
     /** Day the Ausländerbehörde asked the BA for consent (§36(2) BeschV two-week fiction). */
     permitRequestedOn: date,
+    /** Close to the labour market (arbeitsmarktnah): registered as job or training seeker or unemployed, employed, in training, EQ or a preparatory measure (§4 Abs. 1 S. 2 DeuFöV; §44 Abs. 4 S. 2 Nr. 1 lit. b AufenthG a.F.). */
+    labourMarketNear: flag,
   },
   { error: 'expected a situation object' },
 );

@@ -1,0 +1,96 @@
+import { type CompiledLaw, freeMovement, inForce, safeListing } from './compile';
+import { addMonths, type Day } from './dates';
+import type { Facts } from './facts';
+import type { Cite } from './outcome';
+
+/**
+ * Facts that cannot all be true. Comparisons with NaN (unknown dates) are false, so only
+ * known dates are checked. A status dated after `asOf` did not exist on that day.
+ */
+export function contradictions(f: Facts): string[] {
+  const out: string[] = [];
+  if (f.since > f.asOf) out.push('status.since is after asOf');
+  if (f.application > f.asOf) out.push('status.asylumApplicationDate is after asOf');
+  if (f.arrival > f.asOf) out.push('status.arrivalCertificateDate is after asOf');
+  if (f.entry > f.asOf) out.push('entryDate is after asOf');
+  if (f.entry > f.since) out.push('entryDate is after status.since');
+  if (f.entry > f.application) out.push('entryDate is after status.asylumApplicationDate');
+  if (f.entry > f.arrival) out.push('entryDate is after status.arrivalCertificateDate');
+  if (f.stayStart > f.asOf) out.push('permittedStaySince is after asOf');
+  if (f.until < f.since) out.push('status.until is before status.since');
+  if (f.until < f.asOf) out.push('status.until is before asOf (document expired)');
+  if (f.decisionDate > f.asOf) out.push('status.decisionDate is after asOf');
+  if (f.kind === 'gestattung' && f.decision === 'withdrawn') {
+    out.push('status.asylumDecision=withdrawn ends the Gestattung (§67 Abs. 1 Nr. 3 AsylG)');
+  }
+  if (f.kind === 'duldung' && f.decision === 'recognised')
+    out.push('status.asylumDecision=recognised with a Duldung');
+  if (f.paragraph === '60b' && f.identityUnclear === false)
+    out.push('status.paragraph=60b with identityUnclear=false');
+  const titled = f.kind === 'aufenthaltserlaubnis' || f.kind === 'niederlassungserlaubnis';
+  // A residence title ends the obligation to live in a reception centre (§48 Nr. 2 AsylG).
+  if (titled && f.inReceptionCentre === true)
+    out.push('status.livesInReceptionCentre with a residence title (§48 Nr. 2 AsylG)');
+  // A protection title follows the asylum decision; the procedure cannot still be pending.
+  if (titled && f.decision === 'pending' && (f.paragraph === '25(1)' || f.paragraph === '25(2)'))
+    out.push(`status.asylumDecision=pending with a §${f.paragraph} title`);
+  // Germans hold no residence status under the AufenthG or the AsylG.
+  if (f.nationality === 'DE' && f.kind !== 'none') out.push(`nationality=DE with status.kind=${f.kind}`);
+  return out;
+}
+
+interface LawContradiction {
+  item: string;
+  cite: Cite;
+}
+
+/** Contradictions that depend on dated law data: free movement, the §47 AsylG caps. */
+export function lawContradictions(f: Facts, cl: CompiledLaw): LawContradiction[] {
+  const out: LawContradiction[] = [];
+  const asylum = f.kind === 'gestattung' || f.kind === 'duldung';
+  const eu = inForce(cl, 'eu', f.asOf);
+  if (asylum && eu && f.nationality !== undefined && freeMovement(cl, f.nationality, f.asOf)) {
+    out.push({
+      item: `nationality=${f.nationality} (free movement) with status.kind=${f.kind}`,
+      cite: { rule: eu },
+    });
+  }
+  if (asylum && f.inReceptionCentre === true) {
+    const cap = receptionCap(f, cl);
+    if (cap) out.push(cap);
+  }
+  return out;
+}
+
+/**
+ * §47 Abs. 1 AsylG: the obligation to live in the reception centre ends after 6 months for
+ * families with minor children and after 18 months for everyone else (safe-country nationals:
+ * until the decision, §47 Abs. 1a). A stated obligation beyond the cap contradicts the law.
+ * With the family status unknown only the 18-month cap is checked: the stated obligation is then
+ * taken as the caseworker recorded it, nothing is inferred from it.
+ */
+function receptionCap(f: Facts, cl: CompiledLaw): LawContradiction | undefined {
+  // The obligation runs from the Ankunftsnachweis or the application; a Gestattung dates from them too.
+  const known = [f.arrival, f.application].filter((d) => !Number.isNaN(d));
+  let start: Day = known.length > 0 ? Math.min(...known) : Number.NaN;
+  if (Number.isNaN(start) && f.kind === 'gestattung') start = f.since;
+  if (Number.isNaN(start)) return undefined;
+  const family = inForce(cl, 'ae.cap_family', f.asOf);
+  if (family && f.familyWithMinorChildren === true) {
+    const end = addMonths(start, family.def.params?.months ?? 0);
+    if (f.asOf >= end)
+      return {
+        item: 'status.livesInReceptionCentre beyond the cap for families (§47 Abs. 1 S. 1 AsylG)',
+        cite: { rule: family, vars: { end } },
+      };
+    return undefined;
+  }
+  const general = inForce(cl, 'ae.cap', f.asOf);
+  if (!general || f.nationality === undefined || safeListing(cl, f.nationality, f.asOf)) return undefined;
+  const end = addMonths(start, general.def.params?.months ?? 0);
+  if (f.asOf < end) return undefined;
+  return {
+    item: 'status.livesInReceptionCentre beyond the cap (§47 Abs. 1 AsylG)',
+    cite: { rule: general, vars: { end } },
+  };
+}
