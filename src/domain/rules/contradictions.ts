@@ -34,8 +34,8 @@ export function contradictions(f: Facts): string[] {
   // A protection title follows the asylum decision; the procedure cannot still be pending.
   if (titled && f.decision === 'pending' && (f.paragraph === '25(1)' || f.paragraph === '25(2)'))
     out.push(`status.asylumDecision=pending with a §${f.paragraph} title`);
-  // Germans hold no residence status under the AufenthG or the AsylG.
-  if (f.nationality === 'DE' && f.kind !== 'none') out.push(`nationality=DE with status.kind=${f.kind}`);
+  // Germans hold no residence status under the AufenthG or the AsylG (§1 Abs. 2 Nr. 1 AufenthG).
+  if (f.nationality === 'DE' && f.kind !== undefined) out.push(`nationality=DE with status.kind=${f.kind}`);
   return out;
 }
 

@@ -149,7 +149,7 @@ export function integrationCourse(f: Facts, cl: CompiledLaw): IntegrationCourse 
   });
   if (f.courseObliged === true && obliged) return result('obliged', [{ rule: obliged }]);
   const access = integrationAccess(f, cl);
-  if (access.status === 'review') return result('review', [], access.missing);
+  if (access.status === 'review') return result('review', access.cites, access.missing);
   if (access.status === 'none') return result('none', access.cites);
   const sufficient = inForce(cl, 'ik.sufficient', f.asOf);
   if (sufficient) {

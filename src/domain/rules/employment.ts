@@ -2,7 +2,13 @@ import { type CompiledLaw, inForce, inForceFor } from './compile';
 import { permitWithConsent } from './consent';
 import { duldungEmployment, gestattungEmployment } from './employment-asylum';
 import type { Facts } from './facts';
-import { type Cite, type EmploymentOutcome, employmentResult, employmentReview } from './outcome';
+import {
+  type Cite,
+  type EmploymentOutcome,
+  employmentResult,
+  employmentReview,
+  openQuestion,
+} from './outcome';
 
 /** Labour-market access (CONTRACTS §2 `employment`, `permitFrom`, `baConsent`), dispatched by status kind. */
 export function decideEmployment(f: Facts, cl: CompiledLaw): EmploymentOutcome {
@@ -49,6 +55,11 @@ function titleEmployment(f: Facts, cl: CompiledLaw, prefix: Cite[]): EmploymentO
   if (!rule) return employmentReview(cl, 'not_covered', [`status.paragraph=${p}`]);
   const cites: Cite[] = [...prefix, { rule, vars: { paragraph: p } }];
   if (rule.def.params?.effect === 'allowed') return employmentResult('allowed', cites);
+  // The title's employment clause is not verified: its rule names the open question.
+  if (rule.def.params?.effect === 'review') {
+    const open = openQuestion(rule, `status.paragraph=${p}`, { paragraph: p });
+    return { ...open, cites: [...prefix, ...open.cites] };
+  }
   const annotation = inForce(cl, 'title.annotation', f.asOf);
   if (f.employmentPermitted === true && annotation) {
     return employmentResult('allowed', [...cites, { rule: annotation }]);

@@ -43,6 +43,49 @@ describe('impact(situations, date)', () => {
     expect(impact([g], '2024-09-03')[0].changed).toContain('employment');
   });
 
+  it('dates the wider safe-country Duldung ban to 21.08.2019 (§60a Abs. 6 S. 1 Nr. 3 AufenthG, issue 11)', () => {
+    const adult = { birthDate: '1990-01-01' };
+    const none = duldung(
+      '2019-01-01',
+      '2018-01-01',
+      { asylumDecision: 'none' },
+      { nationality: 'AL', ...adult },
+    );
+    const rejected = duldung(
+      '2019-01-01',
+      '2018-01-01',
+      { asylumApplicationDate: '2016-01-10' },
+      { nationality: 'AL', ...adult },
+    );
+    const rows = impact([none, rejected], '2019-08-21');
+    // The rejected applicant was banned before already; only "no application" changes that day.
+    expect(rows.map((r) => r.id)).toEqual([none.id]);
+    expect(rows[0]).toMatchObject({
+      before: { employment: 'permit_required' },
+      after: { employment: 'banned', rules: expect.arrayContaining(['safe_country.duldung_ban']) },
+    });
+    expect(impact([none], '2015-10-24')).toEqual([]);
+  });
+
+  it('keeps Georgians tolerated before 30.08.2023 out of the ban when Georgia is listed (§104 Abs. 18 AufenthG)', () => {
+    const adult = { birthDate: '1990-01-01' };
+    const early = duldung(
+      '2023-01-01',
+      '2022-05-01',
+      { asylumDecision: 'none' },
+      { nationality: 'GE', ...adult },
+    );
+    const late = duldung(
+      '2023-10-01',
+      '2023-09-15',
+      { asylumDecision: 'none' },
+      { nationality: 'GE', ...adult },
+    );
+    const rows = impact([early, late], '2023-12-23');
+    expect(rows.map((r) => r.id)).toEqual([late.id]);
+    expect(rows[0].after.employment).toBe('banned');
+  });
+
   it('rejects an invalid date', () => {
     expect(() => impact([], '2024-02-30')).toThrow(RangeError);
   });

@@ -6,6 +6,7 @@ import type { LawData, RuleDef } from './law-schema';
 const SECTIONS: { title: string; prefixes: string[] }[] = [
   { title: 'Review (never guess)', prefixes: ['review.'] },
   { title: 'Labour-market access: Aufenthaltsgestattung', prefixes: ['gestattung.'] },
+  { title: 'Reception centre (§47 AsylG)', prefixes: ['ae.'] },
   { title: 'Labour-market access: safe countries of origin', prefixes: ['safe_country.'] },
   { title: 'Labour-market access: Duldung', prefixes: ['duldung.'] },
   { title: 'BA consent and priority check', prefixes: ['consent.', 'priority.'] },
@@ -86,19 +87,30 @@ export function renderRulesDoc(law: LawData = DEFAULT_LAW): string {
   }
   lines.push('## Safe countries of origin');
   lines.push('');
-  lines.push('| country | listed from | listed to | bans apply to applications after | basis |');
-  lines.push('|---|---|---|---|---|');
+  lines.push(
+    '| country | listed from | listed to | bans apply to applications after | tolerated on (§104 Abs. 18) | basis |',
+  );
+  lines.push('|---|---|---|---|---|---|');
   for (const c of law.safeCountries) {
     lines.push(
-      `| ${c.country} | ${c.listedFrom} | ${c.listedTo ?? '—'} | ${c.applicationAfter} | ${cell(c.basis)} |`,
+      `| ${c.country} | ${c.listedFrom} | ${c.listedTo ?? '—'} | ${c.applicationAfter} | ${c.toleratedOn ?? '—'} | ${cell(c.basis)} |`,
     );
   }
   lines.push('');
   lines.push('## Countries with good prospects to stay (course access of asylum seekers)');
   lines.push('');
-  lines.push('| country | from | to |');
-  lines.push('|---|---|---|');
-  for (const c of law.goodProspectCountries) lines.push(`| ${c.country} | ${c.from} | ${c.to ?? '—'} |`);
+  lines.push('| country | from | to | verified |');
+  lines.push('|---|---|---|---|');
+  for (const c of law.goodProspectCountries)
+    lines.push(
+      `| ${c.country} | ${c.from} | ${c.to ?? '—'} | ${c.certain === false ? 'no → review' : 'yes'} |`,
+    );
+  lines.push('');
+  lines.push('## Free movement (a Duldung or Gestattung for these nationals is a contradiction)');
+  lines.push('');
+  lines.push(
+    (law.freeMovementCountries ?? []).map((c) => `${c.country} (${c.from} – ${c.to ?? '—'})`).join(', '),
+  );
   lines.push('');
   lines.push('## Integrationskurs course types');
   lines.push('');
@@ -130,18 +142,23 @@ All optional; absent or \`null\` means unknown. The contract fields keep their m
 |---|---|
 | \`status.until\` | last day of validity of the document (deadline; expired before asOf → review) |
 | \`status.decisionDate\` | day the asylum decision took effect (recognised: AsylbLG to the end of that month, then SGB II) |
-| \`status.dublinCase\` | from 12.06.2026: Dublin case / protection elsewhere (6 instead of 3 months in a reception centre) |
+| \`status.dublinCase\` | from 12.06.2026: Dublin case / protection elsewhere (excluded from the three-month permit) |
+| \`status.arrivalCertificateDate\` | day of the Ankunftsnachweis: the gestattet stay and the waiting periods start then (§55 Abs. 1 AsylG); asked for when it would change the answer |
+| \`status.familyWithMinorChildren\` | lives with minor children: the reception-centre obligation ends after 6 months (§47 Abs. 1 AsylG) |
+| \`status.withdrawnAfterBamfAdvice\` | the application was withdrawn after the BAMF advice (§24 Abs. 1 AsylG): no safe-country Duldung ban |
+| \`status.unaccompaniedMinor\` | unaccompanied minor (§60a Abs. 6 S. 3 AufenthG); an adult birth date answers it too |
 | \`status.suspensiveEffectRestored\` | the court restored the suspensive effect after an "offensichtlich unbegründet"/"unzulässig" rejection |
 | \`status.benefitMotivatedEntry\` | Duldung: entered to obtain benefits (§60a(6) Nr.1) |
 | \`status.becauseOfWar\` | §23(1) title granted because of war in the home country (AsylbLG) |
 | \`status.suspensionDecisionDate\` | §25(5): day removal was suspended (AsylbLG for 18 months) |
 | \`status.employmentPermitted\` | the title is annotated "Erwerbstätigkeit erlaubt" |
-| \`permittedStaySince\` | first day of permitted, tolerated or gestattet stay (default: the earlier of asylum application and status.since) |
+| \`permittedStaySince\` | first day of permitted, tolerated or gestattet stay (default: the earliest of Ankunftsnachweis, asylum application and status.since) |
+| \`labourMarketNear\` | arbeitsmarktnah (registered as job seeker, employed, in training): Berufssprachkurs with a Duldung, Integrationskurs route 2019–2022 |
 | \`birthDate\`, \`gender\`, \`parent\`, \`literacy\` | choose Integrationskurs types (youth < 27, parents/women, literacy, second script) |
 | \`germanLevel\` | CEFR A0–C2: sufficient German (B1) ends Integrationskurs entitlement; Berufssprachkurs modules by level |
 | \`employed\`, \`jobOffer\` | Job-BSK; EU citizens' worker status |
 | \`ableToWork\` | false → SGB XII instead of SGB II (benefits "none") |
-| \`integrationCourseCompleted\`, \`integrationCourseObliged\` | special BSK modules; §44a obligation |
+| \`integrationCourseCompleted\`, \`integrationCourseObliged\` | special BSK modules and Job-BSK; §44a obligation |
 | \`recognitionProcedure\` | a recognition procedure runs (recognition modules) |
 | \`permitRequestedOn\` | day the Ausländerbehörde asked the BA: consent deemed given two weeks later (§36(2) BeschV) |
 

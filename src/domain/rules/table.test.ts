@@ -4,6 +4,8 @@ import { evaluateExtended } from './extended';
 import { BENEFITS_TABLE } from './fixtures/table-benefits';
 import { COURSES_TABLE } from './fixtures/table-courses';
 import { EMPLOYMENT_TABLE } from './fixtures/table-employment';
+import { REVIEW_BENEFITS_COURSES_TABLE } from './fixtures/table-review-benefits';
+import { REVIEW_EMPLOYMENT_TABLE } from './fixtures/table-review-employment';
 import type { Row } from './fixtures/table-types';
 import { validateSituation } from './validate';
 
@@ -11,6 +13,8 @@ const TABLES: [string, Row[]][] = [
   ['labour-market access (DOMAIN §3)', EMPLOYMENT_TABLE],
   ['Rechtskreis (DOMAIN §4)', BENEFITS_TABLE],
   ['courses and deadlines (DOMAIN §5)', COURSES_TABLE],
+  ['legal review, labour-market access (issue 11)', REVIEW_EMPLOYMENT_TABLE],
+  ['legal review, benefits and courses (issue 11)', REVIEW_BENEFITS_COURSES_TABLE],
 ];
 
 function check(row: Row): void {
@@ -44,6 +48,10 @@ function check(row: Row): void {
   if (e.jobBsk) expect(c.jobBsk.status, ctx).toBe(e.jobBsk);
   if (e.eok) expect(c.erstorientierung.status, ctx).toBe(e.eok);
   if (e.deadline) expect(d.deadlines, ctx).toContainEqual(expect.objectContaining(e.deadline));
+  const courseRules = [c.integrationCourse, c.berufssprachkurs, c.jobBsk, c.erstorientierung].flatMap(
+    (x) => x.rules,
+  );
+  for (const r of e.courseRules ?? []) expect(courseRules, ctx).toContain(r);
   // The contract decision is the extended one without the extras.
   const plain = evaluate(row.s, row.law);
   const { details: _d, courses: _c, deadlines: _l, ...contract } = d;
