@@ -108,7 +108,7 @@ function titleBenefits(f: Facts, cl: CompiledLaw): BenefitsOutcome {
         if (Number.isNaN(f.since)) return benefitsReview(cl, 'missing', ['status.since']);
         if (f.since > rule.after) {
           // Whether the planned law is in force is not confirmed: its rule names the open question.
-          const open = benefitsReview(cl, 'not_covered', [`status.paragraph=${p}`]);
+          const open = benefitsReview(cl, 'not_covered', ['status.paragraph']);
           return { ...open, cites: [cite] };
         }
         continue;

@@ -28,14 +28,14 @@ export function contradictions(f: Facts): string[] {
   if (f.paragraph === '60b' && f.identityUnclear === false)
     out.push('status.paragraph=60b with identityUnclear=false');
   const titled = f.kind === 'aufenthaltserlaubnis' || f.kind === 'niederlassungserlaubnis';
-  // A residence title ends the obligation to live in a reception centre (§48 Nr. 2 AsylG).
-  if (titled && f.inReceptionCentre === true)
-    out.push('status.livesInReceptionCentre with a residence title (§48 Nr. 2 AsylG)');
+  // A residence title ends the obligation to live in a reception centre (§48 Nr. 2 AsylG). These
+  // checks name the contradictory fact by its plain path, so the UI can label it.
+  if (titled && f.inReceptionCentre === true) out.push('status.livesInReceptionCentre');
   // A protection title follows the asylum decision; the procedure cannot still be pending.
   if (titled && f.decision === 'pending' && (f.paragraph === '25(1)' || f.paragraph === '25(2)'))
-    out.push(`status.asylumDecision=pending with a §${f.paragraph} title`);
+    out.push('status.asylumDecision');
   // Germans hold no residence status under the AufenthG or the AsylG (§1 Abs. 2 Nr. 1 AufenthG).
-  if (f.nationality === 'DE' && f.kind !== undefined) out.push(`nationality=DE with status.kind=${f.kind}`);
+  if (f.nationality === 'DE' && f.kind !== undefined) out.push('nationality');
   return out;
 }
 
@@ -50,10 +50,7 @@ export function lawContradictions(f: Facts, cl: CompiledLaw): LawContradiction[]
   const asylum = f.kind === 'gestattung' || f.kind === 'duldung';
   const eu = inForce(cl, 'eu', f.asOf);
   if (asylum && eu && f.nationality !== undefined && freeMovement(cl, f.nationality, f.asOf)) {
-    out.push({
-      item: `nationality=${f.nationality} (free movement) with status.kind=${f.kind}`,
-      cite: { rule: eu },
-    });
+    out.push({ item: 'nationality', cite: { rule: eu } });
   }
   if (asylum && f.inReceptionCentre === true) {
     const cap = receptionCap(f, cl);
@@ -79,18 +76,12 @@ function receptionCap(f: Facts, cl: CompiledLaw): LawContradiction | undefined {
   if (family && f.familyWithMinorChildren === true) {
     const end = addMonths(start, family.def.params?.months ?? 0);
     if (f.asOf >= end)
-      return {
-        item: 'status.livesInReceptionCentre beyond the cap for families (§47 Abs. 1 S. 1 AsylG)',
-        cite: { rule: family, vars: { end } },
-      };
+      return { item: 'status.livesInReceptionCentre', cite: { rule: family, vars: { end } } };
     return undefined;
   }
   const general = inForce(cl, 'ae.cap', f.asOf);
   if (!general || f.nationality === undefined || safeListing(cl, f.nationality, f.asOf)) return undefined;
   const end = addMonths(start, general.def.params?.months ?? 0);
   if (f.asOf < end) return undefined;
-  return {
-    item: 'status.livesInReceptionCentre beyond the cap (§47 Abs. 1 AsylG)',
-    cite: { rule: general, vars: { end } },
-  };
+  return { item: 'status.livesInReceptionCentre', cite: { rule: general, vars: { end } } };
 }

@@ -57,7 +57,7 @@ function titleEmployment(f: Facts, cl: CompiledLaw, prefix: Cite[]): EmploymentO
   if (rule.def.params?.effect === 'allowed') return employmentResult('allowed', cites);
   // The title's employment clause is not verified: its rule names the open question.
   if (rule.def.params?.effect === 'review') {
-    const open = openQuestion(rule, `status.paragraph=${p}`, { paragraph: p });
+    const open = openQuestion(rule, 'status.paragraph', { paragraph: p });
     return { ...open, cites: [...prefix, ...open.cites] };
   }
   const annotation = inForce(cl, 'title.annotation', f.asOf);

@@ -53,7 +53,7 @@ export function evaluateFacts(f: Facts, cl: CompiledLaw): Evaluation {
   if (f.kind === undefined) return wholeReview(f, cl, 'missing', ['status.kind']);
   const contra = contradictions(f);
   const byLaw = lawContradictions(f, cl);
-  for (const c of byLaw) contra.push(c.item);
+  for (const c of byLaw) if (!contra.includes(c.item)) contra.push(c.item);
   if (contra.length > 0) {
     return wholeReview(
       f,
