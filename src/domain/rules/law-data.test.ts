@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileLaw, inForce, LawDataError, parseLawData } from './compile';
 import { evaluate } from './evaluate';
-import { gestattung } from './fixtures/builders';
+import { duldung, gestattung } from './fixtures/builders';
 import { DEFAULT_LAW } from './law-default';
 import { FAMILY_PARAMS, type LawData } from './law-schema';
 
@@ -91,6 +91,28 @@ describe('law data', () => {
     const s = gestattung('2024-07-10', '2024-06-03');
     expect(evaluate(s).employment).toBe('banned');
     expect(evaluate(s, edited).employment).toBe('permit_required');
+  });
+
+  it('still validates and applies a dataset stored before the review of issue 11 (no new lists or parameters)', () => {
+    const { freeMovementCountries: _f, ...rest } = JSON.parse(JSON.stringify(DEFAULT_LAW)) as LawData;
+    const old = {
+      ...rest,
+      rules: rest.rules.map((r) => (r.id === 'safe_country.duldung_ban' ? { ...r, params: undefined } : r)),
+    };
+    const parsed = parseLawData(old);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    // Without "covers" the ban keeps its old reading (all histories); without the list no EU check.
+    const al = duldung(
+      '2020-06-01',
+      '2019-01-01',
+      { asylumDecision: 'none' },
+      { nationality: 'AL', birthDate: '1990-01-01' },
+    );
+    expect(evaluate(al, parsed.law).employment).toBe('banned');
+    const pl = duldung('2020-06-01', '2019-01-01', {}, { nationality: 'PL' });
+    expect(evaluate(pl, parsed.law).employment).toBe('permit_required');
+    expect(evaluate(pl).employment).toBe('review');
   });
 });
 

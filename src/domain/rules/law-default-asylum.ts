@@ -54,8 +54,8 @@ export const ASYLUM_RULES: RuleDef[] = [
       en: 'Georgia, Moldova: transition for tolerated persons',
     },
     explanation: {
-      de: 'Die Person ({country}) war schon am Stichtag ohne Asylantrag geduldet: Das Beschäftigungsverbot für sichere Herkunftsstaaten gilt für sie nicht.',
-      en: 'The person ({country}) was already tolerated on the reference day without an asylum application: the employment ban for safe countries of origin does not apply.',
+      de: 'Die Person war schon am Stichtag ohne Asylantrag geduldet: Das Beschäftigungsverbot für sichere Herkunftsstaaten gilt für sie nicht.',
+      en: 'The person was already tolerated on the reference day without an asylum application: the employment ban for safe countries of origin does not apply.',
     },
   },
   {
@@ -85,8 +85,8 @@ export const ASYLUM_RULES: RuleDef[] = [
       en: 'Safe country of origin in a reception centre: ban',
     },
     explanation: {
-      de: 'Staatsangehörige eines sicheren Herkunftsstaats ({country}) dürfen während der Wohnpflicht in der Aufnahmeeinrichtung nicht beschäftigt werden, auch wenn der Asylantrag vor dem Stichtag gestellt wurde.',
-      en: 'Nationals of a safe country of origin ({country}) may not be employed while obliged to live in a reception centre, even if they applied before the cut-off date.',
+      de: 'Staatsangehörige eines sicheren Herkunftsstaats dürfen während der Wohnpflicht in der Aufnahmeeinrichtung nicht beschäftigt werden, auch wenn der Asylantrag vor dem Stichtag gestellt wurde.',
+      en: 'Nationals of a safe country of origin may not be employed while obliged to live in a reception centre, even if they applied before the cut-off date.',
     },
   },
   // ---------------------------------------------------------------- Gestattung: §61 Abs. 2 S. 5 AsylG

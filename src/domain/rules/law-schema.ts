@@ -184,7 +184,7 @@ export const FAMILY_PARAMS: Record<string, readonly (keyof RuleParams)[]> = {
   'gestattung.ae_rejected': [],
   'gestattung.recognised': [],
   'safe_country.gestattung': [],
-  'safe_country.duldung': ['covers'],
+  'safe_country.duldung': [],
   'safe_country.tolerated_exempt': [],
   'safe_country.duldung_exception': [],
   'safe_country.centre': [],

@@ -2,6 +2,7 @@ import { type CompiledLaw, inForce, safeListing } from './compile';
 import type { SafeCheck } from './consent';
 import { addYears } from './dates';
 import type { Facts } from './facts';
+import { SAFE_DULDUNG_CASES } from './law-schema';
 
 /**
  * The safe-country ban for a Duldung (§60a Abs. 6 S. 1 Nr. 3 AufenthG). Which asylum histories it
@@ -17,7 +18,8 @@ export function duldungSafeCheck(f: Facts, cl: CompiledLaw): SafeCheck {
   const listing = safeListing(cl, f.nationality, f.asOf);
   if (!listing) return { kind: 'not_safe' };
   const country = f.nationality;
-  const covers = rule.def.params?.covers ?? [];
+  // Datasets stored before `covers` existed meant all three histories (the old reading).
+  const covers = rule.def.params?.covers ?? SAFE_DULDUNG_CASES;
   const safe: SafeCheck = { kind: 'safe', rule, country };
   const appliedAfterCutOff = (): SafeCheck => {
     if (Number.isNaN(f.application)) return { kind: 'unknown', field: 'status.asylumApplicationDate' };
