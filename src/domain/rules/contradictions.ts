@@ -31,9 +31,10 @@ export function contradictions(f: Facts): string[] {
   // A residence title ends the obligation to live in a reception centre (§48 Nr. 2 AsylG). These
   // checks name the contradictory fact by its plain path, so the UI can label it.
   if (titled && f.inReceptionCentre === true) out.push('status.livesInReceptionCentre');
-  // A protection title follows the asylum decision; the procedure cannot still be pending.
-  if (titled && f.decision === 'pending' && (f.paragraph === '25(1)' || f.paragraph === '25(2)'))
-    out.push('status.asylumDecision');
+  // Asylum recognition (§25 Abs. 1) concludes the procedure; nothing can still be pending. With
+  // §25 Abs. 2 a suit for the higher status may still run, so "pending" alone is no contradiction
+  // there (with "lives in the reception centre" the check above applies).
+  if (titled && f.decision === 'pending' && f.paragraph === '25(1)') out.push('status.asylumDecision');
   // Germans hold no residence status under the AufenthG or the AsylG (§1 Abs. 2 Nr. 1 AufenthG).
   if (f.nationality === 'DE' && f.kind !== undefined) out.push('nationality');
   return out;

@@ -114,6 +114,32 @@ describe('law data', () => {
     expect(evaluate(pl, parsed.law).employment).toBe('permit_required');
     expect(evaluate(pl).employment).toBe('review');
   });
+
+  it('cites the provisions the legal review corrected (issue 11)', () => {
+    const rule = (id: string) => {
+      const r = DEFAULT_LAW.rules.find((x) => x.id === id);
+      if (!r) throw new Error(id);
+      return r;
+    };
+    expect(rule('ik.sufficient_german').basis).toContain('§44 Abs. 3 S. 1 Nr. 3');
+    expect(rule('ik.sufficient_german').explanation.de).toContain('Orientierungskurs bleibt offen');
+    expect(rule('asylblg.title_25_4').basis).toBe('§1 Abs. 1 Nr. 3 lit. b AsylbLG');
+    expect(rule('ik.entitled_admission').basis).toContain('§44 Abs. 1 S. 1 Nr. 2');
+    expect(rule('ik.entitled_admission').params?.paragraphs).toEqual(['23(2)', '23(4)']);
+    expect(rule('ik.entitled').params?.paragraphs).not.toContain('23(2)');
+    expect(rule('duldung.beschaeftigung_2020')).toMatchObject({ validTo: '2024-02-26' });
+    expect(rule('duldung.beschaeftigung_2020').explanation.de).toContain('18 Monate');
+    expect(rule('duldung.beschaeftigung')).toMatchObject({ validFrom: '2024-02-27' });
+    expect(rule('duldung.beschaeftigung').explanation.de).toContain('12 Monate');
+    // Every rule whose source could not be found says so in its note.
+    for (const id of [
+      'title.16g',
+      'gestattung.geas_rejected_open',
+      'ik.gestattung_all',
+      'ukraine.return_open',
+    ])
+      expect(rule(id).note ?? '', id).toMatch(/not found|not confirmed|could not be found/);
+  });
 });
 
 function parseDayIso(s: string): number {

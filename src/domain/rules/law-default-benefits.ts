@@ -108,7 +108,7 @@ export const BENEFIT_RULES: RuleDef[] = [
     validFrom: '2026-07-01',
     validTo: '2027-03-04',
     params: { paragraphs: ['24'], effect: 'review_if_first_title_after', after: '2025-03-31' },
-    note: 'Answers "review" while it is unconfirmed whether the Leistungsrechtsanpassungsgesetz is in force; earlier titles stay in SGB II.',
+    note: 'Answers "review" because the entry into force of the Leistungsrechtsanpassungsgesetz is not confirmed in the sources searched on 03.12.2026 (sgb2.info FAQ: planned 01.07.2026); first titles up to 31.03.2025 stay in SGB II.',
     title: {
       de: 'Ukraine: Rechtskreiswechsel ins AsylbLG ungeklärt',
       en: 'Ukraine: return to AsylbLG unconfirmed',
