@@ -54,6 +54,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
+  // Only behind HTTPS may the browser be told to upgrade requests and remember HTTPS (HSTS): a county
+  // opening the app over plain HTTP in its LAN would otherwise get a blank page (every script and style
+  // rewritten to an https:// address nobody answers).
+  const https = ctx.config.secureCookies;
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -62,8 +66,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
+        upgradeInsecureRequests: https ? [] : null,
       },
     },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

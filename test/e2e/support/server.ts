@@ -15,14 +15,17 @@ export interface TestServer {
  * One real server per e2e file: the built web app, the API, an in-memory PGlite with the demo county
  * (a few hundred clients keep start-up fast). Port 0: the OS picks a free port.
  */
-export async function startTestServer(opts: { clients?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { clients?: number; host?: string; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   ensureWebBuilt();
   const config = {
     ...loadConfig({
       PORT: '0',
-      HOST: '127.0.0.1',
+      HOST: opts.host ?? '127.0.0.1',
       LOTSE_LOG_LEVEL: 'warn',
       LOTSE_DEMO_PASSWORD: DEMO_PASSWORD,
+      ...opts.env,
     }),
     dataDir: 'memory://',
   };
