@@ -40,7 +40,7 @@ describeEachDb('client rights and merging', (env) => {
     });
     expect(html.headers['content-type']).toMatch(/text\/html/);
     expect(html.body).toContain('dir="rtl"');
-    expect(html.body).toContain('معلومات حول بياناتك المخزنة');
+    expect(html.body).toContain('معلومات عن البيانات المحفوظة عنك');
     expect(html.body).toContain('محمد الحسن');
     expect(html.body).not.toMatch(/<script/i);
   });

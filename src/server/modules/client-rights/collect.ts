@@ -58,7 +58,16 @@ export async function collectPersonData(db: Kysely<DB>, tenantId: string, person
       db
         .selectFrom('audit_log as l')
         .leftJoin('agency as a', 'a.id', 'l.agency_id')
-        .select(['l.at', 'a.name as agency', 'l.action', 'l.legal_basis'])
+        .select([
+          'l.at',
+          'a.name as agency',
+          'a.kind as agency_kind',
+          'l.role',
+          'l.action',
+          'l.legal_basis',
+          'l.purpose',
+          'l.consent_id',
+        ])
         .where('l.tenant_id', '=', tenantId)
         .where('l.person_id', '=', personId)
         .where('l.outcome', '=', 'allowed')
@@ -110,7 +119,11 @@ export async function collectPersonData(db: Kysely<DB>, tenantId: string, person
     accessLog: reads.map((r) => ({
       at: new Date(r.at).toISOString(),
       agency: r.agency,
+      agencyKind: r.agency_kind,
+      role: r.role,
       action: r.action,
+      purpose: r.purpose,
+      basedOnConsent: r.consent_id !== null,
       legalBasis: r.legal_basis,
     })),
   };

@@ -6,7 +6,9 @@ import { authOf } from '../../plugins/access-hook';
 import { uuid } from '../common-schema';
 import { authorizePerson } from '../persons/service';
 import { collectPersonData } from './collect';
-import { EXPORT_LANGUAGES, renderExportHtml } from './export-html';
+import { documentContext } from './document/context';
+import { renderExportDocument } from './document/render';
+import { EXPORT_LANGUAGES, type ExportLanguage } from './document/texts';
 import { executeRetention, retentionReport } from './retention';
 
 export async function clientRightsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -19,7 +21,7 @@ export async function clientRightsRoutes(app: FastifyInstance, ctx: AppContext):
       params: z.object({ id: uuid }),
       querystring: z.object({
         format: z.enum(['json', 'html']).default('json'),
-        lang: z.enum(EXPORT_LANGUAGES as [string, ...string[]]).default('de'),
+        lang: z.enum(EXPORT_LANGUAGES as [ExportLanguage, ...ExportLanguage[]]).default('de'),
       }),
     },
     config: { access: { permission: 'person:export', personal: true } },
@@ -31,8 +33,10 @@ export async function clientRightsRoutes(app: FastifyInstance, ctx: AppContext):
         details: { format: req.query.format },
       });
       const data = await collectPersonData(ctx.db, actor.tenantId, req.params.id);
-      if (req.query.format === 'html')
-        return reply.type('text/html; charset=utf-8').send(renderExportHtml(data, req.query.lang));
+      if (req.query.format === 'html') {
+        const doc = await documentContext(ctx.db, actor.tenantId, data);
+        return reply.type('text/html; charset=utf-8').send(renderExportDocument(data, doc, req.query.lang));
+      }
       return reply
         .header('content-disposition', `attachment; filename="auskunft-${req.params.id}.json"`)
         .send(data);
