@@ -40,7 +40,11 @@ describeEachDb('Art. 15 export as a readable document', (env) => {
     ] as const)
       await db.updateTable('agency').set({ name }).where('id', '=', t.agencies[kind]).execute();
     const advisor = t.users.integrationsfachkraft;
-    await db.updateTable('app_user').set({ display_name: 'Petra Schmidt' }).where('id', '=', advisor.id).execute();
+    await db
+      .updateTable('app_user')
+      .set({ display_name: 'Petra Schmidt' })
+      .where('id', '=', advisor.id)
+      .execute();
     const { personId } = await exportFixture(db, t.tenantId, {
       userId: advisor.id,
       agencyId: t.agencies.jobcenter,

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import ar from './ar.json';
+import arCasefile from './casefile.ar.json';
 import deCasefile from './casefile.de.json';
 import enCasefile from './casefile.en.json';
 import de from './de.json';
@@ -67,7 +68,7 @@ void i18n.use(initReactI18next).init({
   resources: {
     de: { translation: merge(de, deCasefile) },
     en: { translation: merge(en, enCasefile) },
-    ar: { translation: ar },
+    ar: { translation: merge(ar, arCasefile) },
   },
   lng: initial,
   fallbackLng: 'de',

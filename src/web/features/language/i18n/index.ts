@@ -1,4 +1,5 @@
 import i18n from 'i18next';
+import ar from './ar.json';
 import de from './de.json';
 import en from './en.json';
 
@@ -10,6 +11,7 @@ function add(): void {
   registered = true;
   i18n.addResourceBundle('de', 'translation', de, true, false);
   i18n.addResourceBundle('en', 'translation', en, true, false);
+  i18n.addResourceBundle('ar', 'translation', ar, true, false);
 }
 
 if (i18n.isInitialized || i18n.store) add();
