@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ROLE_DEFINITIONS, type Role } from '../../domain/access/roles';
+import i18n from '../i18n';
 
 const intlLocale = (lang: string) => (lang === 'de' ? 'de-DE' : lang === 'ar' ? 'ar' : 'en-GB');
 
@@ -60,8 +61,9 @@ export function languageName(code: string, lang: string): string {
 export function roleLabel(role: string, lang: string): string {
   const def = ROLE_DEFINITIONS[role as Role];
   if (!def) return role;
-  // Catalogs fall back to German; so do the role names (English only when English is chosen).
-  return lang === 'en' ? def.label.en : def.label.de;
+  // The role table names each role in German and English; other languages read the catalogues.
+  if (lang === 'en' || lang === 'de') return def.label[lang];
+  return i18n.t(`roleName.${role}`, { lng: lang, defaultValue: def.label.de });
 }
 
 /** A translated label for a code, falling back to the code itself (new codes never break a page). */

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Municipality } from '../../api/types';
+import i18n from '../../i18n';
 
 export const CEFR_LEVELS = ['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 export const TARGET_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
@@ -407,11 +408,21 @@ export function useMunicipalities() {
   });
 }
 
-/** The label of a course type in the reader's language (German unless English is chosen). */
-export function typeLabel(types: readonly CourseType[] | undefined, id: string, lang: string): string {
+/**
+ * The label of a course type in the reader's language. The law data names each type in German and
+ * English; other languages read the catalogues (`courseType.<id>`), German where a tenant's own type
+ * has no translation yet.
+ */
+export function typeLabel(
+  types: readonly CourseType[] | undefined,
+  id: string,
+  lang: string,
+  fallback: string = id,
+): string {
   const t = types?.find((x) => x.id === id);
-  if (!t) return id;
-  return lang === 'en' ? t.label.en : t.label.de;
+  if (!t) return fallback;
+  if (lang === 'en' || lang === 'de') return t.label[lang];
+  return i18n.t(`courseType.${id}`, { lng: lang, defaultValue: t.label.de });
 }
 
 export const pct = (share: number, lang: string): string =>

@@ -22,7 +22,14 @@ import { formatDay, formatNumber, label } from '../../../app/format';
 import { PageHeader } from '../../../app/PageHeader';
 import { Tag } from '../../../app/Tag';
 import { useSession, useUser } from '../../../auth/session';
-import { CEFR_LEVELS, type Course, ENROLMENT_STATUSES, type Participant } from '../api';
+import {
+  CEFR_LEVELS,
+  type Course,
+  ENROLMENT_STATUSES,
+  type Participant,
+  typeLabel,
+  useCourseTypes,
+} from '../api';
 import { ErrorAlert, NUM, Section } from '../ui';
 import { CourseForm } from './CourseForm';
 import { levelsText, STATUS_TONE } from './CoursesPage';
@@ -285,6 +292,7 @@ export function CourseDetailPage() {
   const lang = i18n.language;
   const { can } = useSession();
   const [editing, setEditing] = useState(false);
+  const types = useCourseTypes();
   const course = useQuery({
     queryKey: ['lp', 'course', id],
     queryFn: () => api.get<Course>(`/api/courses/${id}`),
@@ -304,7 +312,7 @@ export function CourseDetailPage() {
         ← {t('lp.course.back')}
       </Anchor>
       <PageHeader
-        title={`${c.ref} – ${c.typeLabel}`}
+        title={`${c.ref} – ${typeLabel(types.data, c.type, lang, c.typeLabel)}`}
         description={`${c.provider.name} · ${c.place.name}`}
         actions={
           can('courses:manage') && !editing ? (
@@ -326,7 +334,9 @@ export function CourseDetailPage() {
                 <Tag tone={STATUS_TONE[c.status] ?? 'gray'}>{label(t, 'lp.courseStatus', c.status)}</Tag>
               </Fact>
               <Fact name={t('lp.course.levels')}>{levelsText(c)}</Fact>
-              <Fact name={t('lp.course.hours')}>{formatNumber(c.hours, lang)} UE</Fact>
+              <Fact name={t('lp.course.hours')}>
+                {t('lp.course.hoursN', { n: formatNumber(c.hours, lang) })}
+              </Fact>
               <Fact name={t('lp.course.schedule')}>{c.schedule ?? '—'}</Fact>
               <Fact name={t('lp.course.period')}>
                 {formatDay(c.startDate, lang)} – {formatDay(c.endDate, lang)}

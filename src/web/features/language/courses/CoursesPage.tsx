@@ -75,6 +75,7 @@ function ProviderSummary({ items }: { items: Course[] }) {
 export function CourseTable({ items, caption }: { items: Course[]; caption: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const types = useCourseTypes();
   return (
     <Table.ScrollContainer minWidth={980} type="native">
       <Table striped highlightOnHover data-testid="course-table" verticalSpacing={6}>
@@ -109,9 +110,9 @@ export function CourseTable({ items, caption }: { items: Course[]; caption: stri
                 </Anchor>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{c.typeLabel}</Text>
+                <Text size="sm">{typeLabel(types.data, c.type, lang, c.typeLabel)}</Text>
                 <Text size="xs" c="dimmed">
-                  {formatNumber(c.hours, lang)} UE
+                  {t('lp.course.hoursN', { n: formatNumber(c.hours, lang) })}
                 </Text>
               </Table.Td>
               <Table.Td>
