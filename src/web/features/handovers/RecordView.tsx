@@ -100,7 +100,7 @@ export function RecordView({ record }: { record: Partial<HandoverRecord> }) {
     <Stack gap="md">
       {record.legalBasis ? (
         <Text size="xs" c="dimmed">
-          {t('record.legalBasis')}: {record.legalBasis}
+          {t('record.legalBasis')}: <bdi dir="ltr">{record.legalBasis}</bdi>
         </Text>
       ) : null}
       <section aria-labelledby="record-missing" data-testid="record-missing">

@@ -68,12 +68,17 @@ function StatusCard({ p }: { p: Person }) {
         {current ? (
           <Field name={t('person.tabs.residence')}>
             {label(t, 'residenceKind', current.kind)}
-            {current.paragraph ? ` (§ ${current.paragraph} AufenthG)` : ''}
+            {current.paragraph ? (
+              <>
+                {' ('}
+                <bdi dir="ltr">§ {current.paragraph} AufenthG</bdi>)
+              </>
+            ) : null}
           </Field>
         ) : null}
       </SimpleGrid>
       <Text size="xs" c="dimmed" mt="md">
-        {t('person.accessBasis')}: {p.accessBasis}
+        {t('person.accessBasis')}: <bdi dir="ltr">{p.accessBasis}</bdi>
       </Text>
     </Paper>
   );
@@ -161,7 +166,7 @@ function AuditPanel({ personId }: { personId: string }) {
                 <Tag tone={a.outcome === 'denied' ? 'red' : 'green'}>{label(t, 'outcome', a.outcome)}</Tag>
               </Table.Td>
               <Table.Td>
-                <Text size="xs">{a.legalBasis ?? '—'}</Text>
+                <Text size="xs">{a.legalBasis ? <bdi dir="ltr">{a.legalBasis}</bdi> : '—'}</Text>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -90,7 +90,7 @@ function RulesTable({ ids, law }: { ids: string[]; law: LawData | undefined }) {
                     <code>{id}</code>
                   </Text>
                 </Table.Td>
-                <Table.Td>{r?.basis ?? '—'}</Table.Td>
+                <Table.Td>{r?.basis ? <bdi dir="ltr">{r.basis}</bdi> : '—'}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {r
                     ? r.validTo
@@ -236,11 +236,14 @@ export function DecisionView({ d, headingLevel = 3 }: { d: StatusCard; headingLe
           <List size="sm" spacing={2} data-testid="decision-deadlines">
             {d.deadlines.map((x) => (
               <List.Item key={`${x.kind}-${x.date}`}>
-                {text(x.label)}: <strong>{formatDay(x.date, lang)}</strong>{' '}
+                <bdi>{text(x.label)}</bdi>:{' '}
+                <strong>
+                  <bdi>{formatDay(x.date, lang)}</bdi>
+                </strong>{' '}
                 {x.passed ? <Tag tone="gray">{t('decision.passed')}</Tag> : null}
                 <Text span size="xs" c="dimmed">
                   {' '}
-                  ({x.basis})
+                  (<bdi dir="ltr">{x.basis}</bdi>)
                 </Text>
               </List.Item>
             ))}

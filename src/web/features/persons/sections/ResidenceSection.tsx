@@ -359,7 +359,12 @@ export function ResidenceSection({ p }: { p: Person }) {
                 <Table.Tr key={h.id}>
                   <Table.Td>
                     {label(t, 'residenceKind', h.kind)}
-                    {h.paragraph ? ` § ${h.paragraph}` : ''}
+                    {h.paragraph ? (
+                      <>
+                        {' '}
+                        <bdi dir="ltr">§ {h.paragraph}</bdi>
+                      </>
+                    ) : null}
                     {i === 0 ? (
                       <span style={{ marginInlineStart: 8 }}>
                         <Tag tone="green">{t('person.residence.current')}</Tag>
