@@ -19,7 +19,7 @@ export async function documentContext(
 ): Promise<DocumentContext> {
   const p = data.person;
   const placeIds = [p.municipality_id, p.wohnsitzauflage_municipality_id].filter((x): x is string => !!x);
-  const [places, owner, agency, types] = await Promise.all([
+  const [places, owner, types] = await Promise.all([
     placeIds.length === 0
       ? []
       : db
@@ -28,28 +28,25 @@ export async function documentContext(
           .where('tenant_id', '=', tenantId)
           .where('id', 'in', placeIds)
           .execute(),
-    p.owner_user_id
-      ? db
-          .selectFrom('app_user')
-          .select('display_name')
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', p.owner_user_id)
-          .executeTakeFirst()
-      : undefined,
-    p.owner_agency_id
-      ? db
-          .selectFrom('agency')
-          .select('name')
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', p.owner_agency_id)
-          .executeTakeFirst()
-      : undefined,
+    // The contact person and the responsible agency, in one look-up from the person row.
+    db
+      .selectFrom('person as p')
+      .leftJoin('app_user as u', (j) =>
+        j.onRef('u.id', '=', 'p.owner_user_id').onRef('u.tenant_id', '=', 'p.tenant_id'),
+      )
+      .leftJoin('agency as a', (j) =>
+        j.onRef('a.id', '=', 'p.owner_agency_id').onRef('a.tenant_id', '=', 'p.tenant_id'),
+      )
+      .select(['u.display_name as owner', 'a.name as agency'])
+      .where('p.tenant_id', '=', tenantId)
+      .where('p.id', '=', p.id)
+      .executeTakeFirst(),
     courseTypesOf(db, tenantId),
   ]);
   return {
     municipalities: new Map(places.map((m) => [m.id, m.name])),
-    owner: owner?.display_name ?? null,
-    ownerAgency: agency?.name ?? null,
+    owner: owner?.owner ?? null,
+    ownerAgency: owner?.agency ?? null,
     courseTypes: new Map(types.map((c) => [c.id, c.label.de])),
   };
 }
