@@ -13,6 +13,8 @@ const schema = z.object({
   LOTSE_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   LOTSE_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   LOTSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOTSE_REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
+  LOTSE_CONNECTION_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(120),
 });
 
 export interface Config {
@@ -26,6 +28,10 @@ export interface Config {
   sessionMaxHours: number;
   secureCookies: boolean;
   logLevel: string;
+  /** Time a client has to send a whole request (headers and body); then 408 and the connection closes. */
+  requestTimeoutSeconds: number;
+  /** An idle connection (nothing sent or received) is closed after this. */
+  connectionTimeoutSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.LOTSE_SESSION_MAX_HOURS,
     secureCookies: e.LOTSE_SECURE_COOKIES === '1',
     logLevel: e.LOTSE_LOG_LEVEL,
+    requestTimeoutSeconds: e.LOTSE_REQUEST_TIMEOUT_SECONDS,
+    connectionTimeoutSeconds: e.LOTSE_CONNECTION_TIMEOUT_SECONDS,
   };
 }

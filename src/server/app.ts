@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext, RouteAccess } from './context';
+import { registerControlCharGuard } from './http/control-chars';
 import { apiModules } from './modules';
 import { registerAccessHook } from './plugins/access-hook';
 import { registerErrorHandling } from './plugins/error-handler';
@@ -33,9 +34,15 @@ export interface BuildOptions {
 export type LotseApp = FastifyInstance & { routeTable: RouteTableEntry[] };
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<LotseApp> {
+  const requestTimeout = ctx.config.requestTimeoutSeconds * 1000;
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // A client trickling its request (headers or body) cannot hold a connection: 408 after the request
+    // timeout, checked at least every 5 s (Node checks only every 30 s by default); idle sockets close too.
+    requestTimeout,
+    connectionTimeout: ctx.config.connectionTimeoutSeconds * 1000,
+    http: { connectionsCheckingInterval: Math.min(5000, Math.max(100, requestTimeout / 4)) },
     // The request id travels into logs, audit rows and every 500 answer.
     genReqId: () => crypto.randomUUID(),
     trustProxy: true,
@@ -86,6 +93,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     transform: jsonSchemaTransform,
   });
   registerAccessHook(app, ctx);
+  registerControlCharGuard(app);
 
   for (const mod of apiModules) await mod(app, ctx);
 

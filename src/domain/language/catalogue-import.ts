@@ -1,6 +1,16 @@
 import type { CourseTypeInfo } from './course-types';
 import { CEFR, type Cefr, isCefr, levelRank } from './levels';
-import { mapHeader, normalizeKey, parseDay, parseWhole, parseYesNo, type RowError } from './table';
+import {
+  mapHeader,
+  normalizeKey,
+  parseDay,
+  parseWhole,
+  parseYesNo,
+  ROWS_PER_STEP,
+  type RowError,
+  runToEnd,
+  type Steps,
+} from './table';
 
 /** Course catalogue import (CSV or XLSX, one course per row), validated row by row before anything is stored. */
 export const CATALOGUE_COLUMNS = {
@@ -70,6 +80,14 @@ export function parseCatalogue(
   table: readonly (readonly string[])[],
   ctx: CatalogueContext,
 ): { rows: CatalogueRow[]; errors: RowError[] } {
+  return runToEnd(catalogueSteps(table, ctx));
+}
+
+/** parseCatalogue as steps of ROWS_PER_STEP rows. */
+export function* catalogueSteps(
+  table: readonly (readonly string[])[],
+  ctx: CatalogueContext,
+): Steps<{ rows: CatalogueRow[]; errors: RowError[] }> {
   const errors: RowError[] = [];
   const rows: CatalogueRow[] = [];
   if (table.length === 0) return { rows, errors: [{ row: 1, column: '', message: 'Die Datei ist leer.' }] };
@@ -98,6 +116,7 @@ export function parseCatalogue(
   const newVenues = new Map<string, string>();
 
   for (let i = 1; i < table.length; i++) {
+    if (i % ROWS_PER_STEP === 0) yield;
     const line = table[i];
     if (line.every((c) => c.trim() === '')) continue;
     const rowNo = i + 1;

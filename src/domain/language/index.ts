@@ -4,6 +4,7 @@ export {
   CATALOGUE_COLUMNS,
   type CatalogueContext,
   type CatalogueRow,
+  catalogueSteps,
   parseCatalogue,
   parseLevels,
 } from './catalogue-import';
@@ -38,7 +39,7 @@ export {
 export { lastDayOfMonth, monthsFrom, type Planning, type PlanningRow, planDemand } from './planning';
 export { type CohortRow, cohortProgress, levelTrend, type PersonProgress, personProgress } from './progress';
 export { applyChanges, infeasibility } from './proposal';
-export { normalizeKey, parseDay, type RowError } from './table';
+export { normalizeKey, parseDay, ROWS_PER_STEP, type RowError, type Steps } from './table';
 export {
   ACCESS_MINUTES,
   DETOUR_FACTOR,
@@ -49,4 +50,4 @@ export {
   travelKey,
   travelMatrix,
 } from './travel';
-export { parseTravelMatrix, type TravelImportEntry } from './travel-import';
+export { parseTravelMatrix, type TravelImportEntry, travelMatrixSteps } from './travel-import';

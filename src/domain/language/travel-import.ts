@@ -1,4 +1,4 @@
-import { normalizeKey, parseWhole, type RowError } from './table';
+import { normalizeKey, parseWhole, ROWS_PER_STEP, type RowError, runToEnd, type Steps } from './table';
 
 /**
  * Travel-time matrix import (CSV). Two layouts:
@@ -22,6 +22,14 @@ export function parseTravelMatrix(
   table: readonly (readonly string[])[],
   places: readonly { id: string; name: string }[],
 ): { entries: TravelImportEntry[]; errors: RowError[] } {
+  return runToEnd(travelMatrixSteps(table, places));
+}
+
+/** parseTravelMatrix as steps of ROWS_PER_STEP rows. */
+export function* travelMatrixSteps(
+  table: readonly (readonly string[])[],
+  places: readonly { id: string; name: string }[],
+): Steps<{ entries: TravelImportEntry[]; errors: RowError[] }> {
   const errors: RowError[] = [];
   const entries: TravelImportEntry[] = [];
   if (table.length < 2)
@@ -65,6 +73,7 @@ export function parseTravelMatrix(
   const mi = keys.findIndex((k) => MINUTES.includes(k));
   if (fi >= 0 && ti >= 0 && mi >= 0) {
     for (let i = 1; i < table.length; i++) {
+      if (i % ROWS_PER_STEP === 0) yield;
       const line = table[i];
       if (line.every((c) => c.trim() === '')) continue;
       const row = i + 1;
@@ -88,6 +97,7 @@ export function parseTravelMatrix(
   }
   const destinations = header.map((h, j) => (j === 0 ? undefined : place(1, h, h)));
   for (let i = 1; i < table.length; i++) {
+    if (i % ROWS_PER_STEP === 0) yield;
     const line = table[i];
     if (line.every((c) => c.trim() === '')) continue;
     const row = i + 1;

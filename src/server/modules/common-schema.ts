@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isCountryCode } from '../../domain/reference/countries';
 import { isIsoDate, todayInGermany } from '../../domain/reference/dates';
 import { isLanguageCode, LANGUAGE_LEVELS } from '../../domain/reference/languages';
+import { CONTROL_CHAR_MESSAGE, findControlChar } from '../http/control-chars';
 
 export const isoDate = z.string().refine(isIsoDate, 'kein gültiges Datum (JJJJ-MM-TT)');
 export const pastDate = isoDate.refine((d) => d <= todayInGermany(), 'Datum liegt in der Zukunft');
@@ -18,3 +19,6 @@ export const paging = {
   limit: z.coerce.number().int().min(1).max(200).default(25),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 };
+
+/** Text without control characters (NUL, …); every request is also checked in http/control-chars.ts. */
+export const plainText = z.string().refine((s) => findControlChar(s) < 0, CONTROL_CHAR_MESSAGE);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { HttpError, type IssueOut } from '../http/errors';
+import { knownErrorAnswer } from '../http/known-errors';
 
 function pathOf(context: string | undefined, instancePath: string): string {
   const inner = instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
@@ -13,6 +14,12 @@ function pathOf(context: string | undefined, instancePath: string): string {
 /** One place that turns every failure into `{ error, issues? }`: a client mistake is never a 500. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    const known = knownErrorAnswer(err);
+    if (known)
+      return reply
+        .code(known.status)
+        .headers(known.headers ?? {})
+        .send(known.body);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues: IssueOut[] = err.validation.map((v) => ({
         path: pathOf(err.validationContext, v.instancePath),

@@ -353,6 +353,10 @@ export interface CataloguePreview {
     newVenue: { name: string; address: string | null } | null;
   }[];
   errors: RowError[];
+  /** Only the first errors are listed; these count all of them. */
+  errorCount: number;
+  rowsWithErrors: number;
+  errorsByColumn: { column: string; count: number }[];
   summary: {
     rows: number;
     valid: number;
@@ -366,6 +370,9 @@ export interface CataloguePreview {
 export interface TravelPreview {
   entries: { row: number; from: string; to: string; fromId: string; toId: string; minutes: number }[];
   errors: RowError[];
+  errorCount: number;
+  rowsWithErrors: number;
+  errorsByColumn: { column: string; count: number }[];
 }
 
 export interface TravelTimes {

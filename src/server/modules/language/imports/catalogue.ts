@@ -1,14 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../../db/schema';
 import type { Actor } from '../../../../domain/access/person-access';
-import { type CatalogueRow, parseCatalogue, type RowError } from '../../../../domain/language';
-import { badRequest } from '../../../http/errors';
+import { type CatalogueRow, catalogueSteps, type RowError } from '../../../../domain/language';
+import { runYielding } from '../../../http/yielding';
 import { writeAudit } from '../../audit/audit-writer';
 import { courseTypesOf } from '../course-types';
 import { courseScope, ensureMunicipalityPlaces, ensureProviders, takenSeats } from '../scope';
+import { digestErrors, type ErrorDigest, refuseImport } from './errors';
+import { withImportSlot } from './limits';
 import { type FileBody, readTable } from './tabular';
 
-export interface CataloguePreview {
+interface CheckedCatalogue {
   rows: (CatalogueRow & { action: 'create' | 'update'; courseId: string | null })[];
   errors: RowError[];
   summary: {
@@ -21,12 +23,17 @@ export interface CataloguePreview {
   };
 }
 
+export type CataloguePreview = Omit<CheckedCatalogue, 'errors'> & ErrorDigest;
+
 /** Parses and checks the whole file against the live catalogue, without storing anything. */
-export async function previewCatalogue(
-  db: Kysely<DB>,
-  actor: Actor,
-  file: FileBody,
-): Promise<CataloguePreview> {
+export function previewCatalogue(db: Kysely<DB>, actor: Actor, file: FileBody): Promise<CataloguePreview> {
+  return withImportSlot(async () => {
+    const { errors, ...rest } = await checkCatalogue(db, actor, file);
+    return { ...rest, ...digestErrors(errors) };
+  });
+}
+
+async function checkCatalogue(db: Kysely<DB>, actor: Actor, file: FileBody): Promise<CheckedCatalogue> {
   const scope = await courseScope(db, actor);
   const table = await readTable(file);
   await ensureProviders(db, actor.tenantId);
@@ -46,13 +53,20 @@ export async function previewCatalogue(
       .where('p.tenant_id', '=', actor.tenantId)
       .execute(),
   ]);
-  const { rows, errors } = parseCatalogue(table, {
-    courseTypes: types,
-    municipalities,
-    places: places.map((p) => ({ id: p.id, name: p.name, municipalityId: p.municipality_id, kind: p.kind })),
-    providers,
-    ownProviderId: scope.kind === 'provider' ? scope.providerId : undefined,
-  });
+  const { rows, errors } = await runYielding(
+    catalogueSteps(table, {
+      courseTypes: types,
+      municipalities,
+      places: places.map((p) => ({
+        id: p.id,
+        name: p.name,
+        municipalityId: p.municipality_id,
+        kind: p.kind,
+      })),
+      providers,
+      ownProviderId: scope.kind === 'provider' ? scope.providerId : undefined,
+    }),
+  );
   const existing = rows.length
     ? await db
         .selectFrom('course')
@@ -71,7 +85,7 @@ export async function previewCatalogue(
     actor.tenantId,
     existing.map((c) => c.id),
   );
-  const out: CataloguePreview['rows'] = [];
+  const out: CheckedCatalogue['rows'] = [];
   const seatsHeader = table[0]?.find((h) => /pl(ä|ae)tze|seats/i.test(h)) ?? 'Plätze';
   for (const r of rows) {
     const courseId = byKey.get(`${r.providerId}|${r.ref}`) ?? null;
@@ -103,24 +117,14 @@ export async function previewCatalogue(
   };
 }
 
-/** Row errors as a 400 answer: each issue names row and column (path "rows.<row>.<column>"). */
-export function rowIssues(errors: readonly RowError[]) {
-  return errors.map((e) => ({
-    path: `rows.${e.row}.${e.column || '(Zeile)'}`,
-    message: e.message,
-    row: e.row,
-    column: e.column,
-  }));
+/** All or nothing: any row error → 400 and nothing stored; otherwise every row in one transaction. */
+export function commitCatalogue(db: Kysely<DB>, actor: Actor, file: FileBody, requestId?: string) {
+  return withImportSlot(() => storeCatalogue(db, actor, file, requestId));
 }
 
-/** All or nothing: any row error → 400 and nothing stored; otherwise every row in one transaction. */
-export async function commitCatalogue(db: Kysely<DB>, actor: Actor, file: FileBody, requestId?: string) {
-  const preview = await previewCatalogue(db, actor, file);
-  if (preview.errors.length > 0)
-    throw badRequest(
-      `Import abgelehnt: ${preview.summary.invalid} fehlerhafte Zeile(n), nichts wurde gespeichert.`,
-      rowIssues(preview.errors),
-    );
+async function storeCatalogue(db: Kysely<DB>, actor: Actor, file: FileBody, requestId?: string) {
+  const preview = await checkCatalogue(db, actor, file);
+  if (preview.errors.length > 0) throw refuseImport(preview.errors);
   const municipalities = await db
     .selectFrom('municipality')
     .select(['id', 'lat', 'lon'])

@@ -1,14 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../../db/schema';
 import type { Actor } from '../../../../domain/access/person-access';
-import { parseTravelMatrix, type RowError, type TravelImportEntry } from '../../../../domain/language';
-import { badRequest } from '../../../http/errors';
+import { type RowError, type TravelImportEntry, travelMatrixSteps } from '../../../../domain/language';
+import { runYielding } from '../../../http/yielding';
 import { writeAudit } from '../../audit/audit-writer';
 import { ensureMunicipalityPlaces, requireStaff } from '../scope';
-import { rowIssues } from './catalogue';
+import { digestErrors, refuseImport } from './errors';
+import { withImportSlot } from './limits';
 import { type FileBody, readTable } from './tabular';
 
-export async function previewTravel(
+export function previewTravel(db: Kysely<DB>, actor: Actor, file: FileBody) {
+  return withImportSlot(async () => {
+    const { entries, errors } = await checkTravel(db, actor, file);
+    return { entries, ...digestErrors(errors) };
+  });
+}
+
+async function checkTravel(
   db: Kysely<DB>,
   actor: Actor,
   file: FileBody,
@@ -21,7 +29,7 @@ export async function previewTravel(
     .select(['id', 'name'])
     .where('tenant_id', '=', actor.tenantId)
     .execute();
-  const { entries, errors } = parseTravelMatrix(table, places);
+  const { entries, errors } = await runYielding(travelMatrixSteps(table, places));
   const names = new Map(places.map((p) => [p.id, p.name]));
   return {
     entries: entries.map((e) => ({ ...e, from: names.get(e.fromId)!, to: names.get(e.toId)! })),
@@ -30,19 +38,25 @@ export async function previewTravel(
 }
 
 /** All or nothing; `replace` first removes every imported entry (pairs not in the file fall back to the estimate). */
-export async function commitTravel(
+export function commitTravel(
   db: Kysely<DB>,
   actor: Actor,
   file: FileBody,
   replace: boolean,
   requestId?: string,
 ) {
-  const { entries, errors } = await previewTravel(db, actor, file);
-  if (errors.length > 0)
-    throw badRequest(
-      `Import abgelehnt: ${new Set(errors.map((e) => e.row)).size} fehlerhafte Zeile(n), nichts wurde gespeichert.`,
-      rowIssues(errors),
-    );
+  return withImportSlot(() => storeTravel(db, actor, file, replace, requestId));
+}
+
+async function storeTravel(
+  db: Kysely<DB>,
+  actor: Actor,
+  file: FileBody,
+  replace: boolean,
+  requestId?: string,
+) {
+  const { entries, errors } = await checkTravel(db, actor, file);
+  if (errors.length > 0) throw refuseImport(errors);
   return db.transaction().execute(async (tx) => {
     if (replace) await tx.deleteFrom('travel_time').where('tenant_id', '=', actor.tenantId).execute();
     for (let i = 0; i < entries.length; i += 500) {

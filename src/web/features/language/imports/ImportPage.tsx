@@ -32,6 +32,7 @@ import {
   useProviders,
 } from '../api';
 import { ErrorAlert, NUM, Section } from '../ui';
+import { ErrorDigestNote } from './ErrorDigestNote';
 
 interface FileBody {
   format: 'csv' | 'xlsx';
@@ -239,6 +240,7 @@ function CatalogueImport() {
               {t('lp.import.refusedText', { n: p.summary.invalid })}
             </Alert>
           ) : null}
+          <ErrorDigestNote digest={p} />
           <Table.ScrollContainer
             minWidth={1000}
             type="native"
@@ -388,7 +390,6 @@ function TravelImport() {
     commit.reset();
   };
   const p = preview.data;
-  const byRow = p ? errorsByRow(p.errors) : new Map<number, RowError[]>();
   return (
     <Stack gap="md">
       <Text size="sm" maw={860}>
@@ -409,14 +410,15 @@ function TravelImport() {
           <Summary
             items={[
               { k: 'entries', label: t('lp.import.s.entries'), v: p.entries.length },
-              { k: 'invalid', label: t('lp.import.s.invalid'), v: byRow.size, tone: 'red' },
+              { k: 'invalid', label: t('lp.import.s.invalid'), v: p.rowsWithErrors, tone: 'red' },
             ]}
           />
           {p.errors.length > 0 ? (
             <Alert color="red" role="alert" title={t('lp.import.refusedTitle')}>
-              {t('lp.import.refusedText', { n: byRow.size })}
+              {t('lp.import.refusedText', { n: p.rowsWithErrors })}
             </Alert>
           ) : null}
+          <ErrorDigestNote digest={p} />
           <Table.ScrollContainer
             minWidth={600}
             type="native"
