@@ -4,6 +4,7 @@ import { type Actor, decidePersonRead } from '../../../domain/access/person-acce
 import { actorMay } from '../../../domain/access/roles';
 import { todayInGermany } from '../../../domain/reference/dates';
 import { conflict, forbidden, notFound } from '../../http/errors';
+import { assertTenantRefs, type TenantRef } from '../../http/tenant-refs';
 import { writeAudit } from '../audit/audit-writer';
 import { presentPerson } from './presenter';
 import {
@@ -112,6 +113,7 @@ export async function createPerson(
   input: PersonCreate,
   requestId?: string,
 ): Promise<PersonOut> {
+  await assertTenantRefs(db, actor.tenantId, personRefs(input));
   const { id } = await db.transaction().execute(async (tx) => {
     const ownByCreator = actor.role === 'integrationsfachkraft';
     const created = await insertPerson(tx, actor.tenantId, actor.userId, {
@@ -136,6 +138,14 @@ export async function createPerson(
   });
   return readPerson(db, actor, id, requestId);
 }
+
+/** The municipalities a person record points to must be of the actor's region. */
+const personRefs = (
+  input: Pick<PersonCreate, 'municipalityId' | 'wohnsitzauflageMunicipalityId'>,
+): TenantRef[] => [
+  { path: 'municipalityId', table: 'municipality', id: input.municipalityId },
+  { path: 'wohnsitzauflageMunicipalityId', table: 'municipality', id: input.wohnsitzauflageMunicipalityId },
+];
 
 const COLUMN_OF: Partial<Record<keyof PersonUpdate, keyof DB['person']>> = {
   givenNames: 'given_names',
@@ -168,6 +178,7 @@ export async function updatePerson(
 ): Promise<PersonOut> {
   const before = await readPerson(db, actor, personId, requestId, 'read_for_update');
   if (!actorMay(actor, 'person:update')) throw forbidden();
+  await assertTenantRefs(db, actor.tenantId, personRefs(input));
   if (input.healthNotes !== undefined && !before.visibleCategories.includes('health'))
     throw forbidden('Gesundheitsdaten dürfen Sie nicht ändern.');
   const set: Record<string, unknown> = {};

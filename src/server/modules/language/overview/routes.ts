@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import {
   cohortProgress,
@@ -59,7 +60,9 @@ export async function languageOverviewRoutes(app: FastifyInstance, ctx: AppConte
         .where('w.tenant_id', '=', actor.tenantId)
         .where('w.status', '=', q.status)
         .where(personScope(actor, today));
-      if (q.courseType) query = query.where('w.course_types', '@>', [q.courseType]);
+      // Kysely turns a JS array into a value list "($1)", so `@> [x]` compared text[] with text (a 500 for
+      // any value); ANY() takes the single value as a parameter.
+      if (q.courseType) query = query.where(sql<boolean>`${q.courseType} = ANY(w.course_types)`);
       if (q.municipalityId) query = query.where('person.municipality_id', '=', q.municipalityId);
       if (q.since) query = query.where('w.since', '>=', q.since);
       const rows = await query.orderBy('w.since').orderBy('w.id').execute();
