@@ -365,8 +365,20 @@ export interface AppMetaTable {
   updated_at: Timestamp;
 }
 
+export interface IdempotencyKeyTable {
+  tenant_id: string;
+  user_id: string;
+  key: string;
+  route: string;
+  request_hash: string;
+  status_code: number | null;
+  response_body: string | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   app_meta: AppMetaTable;
+  idempotency_key: IdempotencyKeyTable;
   law_version: LawVersionTable;
   household_member: HouseholdMemberTable;
   handover: HandoverTable;

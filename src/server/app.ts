@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext, RouteAccess } from './context';
 import { registerControlCharGuard } from './http/control-chars';
+import { registerIdempotency } from './http/idempotency';
 import { apiModules } from './modules';
 import { registerAccessHook } from './plugins/access-hook';
 import { registerErrorHandling } from './plugins/error-handler';
@@ -40,9 +41,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     bodyLimit: 1024 * 1024,
     // A client trickling its request (headers or body) cannot hold a connection: 408 after the request
     // timeout, checked at least every 5 s (Node checks only every 30 s by default); idle sockets close too.
+    // Node reads requestTimeout when the server is created, so it is given in `http` as well.
     requestTimeout,
     connectionTimeout: ctx.config.connectionTimeoutSeconds * 1000,
-    http: { connectionsCheckingInterval: Math.min(5000, Math.max(100, requestTimeout / 4)) },
+    http: { requestTimeout, connectionsCheckingInterval: Math.min(5000, Math.max(100, requestTimeout / 4)) },
     // The request id travels into logs, audit rows and every 500 answer.
     genReqId: () => crypto.randomUUID(),
     trustProxy: true,
@@ -94,6 +96,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
   registerAccessHook(app, ctx);
   registerControlCharGuard(app);
+  registerIdempotency(app, ctx.db);
 
   for (const mod of apiModules) await mod(app, ctx);
 

@@ -31,6 +31,8 @@ export function setUnauthorizedHandler(fn: (() => void) | null): void {
 }
 
 type Query = Record<string, string | number | undefined | null>;
+/** headers: e.g. Idempotency-Key for a create that must not happen twice. */
+type RequestOptions = { quiet401?: boolean; headers?: Record<string, string> };
 
 export function withQuery(path: string, query: Query): string {
   const params = new URLSearchParams();
@@ -45,9 +47,9 @@ async function request<T>(
   method: string,
   path: string,
   body?: unknown,
-  opts: { quiet401?: boolean } = {},
+  opts: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
@@ -86,8 +88,7 @@ async function request<T>(
 export const api = {
   get: <T>(path: string, query?: Query, opts?: { quiet401?: boolean }) =>
     request<T>('GET', query ? withQuery(path, query) : path, undefined, opts),
-  post: <T>(path: string, body: unknown = {}, opts?: { quiet401?: boolean }) =>
-    request<T>('POST', path, body, opts),
+  post: <T>(path: string, body: unknown = {}, opts?: RequestOptions) => request<T>('POST', path, body, opts),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
@@ -99,4 +100,11 @@ export function issuesByField(err: unknown): Record<string, string> {
     for (const i of err.issues) if (!(i.path in out)) out[i.path] = i.message;
   }
   return out;
+}
+
+/** A random key for the Idempotency-Key header (getRandomValues also works on plain http, randomUUID not). */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(
+    '',
+  );
 }

@@ -32,11 +32,11 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext): Promi
   r.post('/api/persons', {
     schema: {
       tags: ['persons'],
-      summary: 'Person anlegen',
+      summary: 'Person anlegen (Header Idempotency-Key: doppelt gesendet wird nur einmal angelegt)',
       body: personCreate,
       response: { 201: personOut },
     },
-    config: { access: { permission: 'person:create', personal: true } },
+    config: { access: { permission: 'person:create', personal: true }, idempotent: true },
     handler: async (req, reply) =>
       reply.code(201).send(await createPerson(ctx.db, authOf(req).actor, req.body, req.id)),
   });

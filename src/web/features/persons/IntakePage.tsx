@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { COUNTRY_CODES } from '../../../domain/reference/countries';
 import type { DuplicateCandidate } from '../../api/casefile';
-import { api, issuesByField } from '../../api/client';
+import { api, issuesByField, newIdempotencyKey } from '../../api/client';
 import type { Municipality, Person } from '../../api/types';
 import { countryName } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
@@ -158,6 +158,8 @@ export function IntakePage() {
   const [form, setForm] = useState<Form>(EMPTY);
   const [checked, setChecked] = useState<{ sig: string; candidates: DuplicateCandidate[] } | null>(null);
   const warningRef = useRef<HTMLDivElement>(null);
+  // One key per intake: a double click or a resend after a lost answer creates the person once.
+  const [idempotencyKey] = useState(newIdempotencyKey);
   const municipalities = useQuery({
     queryKey: ['meta', 'municipalities'],
     queryFn: () => api.get<Municipality[]>('/api/meta/municipalities'),
@@ -183,18 +185,22 @@ export function IntakePage() {
   });
   const create = useMutation({
     mutationFn: (f: Form) =>
-      api.post<Person>('/api/persons', {
-        ...checkBody(f),
-        referralSource: f.referralSource || undefined,
-        municipalityId: f.municipalityId || undefined,
-        wohnsitzauflageMunicipalityId: f.wohnsitzauflageMunicipalityId || undefined,
-        azrNumber: f.azrNumber.trim() || undefined,
-        baCustomerNumber: f.baCustomerNumber.trim() || undefined,
-        entryDate: f.entryDate || undefined,
-        phone: f.phone.trim() || undefined,
-        email: f.email.trim() || undefined,
-        address: f.address.trim() || undefined,
-      }),
+      api.post<Person>(
+        '/api/persons',
+        {
+          ...checkBody(f),
+          referralSource: f.referralSource || undefined,
+          municipalityId: f.municipalityId || undefined,
+          wohnsitzauflageMunicipalityId: f.wohnsitzauflageMunicipalityId || undefined,
+          azrNumber: f.azrNumber.trim() || undefined,
+          baCustomerNumber: f.baCustomerNumber.trim() || undefined,
+          entryDate: f.entryDate || undefined,
+          phone: f.phone.trim() || undefined,
+          email: f.email.trim() || undefined,
+          address: f.address.trim() || undefined,
+        },
+        { headers: { 'idempotency-key': idempotencyKey } },
+      ),
     onSuccess: (p) => {
       void qc.invalidateQueries({ queryKey: ['persons'] });
       qc.setQueryData(['person', p.id], p);
