@@ -168,7 +168,7 @@ describeEachDb('imports: zip bombs, size limits, bounded answers', (env) => {
     const elapsed = performance.now() - started;
     clearInterval(ticker);
     process.stdout.write(
-      `preview of 10,000 bad rows: longest event-loop gap ${Math.round(longestGap)} ms of ${Math.round(elapsed)} ms\n`,
+      `preview of 10,000 bad rows: longest event-loop gap ${Math.round(longestGap)} ms of ${Math.round(elapsed)} ms, answer ${res.body.length} bytes\n`,
     );
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.body.length).toBeLessThan(100_000);
