@@ -1,6 +1,6 @@
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 import writeXlsxFile from 'write-excel-file/node';
-import { unzipWithBudget } from '../../src/server/http/zip-guard';
+import { unzipWithBudget, zipArchive } from '../../src/server/http/zip-guard';
 
 /** One entry of a hand-made ZIP; `declaredSize` lets the headers lie about the unpacked size. */
 export interface ZipPart {
@@ -45,43 +45,17 @@ export async function deflatedRepeat(
   return { name: 'xl/worksheets/sheet1.xml', deflated: Buffer.concat(out), size, crc };
 }
 
+/** A ZIP of deflated parts; a part's `declaredSize` goes into both headers instead of its real size. */
 export function zipOf(parts: ZipPart[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const n = Buffer.from(p.name);
-    const size = p.declaredSize ?? p.size;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(p.crc, 14);
-    local.writeUInt32LE(p.deflated.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(n.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(p.crc, 16);
-    central.writeUInt32LE(p.deflated.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, n, p.deflated);
-    centrals.push(central, n);
-    offset += 30 + n.length + p.deflated.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  return zipArchive(
+    parts.map((p) => ({
+      name: p.name,
+      method: 8,
+      data: p.deflated,
+      crc: p.crc,
+      size: p.declaredSize ?? p.size,
+    })),
+  );
 }
 
 /** The parts of a real one-cell workbook (written by write-excel-file), to swap its sheet for a bomb. */

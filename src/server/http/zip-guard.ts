@@ -109,45 +109,62 @@ export function unzipWithBudget(buf: Buffer, limits: ZipLimits): Map<string, Buf
   return out;
 }
 
-/**
- * A new archive of the given entries, stored without compression. The parser then reads exactly the bytes
- * that were checked — no entry hidden between local headers, no size that differs from the central directory.
- */
-export function storedZip(files: ReadonlyMap<string, Buffer>): Buffer {
+/** One entry as written: `data` already compressed with `method` (0 stored, 8 deflate). */
+export interface ZipPart {
+  name: string;
+  method: 0 | 8;
+  data: Buffer;
+  crc: number;
+  size: number;
+}
+
+/** Local headers, data, central directory and end record for the given parts. */
+export function zipArchive(parts: readonly ZipPart[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, data] of files) {
-    const n = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
+  for (const p of parts) {
+    const n = Buffer.from(p.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(p.method, 8);
+    local.writeUInt32LE(p.crc, 14);
+    local.writeUInt32LE(p.data.length, 18);
+    local.writeUInt32LE(p.size, 22);
     local.writeUInt16LE(n.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(CENTRAL, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(p.method, 10);
+    central.writeUInt32LE(p.crc, 16);
+    central.writeUInt32LE(p.data.length, 20);
+    central.writeUInt32LE(p.size, 24);
     central.writeUInt16LE(n.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, n, data);
+    locals.push(local, n, p.data);
     centrals.push(central, n);
-    offset += 30 + n.length + data.length;
+    offset += 30 + n.length + p.data.length;
   }
   const size = centrals.reduce((s, b) => s + b.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(EOCD, 0);
-  end.writeUInt16LE(files.size, 8);
-  end.writeUInt16LE(files.size, 10);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
   end.writeUInt32LE(size, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...centrals, end]);
+}
+
+/**
+ * A new archive of the given entries, stored without compression. The parser then reads exactly the bytes
+ * that were checked — no entry hidden between local headers, no size that differs from the central directory.
+ */
+export function storedZip(files: ReadonlyMap<string, Buffer>): Buffer {
+  return zipArchive(
+    [...files].map(([name, data]) => ({ name, method: 0, data, crc: crc32(data), size: data.length })),
+  );
 }
