@@ -68,6 +68,9 @@ describeEachDb('imports: zip bombs, size limits, bounded answers', (env) => {
     for (const r of result.filter((x) => x.statusCode === 400))
       expect(r.json().issues[0].message).toMatch(/entpackt größer als 10 MB/);
     for (const r of result.filter((x) => x.statusCode === 503)) expect(r.headers['retry-after']).toBe('5');
+    process.stdout.write(
+      `12 lying zip bombs at once: ${codes.join(',')}; peak RSS growth ${growthMb.toFixed(1)} MB\n`,
+    );
     expect(growthMb).toBeLessThan(50);
     const health = await env().app.inject({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).toBe(200);

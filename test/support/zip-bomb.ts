@@ -61,7 +61,7 @@ export function zipOf(parts: ZipPart[]): Buffer {
 /** The parts of a real one-cell workbook (written by write-excel-file), to swap its sheet for a bomb. */
 export async function workbookParts(): Promise<ZipPart[]> {
   const xlsx = await writeXlsxFile([[{ value: 'Kursnummer' }]] as never).toBuffer();
-  const files = unzipWithBudget(xlsx, { maxTotalBytes: 1e7, maxEntries: 100, wanted: () => true });
+  const files = await unzipWithBudget(xlsx, { maxTotalBytes: 1e7, maxEntries: 100, wanted: () => true });
   return [...files].map(([name, data]) => part(name, data));
 }
 

@@ -1,10 +1,11 @@
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 
 /**
  * A ZIP reader with a byte budget, for uploads (XLSX is a ZIP of XML files). A 700 KB archive can hold
- * gigabytes: the declared sizes in the central directory are checked first (cheap, early), then every
- * entry is inflated with `maxOutputLength`, because a forged header can under-declare — the real count of
- * inflated bytes is what is limited. Only entries the caller wants are inflated at all.
+ * gigabytes: the declared sizes in the central directory are checked first (cheap, early); then, because a
+ * forged header can under-declare, the real inflated bytes of every entry are counted in a stream that keeps
+ * nothing, and only an entry within the budget is inflated for keeps (with `maxOutputLength` as well).
+ * Only entries the caller wants are inflated at all.
  */
 
 export class ZipRefused extends Error {
@@ -80,8 +81,29 @@ function entryData(buf: Buffer, e: CentralEntry): Buffer {
   return buf.subarray(start, start + e.compressedSize);
 }
 
+/**
+ * The real inflated size, counted in a stream of small chunks that are dropped at once, stopping past
+ * `limit`: a bomb costs some CPU, but nothing is kept beyond the chunk at hand.
+ */
+function inflatedSize(raw: Buffer, limit: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const z = createInflateRaw();
+    let n = 0;
+    z.on('data', (chunk: Buffer) => {
+      n += chunk.length;
+      if (n > limit) {
+        z.destroy();
+        resolve(n);
+      }
+    });
+    z.on('end', () => resolve(n));
+    z.on('error', () => reject(new ZipRefused('not_zip', 'beschädigtes Archiv')));
+    z.end(raw);
+  });
+}
+
 /** The wanted entries, inflated; throws ZipRefused before the budget is exceeded. */
-export function unzipWithBudget(buf: Buffer, limits: ZipLimits): Map<string, Buffer> {
+export async function unzipWithBudget(buf: Buffer, limits: ZipLimits): Promise<Map<string, Buffer>> {
   const entries = centralDirectory(buf, limits.maxEntries).filter((e) => limits.wanted(e.name));
   const tooLarge = () =>
     new ZipRefused('too_large', `entpackt größer als ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB`);
@@ -95,6 +117,8 @@ export function unzipWithBudget(buf: Buffer, limits: ZipLimits): Map<string, Buf
     let data: Buffer;
     if (e.method === 0) data = raw;
     else if (e.method === 8) {
+      if ((await inflatedSize(raw, limits.maxTotalBytes - used)) > limits.maxTotalBytes - used)
+        throw tooLarge();
       try {
         data = inflateRawSync(raw, { maxOutputLength: Math.max(1, limits.maxTotalBytes - used) });
       } catch (err) {

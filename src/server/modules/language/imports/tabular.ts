@@ -77,7 +77,7 @@ async function readXlsx(content: string): Promise<string[][]> {
     ]);
   let parts: Map<string, Buffer>;
   try {
-    parts = unzipWithBudget(Buffer.from(content, 'base64'), {
+    parts = await unzipWithBudget(Buffer.from(content, 'base64'), {
       maxTotalBytes: IMPORT_LIMITS.maxUnpackedBytes,
       maxEntries: IMPORT_LIMITS.maxZipEntries,
       wanted: XML_PART,
