@@ -1,4 +1,4 @@
-export { DEFAULT_THRESHOLD, type FindOptions, findDuplicates } from './find';
+export { DEFAULT_THRESHOLD, type FindOptions, type FindStats, findDuplicates } from './find';
 export { countTokens, type TokenCounts, tokenCount } from './frequency';
 export { keysOfPrepared, nameKeys } from './keys';
 export { detectScript, type Script, toLatin } from './normalise';
