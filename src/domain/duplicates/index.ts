@@ -6,3 +6,6 @@ export { type PreparedPerson, preparePerson } from './prepare';
 export { REASONS, type ReasonCode } from './reasons';
 export { type ScoreContext, scorePair, scorePrepared } from './score';
 export type { BirthDatePrecision, DuplicatePair, Gender, PairScore, PersonRecord } from './types';
+export { type DeskContext, scoreCandidate } from './desk';
+export { compareRecords, DEFAULT_MODEL, type Model } from './fellegi-sunter';
+export { tokenBlockKeys, yearBlockKeys } from './keys';
