@@ -1,9 +1,9 @@
-import { findDuplicates, type FindStats } from '../src/domain/duplicates';
+import { type FindStats, findDuplicates } from '../src/domain/duplicates';
 import { forEachCandidate } from '../src/domain/duplicates/blocking';
 import { DEFAULT_THRESHOLD } from '../src/domain/duplicates/find';
 import { preparePerson } from '../src/domain/duplicates/prepare';
 import { generatePersons, toPersonRecord } from '../src/domain/people';
-import { ERROR_CLASSES, generateRegister } from './duplicate-register';
+import { ERROR_CLASSES, generateRegister } from '../src/domain/people/register';
 import type { Benchmark } from './types';
 
 const SIZE = 100_000;
@@ -28,7 +28,8 @@ function truthOf(pairs: { a: string; b: string; classes: string[] }[]): Map<stri
     groups.set(p.a, g);
   }
   for (const g of groups.values())
-    for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) truth.set(pairKey(g[i], g[j]), ['sibling']);
+    for (let i = 0; i < g.length; i++)
+      for (let j = i + 1; j < g.length; j++) truth.set(pairKey(g[i], g[j]), ['sibling']);
   return truth;
 }
 
@@ -47,7 +48,15 @@ const bench: Benchmark = {
       // Blocking recall: the share of true pairs that reach the scorer, and the comparisons made.
       const people = reg.records.map(preparePerson);
       const index = new Map(reg.records.map((r, i) => [r.id, i]));
-      const truthIdx = new Set([...truth.keys()].map((k) => k.split('|').map((id) => index.get(id) as number).sort((x, y) => x - y).join('|')));
+      const truthIdx = new Set(
+        [...truth.keys()].map((k) =>
+          k
+            .split('|')
+            .map((id) => index.get(id) as number)
+            .sort((x, y) => x - y)
+            .join('|'),
+        ),
+      );
       let compared = 0;
       let reached = 0;
       forEachCandidate(people, (i, j) => {

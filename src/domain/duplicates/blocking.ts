@@ -16,7 +16,10 @@ const MAX_BLOCK = 3_000;
  * date keep a true pair together; a namesake sharing only the family name does not come along.
  * Pass 2, records without a birth date: they meet every record sharing a name-pair key (nameKeys).
  */
-export function forEachCandidate(people: readonly PreparedPerson[], visit: (i: number, j: number) => void): void {
+export function forEachCandidate(
+  people: readonly PreparedPerson[],
+  visit: (i: number, j: number) => void,
+): void {
   const n = people.length;
   const yearKeysOf = people.map(yearBlockKeysByToken);
   const yearBlocks = new Map<string, number[]>();

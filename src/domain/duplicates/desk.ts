@@ -24,10 +24,19 @@ export interface DeskContext {
  * Fellegi–Sunter comparison and model as the batch run (findDuplicates), with the desk's prior —
  * the chance that the probe is already registered, shared among the people of its birth year.
  */
-export function scoreCandidate(probe: PreparedPerson, candidate: PreparedPerson, ctx: DeskContext): PairScore {
+export function scoreCandidate(
+  probe: PreparedPerson,
+  candidate: PreparedPerson,
+  ctx: DeskContext,
+): PairScore {
   const model = ctx.model ?? DEFAULT_MODEL;
   const prior = DESK_DUPLICATE_SHARE / Math.max(1, ctx.sameYear);
   const c = compareRecords(probe, candidate);
-  const e = pairEvidence({ ...model, lambda: prior }, encode(c.levels), ctx.nameFrequency, ctx.sameNameAndYear);
+  const e = pairEvidence(
+    { ...model, lambda: prior },
+    encode(c.levels),
+    ctx.nameFrequency,
+    ctx.sameNameAndYear,
+  );
   return { score: Math.round(e.probability * 1000) / 1000, reasons: c.reasons };
 }

@@ -202,13 +202,23 @@ export function trainM(patterns: ReadonlyMap<number, number>, start: Model, birt
   const entries = [...patterns].map(([k, c]) => [decode(k), c] as const);
   // Among pairs with the same full date, names that differ entirely are strangers born on one day
   // (common in a large register), not duplicates: m of "different" stays at its starting value.
-  const similar = distribution(entries, 'name', (l) => l.birth === 0 && l.nationality === 0 && l.name < 5, start.m.name);
+  const similar = distribution(
+    entries,
+    'name',
+    (l) => l.birth === 0 && l.nationality === 0 && l.name < 5,
+    start.m.name,
+  );
   const different = start.m.name[5];
   const name = similar.map((p, l) => (l === 5 ? different : (p * (1 - different)) / (1 - similar[5])));
   return {
     name,
     birth,
-    nationality: distribution(entries, 'nationality', (l) => l.name === 0 && l.birth === 0, start.m.nationality),
+    nationality: distribution(
+      entries,
+      'nationality',
+      (l) => l.name === 0 && l.birth === 0,
+      start.m.nationality,
+    ),
     gender: distribution(entries, 'gender', (l) => l.name === 0 && l.birth === 0, start.m.gender),
   };
 }
@@ -227,7 +237,10 @@ export function estimateModel(
   let model: Model = { ...start, m: { ...start.m, ...fixed }, u };
   const entries = [...patterns].map(([k, c]) => [decode(k), c] as const);
   for (let it = 0; it < iterations; it++) {
-    const mAcc = Object.fromEntries(FIELDS.map((f) => [f, LEVELS[f].map(() => 0)])) as Record<Field, number[]>;
+    const mAcc = Object.fromEntries(FIELDS.map((f) => [f, LEVELS[f].map(() => 0)])) as Record<
+      Field,
+      number[]
+    >;
     let matches = 0;
     let total = 0;
     for (const [levels, count] of entries) {
@@ -244,7 +257,10 @@ export function estimateModel(
     }
     model = {
       lambda: Math.min(0.5, Math.max(1e-6, matches / total)),
-      m: Object.fromEntries(FIELDS.map((f) => [f, fixed[f] ?? normalise(mAcc[f])])) as Record<Field, number[]>,
+      m: Object.fromEntries(FIELDS.map((f) => [f, fixed[f] ?? normalise(mAcc[f])])) as Record<
+        Field,
+        number[]
+      >,
       u,
     };
   }

@@ -41,6 +41,13 @@ export interface FindStats {
  */
 export const DEFAULT_THRESHOLD = 0.5;
 
+/**
+ * Fewest duplicates a register is assumed to hold, as a share of its records: registers built from
+ * lists always hold some, and an estimate from a register with almost none would make every pair
+ * improbable.
+ */
+const MIN_DUPLICATE_SHARE = 0.01;
+
 /** Pairs below this probability cannot compete for a record (see shareAmongCompetitors). */
 const COMPETITION_FLOOR = 0.05;
 
@@ -87,7 +94,7 @@ export function findDuplicates(records: PersonRecord[], options: FindOptions = {
   // the same year: a pair's probability needs the prior of a random same-year pair (Splink's
   // probability that two random records match), else every blocked pair looks suspicious.
   const estimated = performance.now();
-  const expected = model.lambda * left.length;
+  const expected = Math.max(model.lambda * left.length, MIN_DUPLICATE_SHARE * n);
   const prior = expected / Math.max(expected + 1, sameYearPairs(people) - expected);
   const scored: Model = { ...model, lambda: prior };
   const nameKeys = people.map(fullNameKey);
@@ -129,7 +136,10 @@ export function findDuplicates(records: PersonRecord[], options: FindOptions = {
 
 /** u per field and level from random pairs born in the same year (the blocks compare only those). */
 function estimateU(people: readonly PreparedPerson[], cache: NameCache): Record<Field, number[]> {
-  const counts = Object.fromEntries(FIELDS.map((f) => [f, LEVELS[f].map(() => 0)])) as Record<Field, number[]>;
+  const counts = Object.fromEntries(FIELDS.map((f) => [f, LEVELS[f].map(() => 0)])) as Record<
+    Field,
+    number[]
+  >;
   const sample = createSampler(people);
   for (let s = 0; s < U_SAMPLE; s++) {
     const pair = sample();
@@ -178,7 +188,10 @@ function distinctDays(x: PreparedPerson, y: PreparedPerson): boolean {
  * most of it; two equal partners both fall below one half, and a clerk sees a doubtful candidate
  * instead of a confident wrong merge.
  */
-function shareAmongCompetitors(people: readonly PreparedPerson[], likely: { i: number; j: number; odds: number }[]): void {
+function shareAmongCompetitors(
+  people: readonly PreparedPerson[],
+  likely: { i: number; j: number; odds: number }[],
+): void {
   const partners = new Map<number, number[]>();
   const add = (x: number, k: number) => {
     const list = partners.get(x);

@@ -1,11 +1,10 @@
+export { type DeskContext, scoreCandidate } from './desk';
+export { compareRecords, DEFAULT_MODEL, type Model } from './fellegi-sunter';
 export { DEFAULT_THRESHOLD, type FindOptions, type FindStats, findDuplicates } from './find';
 export { countTokens, type TokenCounts, tokenCount } from './frequency';
-export { keysOfPrepared, nameKeys } from './keys';
+export { keysOfPrepared, nameKeys, tokenBlockKeys, yearBlockKeys } from './keys';
 export { detectScript, type Script, toLatin } from './normalise';
 export { type PreparedPerson, preparePerson } from './prepare';
 export { REASONS, type ReasonCode } from './reasons';
 export { type ScoreContext, scorePair, scorePrepared } from './score';
 export type { BirthDatePrecision, DuplicatePair, Gender, PairScore, PersonRecord } from './types';
-export { type DeskContext, scoreCandidate } from './desk';
-export { compareRecords, DEFAULT_MODEL, type Model } from './fellegi-sunter';
-export { tokenBlockKeys, yearBlockKeys } from './keys';

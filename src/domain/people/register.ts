@@ -1,5 +1,5 @@
-import type { PersonRecord } from '../src/domain/duplicates';
-import { createRng, type Rng, zipfWeights } from '../src/domain/people/random';
+import type { PersonRecord } from '../duplicates';
+import { createRng, type Rng, zipfWeights } from './random';
 
 /**
  * A hard, independent register for the duplicate benchmark (issue 12). Unlike the demo generator it
@@ -343,8 +343,7 @@ export function generateRegister(o: RegisterOptions): Register {
       const first = either();
       if (!edit(first, f) && !edit(other(first), f)) classes.delete(c);
     };
-    if (classes.has('variant'))
-      apply('variant', (w) => variantOf(spellingsOf.get(w) ?? [w], w, rng));
+    if (classes.has('variant')) apply('variant', (w) => variantOf(spellingsOf.get(w) ?? [w], w, rng));
     if (classes.has('typo_both')) {
       if (edited.given || edited.family) classes.delete('typo_both');
       else {
