@@ -30,7 +30,7 @@ export function forEachCandidate(
       else yearBlocks.set(k, [i]);
     }
   }
-  const tokensOf = people.map((p) => p.names.reduce((t, name) => t + name.tokens.length, 0));
+  const tokensOf = people.map((p) => p.names.reduce((t, name) => Math.max(t, name.tokens.length), 0));
   const masks = new Uint32Array(n);
   const touched: number[] = [];
   for (let i = 0; i < n; i++) {

@@ -22,6 +22,8 @@ import type { DuplicatePair, PersonRecord } from './types';
 export interface FindOptions {
   /** Minimum score of a reported pair, 0..1. */
   threshold?: number;
+  /** Called with every compared pair (indexes into records): for measuring blocking recall. */
+  onCompared?: (i: number, j: number) => void;
   /** Measured figures of the run (candidate pairs, the estimated model), for benchmarks and the CLI. */
   stats?: FindStats;
 }
@@ -77,6 +79,7 @@ export function findDuplicates(records: PersonRecord[], options: FindOptions = {
   const started = performance.now();
   const cache: NameCache = new Map();
   forEachCandidate(people, (i, j) => {
+    options.onCompared?.(i, j);
     const code = encode(compareRecords(people[i], people[j], cache).levels);
     left.push(i);
     right.push(j);

@@ -69,8 +69,8 @@ export function yearBlockKeys(p: PreparedPerson): string[] {
 }
 
 /**
- * yearBlockKeys with the index of the token each key comes from (tokens numbered across all names
- * of the person, at most 31). The batch run uses it to ask how many of a record's tokens another
+ * yearBlockKeys with the place of the token each key comes from, as a bit (place in its own name,
+ * at most 31). The batch run uses it to ask how many of a record's tokens another
  * record matches: a duplicate matches two tokens (given and family name, each with at most one
  * error), a namesake of one name part only one — and one shared token never scores as a match.
  */
@@ -78,19 +78,19 @@ export function yearBlockKeysByToken(p: PreparedPerson): [string, number][] {
   const year = p.birth?.year;
   if (year === undefined) return [];
   const out = new Map<string, number>();
-  let index = 0;
   const keys = new Set<string>();
   for (const n of p.names) {
-    for (const t of n.tokens) {
+    // The bit is the token's place in its own name: Mohammed and محمد in a record's Latin and
+    // Arabic spellings are one token, not two.
+    n.tokens.forEach((t, place) => {
       keys.clear();
       for (const s of t.skeletons) tokenBlockKeys(s, keys);
-      const bit = Math.min(index, 30);
+      const bit = 1 << Math.min(place, 30);
       for (const k of keys) {
         const key = `${k}@${year}`;
-        out.set(key, (out.get(key) ?? 0) | (1 << bit));
+        out.set(key, (out.get(key) ?? 0) | bit);
       }
-      index++;
-    }
+    });
   }
   return [...out].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
