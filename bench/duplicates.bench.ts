@@ -141,7 +141,7 @@ const bench: Benchmark = {
       rows,
       notes: [
         `targets (issue 12): precision ≥ ${TARGET.precision}, recall ≥ ${TARGET.recall}, blocking recall ≥ ${TARGET.blocking}, ≤ ${TARGET.seconds} s, ≤ ${TARGET.rssMB} MB`,
-        'register (bench/duplicate-register.ts): names from small Latin pools with skewed frequencies, 30 % year-only dates for every nationality;',
+        'register (src/domain/people/register.ts): names from small Latin pools with skewed frequencies, 30 % year-only dates for every nationality;',
         'duplicates carry 1–3 error classes (at most one letter error per name token); true namesakes share name, year and nationality but not the date',
         'recall per error class (a pair counts in every class it carries):',
         ...classRows.map((r) =>
