@@ -1,6 +1,8 @@
-export { DEFAULT_THRESHOLD, type FindOptions, findDuplicates } from './find';
+export { type DeskContext, scoreCandidate } from './desk';
+export { compareRecords, DEFAULT_MODEL, type Model } from './fellegi-sunter';
+export { DEFAULT_THRESHOLD, type FindOptions, type FindStats, findDuplicates } from './find';
 export { countTokens, type TokenCounts, tokenCount } from './frequency';
-export { keysOfPrepared, nameKeys } from './keys';
+export { keysOfPrepared, nameKeys, tokenBlockKeys, yearBlockKeys } from './keys';
 export { detectScript, type Script, toLatin } from './normalise';
 export { type PreparedPerson, preparePerson } from './prepare';
 export { REASONS, type ReasonCode } from './reasons';

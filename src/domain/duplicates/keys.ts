@@ -40,3 +40,57 @@ export function nameKeys(names: string[]): string[] {
   for (const n of names) keysOfName(prepareName(n), keys);
   return [...keys].sort();
 }
+
+/** Skeletons shorter than this are not shortened further (one letter alone would match everyone). */
+const MIN_DELETION_SOURCE = 2;
+
+/**
+ * Token keys that survive one error in the token: the consonant skeleton itself and every skeleton
+ * with one letter deleted (symmetric deletion). Two skeletons one substitution, insertion, deletion or
+ * neighbour transposition apart share at least one of these keys — Georgi "grg" / Geogri "ggr" share
+ * "gr", Darwish "drvs" / Darish "drs" share "drs". Vowel typos leave the skeleton as it is.
+ */
+export function tokenBlockKeys(skeleton: string, into: Set<string>): void {
+  if (skeleton.length === 0) return;
+  into.add(skeleton);
+  if (skeleton.length < MIN_DELETION_SOURCE) return;
+  for (let i = 0; i < skeleton.length; i++) into.add(skeleton.slice(0, i) + skeleton.slice(i + 1));
+}
+
+/**
+ * Blocking keys of a person for the batch run and the intake check: each name token's error-tolerant
+ * keys joined with the birth year ("drs@1966"). A true pair shares one whenever one of its name tokens
+ * survives with at most one error — whatever the order of the tokens, the case, the script, the other
+ * token's errors or the precision of the date (a year-only date keeps the year). Records without a
+ * birth year get no such keys; they are compared through the name-pair keys (nameKeys).
+ */
+export function yearBlockKeys(p: PreparedPerson): string[] {
+  return yearBlockKeysByToken(p).map(([k]) => k);
+}
+
+/**
+ * yearBlockKeys with the place of the token each key comes from, as a bit (place in its own name,
+ * at most 31). The batch run uses it to ask how many of a record's tokens another
+ * record matches: a duplicate matches two tokens (given and family name, each with at most one
+ * error), a namesake of one name part only one — and one shared token never scores as a match.
+ */
+export function yearBlockKeysByToken(p: PreparedPerson): [string, number][] {
+  const year = p.birth?.year;
+  if (year === undefined) return [];
+  const out = new Map<string, number>();
+  const keys = new Set<string>();
+  for (const n of p.names) {
+    // The bit is the token's place in its own name: Mohammed and محمد in a record's Latin and
+    // Arabic spellings are one token, not two.
+    n.tokens.forEach((t, place) => {
+      keys.clear();
+      for (const s of t.skeletons) tokenBlockKeys(s, keys);
+      const bit = 1 << Math.min(place, 30);
+      for (const k of keys) {
+        const key = `${k}@${year}`;
+        out.set(key, (out.get(key) ?? 0) | bit);
+      }
+    });
+  }
+  return [...out].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}

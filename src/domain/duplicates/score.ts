@@ -36,7 +36,7 @@ function better1(c: NameComparison, best: NameComparison | null): boolean {
  * a duplicate with the same original spelling keeps its Latin evidence. Across scripts only when
  * the records have no script in common.
  */
-function nameEvidence(a: PreparedPerson, b: PreparedPerson): NameComparison | null {
+export function nameEvidence(a: PreparedPerson, b: PreparedPerson): NameComparison | null {
   const bestByScript = new Map<string, NameComparison>();
   for (const na of a.names) {
     for (const nb of b.names) {
@@ -159,10 +159,15 @@ function better(x: NameComparison, y: NameComparison): boolean {
 }
 
 /** Scores two prepared persons. Symmetric: the name alignment is run both ways. */
-export function scorePrepared(a: PreparedPerson, b: PreparedPerson, context: ScoreContext = {}): PairScore {
+/** The best alignment of the two records' names, the same whichever record comes first. */
+export function pairNames(a: PreparedPerson, b: PreparedPerson): NameComparison | null {
   const n1 = nameEvidence(a, b);
   const n2 = nameEvidence(b, a);
-  const names = n1 && n2 ? (better(n2, n1) ? n2 : n1) : (n1 ?? n2);
+  return n1 && n2 ? (better(n2, n1) ? n2 : n1) : (n1 ?? n2);
+}
+
+export function scorePrepared(a: PreparedPerson, b: PreparedPerson, context: ScoreContext = {}): PairScore {
+  const names = pairNames(a, b);
   const reasons = names ? [...names.reasons] : [];
   let logit = PRIOR + NAME_SLOPE * ((names?.score ?? 0) - NAME_PIVOT);
   // Every further agreeing token (the father's, the grandfather's name) is further evidence.
