@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { DataDirLockedError } from '../db/dir-lock';
 import { registerAllocate } from './commands/allocate';
 import { registerDuplicates } from './commands/duplicates';
 import { registerMigrate } from './commands/migrate';
@@ -23,4 +24,11 @@ registerRules(program);
 registerAllocate(program);
 registerDuplicates(program);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  // The data directory belongs to a running server: say what to do, no stack trace (exit 3).
+  if (!(e instanceof DataDirLockedError)) throw e;
+  process.stderr.write(`${e.message}\n`);
+  process.exitCode = 3;
+}

@@ -6,6 +6,11 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  // The owner role that runs migrations; DATABASE_URL is then the application role that owns nothing.
+  LOTSE_MIGRATE_DATABASE_URL: z.string().url().optional(),
+  // Bound of the wait for a database connection (PGlite has one): beyond it 503 with Retry-After.
+  LOTSE_DB_MAX_WAITING: z.coerce.number().int().positive().default(200),
+  LOTSE_DB_MAX_WAIT_MS: z.coerce.number().int().positive().default(4000),
   LOTSE_DATA_DIR: z.string().default('./data'),
   LOTSE_DEMO: z.enum(['0', '1']).optional(),
   LOTSE_DEMO_PASSWORD: z.string().min(8).default('demo-lotse'),
@@ -19,6 +24,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl?: string;
+  migrateDatabaseUrl?: string;
+  dbQueue: { maxWaiting: number; maxWaitMs: number };
   dataDir: string;
   demo: boolean | undefined;
   demoPassword: string;
@@ -41,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    migrateDatabaseUrl: e.LOTSE_MIGRATE_DATABASE_URL,
+    dbQueue: { maxWaiting: e.LOTSE_DB_MAX_WAITING, maxWaitMs: e.LOTSE_DB_MAX_WAIT_MS },
     dataDir: resolve(e.LOTSE_DATA_DIR),
     demo: e.LOTSE_DEMO === undefined ? undefined : e.LOTSE_DEMO === '1',
     demoPassword: e.LOTSE_DEMO_PASSWORD,

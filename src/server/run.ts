@@ -14,13 +14,35 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Migrations as the owner role (LOTSE_MIGRATE_DATABASE_URL), so that the server's own role (DATABASE_URL)
+ * owns nothing and cannot drop the audit log's append-only trigger (docs/security.md).
+ */
+async function migrateAsOwner(url: string): Promise<void> {
+  const owner = await openDatabase({ url });
+  try {
+    await migrateToLatest(owner.db);
+  } finally {
+    await owner.close();
+  }
+}
+
 /** Opens the database, migrates, builds the app and listens. The caller owns shutdown. */
 export async function startServer(
   config: Config,
   opts: { logger?: boolean; onMigrated?: (db: Database) => Promise<void> } = {},
 ): Promise<RunningServer> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(database.db);
+  // Until the app's logger exists, a lost connection is only counted; afterwards it is logged.
+  let logLost: (err: Error) => void = () => {};
+  if (config.migrateDatabaseUrl) await migrateAsOwner(config.migrateDatabaseUrl);
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    queue: config.dbQueue,
+    onConnectionError: (err) => logLost(err),
+  });
+  // With a separate owner the application role creates nothing: the owner has migrated just above.
+  if (!config.migrateDatabaseUrl) await migrateToLatest(database.db);
   if (opts.onMigrated) await opts.onMigrated(database);
   await ensureNameKeys(database.db, (m) => process.stdout.write(`${m}\n`));
   const interrupted = await failInterruptedRuns(database.db);
@@ -31,6 +53,7 @@ export async function startServer(
     { db: database.db, dbKind: database.kind, config, version: VERSION },
     { logger: opts.logger === false ? false : { level: config.logLevel }, serveWeb: true },
   );
+  logLost = (err) => app.log.warn({ err: err.message }, 'database connection lost; reconnecting on demand');
   const address = await app.listen({ port: config.port, host: config.host });
   let stopping: Promise<void> | undefined;
   return {

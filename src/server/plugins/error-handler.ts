@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { HttpError, type IssueOut } from '../http/errors';
+import { isDatabaseUnavailable, sendDatabaseUnavailable } from './db-unavailable';
 
 function pathOf(context: string | undefined, instancePath: string): string {
   const inner = instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
@@ -31,6 +32,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply.code(status).send({ error: err.message, code: err.code ?? 'bad_request', issues: [] });
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: err.message, requestId: req.id }, 'database unavailable');
+      return sendDatabaseUnavailable(err, reply);
     }
     req.log.error({ err, requestId: req.id }, 'unhandled error');
     return reply.code(500).send({ error: 'Interner Fehler', requestId: req.id });
