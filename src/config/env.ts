@@ -11,6 +11,8 @@ const schema = z.object({
   // Bound of the wait for a database connection (PGlite has one): beyond it 503 with Retry-After.
   LOTSE_DB_MAX_WAITING: z.coerce.number().int().positive().default(200),
   LOTSE_DB_MAX_WAIT_MS: z.coerce.number().int().positive().default(4000),
+  // API requests worked on at once; beyond, 503 at once (default: 48 on PGlite, 256 on a server).
+  LOTSE_MAX_IN_FLIGHT: z.coerce.number().int().positive().optional(),
   LOTSE_DATA_DIR: z.string().default('./data'),
   LOTSE_DEMO: z.enum(['0', '1']).optional(),
   LOTSE_DEMO_PASSWORD: z.string().min(8).default('demo-lotse'),
@@ -26,6 +28,7 @@ export interface Config {
   databaseUrl?: string;
   migrateDatabaseUrl?: string;
   dbQueue: { maxWaiting: number; maxWaitMs: number };
+  maxInFlight?: number;
   dataDir: string;
   demo: boolean | undefined;
   demoPassword: string;
@@ -50,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     migrateDatabaseUrl: e.LOTSE_MIGRATE_DATABASE_URL,
     dbQueue: { maxWaiting: e.LOTSE_DB_MAX_WAITING, maxWaitMs: e.LOTSE_DB_MAX_WAIT_MS },
+    maxInFlight: e.LOTSE_MAX_IN_FLIGHT,
     dataDir: resolve(e.LOTSE_DATA_DIR),
     demo: e.LOTSE_DEMO === undefined ? undefined : e.LOTSE_DEMO === '1',
     demoPassword: e.LOTSE_DEMO_PASSWORD,

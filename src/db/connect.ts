@@ -61,6 +61,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     { ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 } as pg.PoolConfig,
     queue,
     onError,
+    { inProcess: true },
   );
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool.kysely }) });
   return {

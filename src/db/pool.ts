@@ -46,6 +46,7 @@ export function createPool(
   config: pg.PoolConfig,
   bound: QueueBound,
   onConnectionError: (err: Error) => void,
+  opts: { inProcess?: boolean } = {},
 ): Pool {
   const raw = new pg.Pool({ ...config, connectionTimeoutMillis: bound.maxWaitMs });
   raw.on('error', onConnectionError);
@@ -53,6 +54,10 @@ export function createPool(
   raw.on('connect', (client) => client.on('error', onConnectionError));
   const kysely: PostgresPool = {
     connect: async () => {
+      // PGlite answers inside this process without real I/O: a request would run from start to end in
+      // one go, and the next requests would wait unseen in the socket buffers, outside every bound. One
+      // turn of the event loop per statement lets the others arrive, be counted and be refused if too many.
+      if (opts.inProcess) await new Promise((resolve) => setImmediate(resolve));
       if (raw.waitingCount >= bound.maxWaiting)
         throw new DatabaseUnavailableError(
           'busy',

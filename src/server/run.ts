@@ -51,7 +51,11 @@ export async function startServer(
   await refreshStatisticsIfEmbedded(database.db, database.kind);
   const app = await buildApp(
     { db: database.db, dbKind: database.kind, config, version: VERSION },
-    { logger: opts.logger === false ? false : { level: config.logLevel }, serveWeb: true },
+    {
+      logger: opts.logger === false ? false : { level: config.logLevel },
+      serveWeb: true,
+      loadShedding: true,
+    },
   );
   logLost = (err) => app.log.warn({ err: err.message }, 'database connection lost; reconnecting on demand');
   const address = await app.listen({ port: config.port, host: config.host });
