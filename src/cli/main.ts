@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { DataDirLockedError } from '../db/dir-lock';
 import { registerAllocate } from './commands/allocate';
+import { registerAudit } from './commands/audit';
 import { registerDuplicates } from './commands/duplicates';
 import { registerMigrate } from './commands/migrate';
 import { registerRules } from './commands/rules';
@@ -23,6 +24,7 @@ registerSettings(program);
 registerRules(program);
 registerAllocate(program);
 registerDuplicates(program);
+registerAudit(program);
 
 try {
   await program.parseAsync(process.argv);

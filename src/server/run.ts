@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/env';
 import { type Database, openDatabase } from '../db/connect';
 import { refreshStatisticsIfEmbedded } from '../db/maintenance';
-import { migrateToLatest } from '../db/migrate';
+import { migrateAsOwner, migrateToLatest } from '../db/migrate';
 import { buildApp, VERSION } from './app';
 import { failInterruptedRuns } from './modules/language/allocation/service';
 import { ensureNameKeys } from './modules/persons/reindex';
@@ -12,19 +12,6 @@ export interface RunningServer {
   database: Database;
   url: string;
   stop(): Promise<void>;
-}
-
-/**
- * Migrations as the owner role (LOTSE_MIGRATE_DATABASE_URL), so that the server's own role (DATABASE_URL)
- * owns nothing and cannot drop the audit log's append-only trigger (docs/security.md).
- */
-async function migrateAsOwner(url: string): Promise<void> {
-  const owner = await openDatabase({ url });
-  try {
-    await migrateToLatest(owner.db);
-  } finally {
-    await owner.close();
-  }
 }
 
 /** Opens the database, migrates, builds the app and listens. The caller owns shutdown. */
