@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { DataDirLockedError } from '../db/dir-lock';
 import { registerAllocate } from './commands/allocate';
 import { registerAudit } from './commands/audit';
+import { registerBackup } from './commands/backup';
 import { registerDuplicates } from './commands/duplicates';
 import { registerMigrate } from './commands/migrate';
 import { registerRules } from './commands/rules';
@@ -25,6 +26,7 @@ registerRules(program);
 registerAllocate(program);
 registerDuplicates(program);
 registerAudit(program);
+registerBackup(program);
 
 try {
   await program.parseAsync(process.argv);
