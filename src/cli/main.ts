@@ -1,5 +1,8 @@
 import { Command } from 'commander';
+import { DataDirLockedError } from '../db/dir-lock';
 import { registerAllocate } from './commands/allocate';
+import { registerAudit } from './commands/audit';
+import { registerBackup } from './commands/backup';
 import { registerDuplicates } from './commands/duplicates';
 import { registerMigrate } from './commands/migrate';
 import { registerRules } from './commands/rules';
@@ -22,5 +25,14 @@ registerSettings(program);
 registerRules(program);
 registerAllocate(program);
 registerDuplicates(program);
+registerAudit(program);
+registerBackup(program);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  // The data directory belongs to a running server: say what to do, no stack trace (exit 3).
+  if (!(e instanceof DataDirLockedError)) throw e;
+  process.stderr.write(`${e.message}\n`);
+  process.exitCode = 3;
+}

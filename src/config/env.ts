@@ -6,6 +6,13 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  // The owner role that runs migrations; DATABASE_URL is then the application role that owns nothing.
+  LOTSE_MIGRATE_DATABASE_URL: z.string().url().optional(),
+  // Bound of the wait for a database connection (PGlite has one): beyond it 503 with Retry-After.
+  LOTSE_DB_MAX_WAITING: z.coerce.number().int().positive().default(200),
+  LOTSE_DB_MAX_WAIT_MS: z.coerce.number().int().positive().default(4000),
+  // API requests worked on at once; beyond, 503 at once (default: 48 on PGlite, 256 on a server).
+  LOTSE_MAX_IN_FLIGHT: z.coerce.number().int().positive().optional(),
   LOTSE_DATA_DIR: z.string().default('./data'),
   LOTSE_DEMO: z.enum(['0', '1']).optional(),
   LOTSE_DEMO_PASSWORD: z.string().min(8).default('demo-lotse'),
@@ -21,6 +28,9 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl?: string;
+  migrateDatabaseUrl?: string;
+  dbQueue: { maxWaiting: number; maxWaitMs: number };
+  maxInFlight?: number;
   dataDir: string;
   demo: boolean | undefined;
   demoPassword: string;
@@ -47,6 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    migrateDatabaseUrl: e.LOTSE_MIGRATE_DATABASE_URL,
+    dbQueue: { maxWaiting: e.LOTSE_DB_MAX_WAITING, maxWaitMs: e.LOTSE_DB_MAX_WAIT_MS },
+    maxInFlight: e.LOTSE_MAX_IN_FLIGHT,
     dataDir: resolve(e.LOTSE_DATA_DIR),
     demo: e.LOTSE_DEMO === undefined ? undefined : e.LOTSE_DEMO === '1',
     demoPassword: e.LOTSE_DEMO_PASSWORD,

@@ -5,6 +5,8 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './dir-lock';
+import { createPool, DEFAULT_QUEUE_BOUND, type QueueBound } from './pool';
 import type { DB } from './schema';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -12,6 +14,8 @@ export type DbKind = 'pglite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   kind: DbKind;
+  /** The embedded database itself (for a backup of its data directory); absent on a server. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -25,27 +29,52 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data directory; 'memory://' for a throw-away database. */
   dataDir?: string;
+  /** How many requests may wait for a connection, and how long (503 beyond; see pool.ts). */
+  queue?: QueueBound;
+  /** A lost or broken connection (logged by the server; the pool reconnects on the next request). */
+  onConnectionError?: (err: Error) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  const queue = opts.queue ?? DEFAULT_QUEUE_BOUND;
+  const onError = opts.onConnectionError ?? (() => {});
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const pool = createPool({ connectionString: opts.url, max: 10 }, queue, onError);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool.kysely }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const dataDir = opts.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
+  const onDisk = !dataDir.startsWith('memory://');
+  if (onDisk) mkdirSync(dataDir, { recursive: true });
+  // One process per directory: a second writer (a CLI beside the server) corrupts it.
+  const lock = onDisk ? lockDataDir(dataDir) : null;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   // PGlite is one connection: a pool of exactly one client serialises transactions, and the client
   // must never be dropped for idleness because the connection object cannot be re-opened.
-  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 } as pg.PoolConfig);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const pool = createPool(
+    { ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 } as pg.PoolConfig,
+    queue,
+    onError,
+    { inProcess: true },
+  );
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool.kysely }) });
   return {
     db,
     kind: 'pglite',
+    pglite,
     close: async () => {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { openDatabase } from './connect';
 import type { DB } from './schema';
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -34,4 +35,17 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationReport> 
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/**
+ * Migrations as the owner role (LOTSE_MIGRATE_DATABASE_URL), so that the role of the server and the CLI
+ * (DATABASE_URL) owns nothing and cannot drop the audit log's append-only trigger (docs/security.md).
+ */
+export async function migrateAsOwner(url: string): Promise<MigrationReport> {
+  const owner = await openDatabase({ url });
+  try {
+    return await migrateToLatest(owner.db);
+  } finally {
+    await owner.close();
+  }
 }

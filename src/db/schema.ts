@@ -85,6 +85,16 @@ export interface AuditLogTable {
   purpose: string | null;
   request_id: string | null;
   details: JSONColumnType<Record<string, unknown>> | null;
+  /** Hash chain per tenant (010): filled by the insert trigger, never by the application. */
+  seq: Generated<number>;
+  prev_hash: Generated<string>;
+  hash: Generated<string>;
+}
+
+export interface AuditChainHeadTable {
+  tenant_id: string;
+  seq: number;
+  hash: string;
 }
 
 export interface LanguageSkill {
@@ -389,6 +399,7 @@ export interface DB {
   app_user: AppUserTable;
   user_session: UserSessionTable;
   audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
   person: PersonTable;
   person_name_key: PersonNameKeyTable;
   residence_status: ResidenceStatusTable;

@@ -14,6 +14,7 @@ import { registerIdempotency } from './http/idempotency';
 import { apiModules } from './modules';
 import { registerAccessHook } from './plugins/access-hook';
 import { registerErrorHandling } from './plugins/error-handler';
+import { registerLoadShedding } from './plugins/load-shedding';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WEB_DIST = join(root, 'dist', 'web');
@@ -29,6 +30,8 @@ export interface BuildOptions {
   logger?: boolean | { level: string };
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
+  /** Refuse work beyond the server's capacity with 503 (the listening server; off for inject tests). */
+  loadShedding?: boolean;
 }
 
 /** Builds the whole app (plugins, error mapping, every module's routes) without listening. */
@@ -62,6 +65,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  if (opts.loadShedding)
+    registerLoadShedding(app, {
+      maxInFlight: ctx.config.maxInFlight ?? (ctx.dbKind === 'pglite' ? 48 : 256),
+      windowMs: ctx.config.dbQueue.maxWaitMs,
+    });
 
   // Only behind HTTPS may the browser be told to upgrade requests and remember HTTPS (HSTS): a county
   // opening the app over plain HTTP in its LAN would otherwise get a blank page (every script and style

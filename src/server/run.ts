@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/env';
 import { type Database, openDatabase } from '../db/connect';
 import { refreshStatisticsIfEmbedded } from '../db/maintenance';
-import { migrateToLatest } from '../db/migrate';
+import { migrateAsOwner, migrateToLatest } from '../db/migrate';
 import { buildApp, VERSION } from './app';
 import { failInterruptedRuns } from './modules/language/allocation/service';
 import { ensureNameKeys } from './modules/persons/reindex';
@@ -19,8 +19,17 @@ export async function startServer(
   config: Config,
   opts: { logger?: boolean; onMigrated?: (db: Database) => Promise<void> } = {},
 ): Promise<RunningServer> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(database.db);
+  // Until the app's logger exists, a lost connection is only counted; afterwards it is logged.
+  let logLost: (err: Error) => void = () => {};
+  if (config.migrateDatabaseUrl) await migrateAsOwner(config.migrateDatabaseUrl);
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    queue: config.dbQueue,
+    onConnectionError: (err) => logLost(err),
+  });
+  // With a separate owner the application role creates nothing: the owner has migrated just above.
+  if (!config.migrateDatabaseUrl) await migrateToLatest(database.db);
   if (opts.onMigrated) await opts.onMigrated(database);
   await ensureNameKeys(database.db, (m) => process.stdout.write(`${m}\n`));
   const interrupted = await failInterruptedRuns(database.db);
@@ -29,8 +38,13 @@ export async function startServer(
   await refreshStatisticsIfEmbedded(database.db, database.kind);
   const app = await buildApp(
     { db: database.db, dbKind: database.kind, config, version: VERSION },
-    { logger: opts.logger === false ? false : { level: config.logLevel }, serveWeb: true },
+    {
+      logger: opts.logger === false ? false : { level: config.logLevel },
+      serveWeb: true,
+      loadShedding: true,
+    },
   );
+  logLost = (err) => app.log.warn({ err: err.message }, 'database connection lost; reconnecting on demand');
   const address = await app.listen({ port: config.port, host: config.host });
   let stopping: Promise<void> | undefined;
   return {

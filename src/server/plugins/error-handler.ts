@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { HttpError, type IssueOut } from '../http/errors';
 import { knownErrorAnswer } from '../http/known-errors';
+import { isDatabaseUnavailable, sendDatabaseUnavailable } from './db-unavailable';
 
 function pathOf(context: string | undefined, instancePath: string): string {
   const inner = instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
@@ -14,6 +15,11 @@ function pathOf(context: string | undefined, instancePath: string): string {
 /** One place that turns every failure into `{ error, issues? }`: a client mistake is never a 500. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    // The database away (restart, network): 503 with Retry-After before anything reads the error as bad input.
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: err.message, requestId: req.id }, 'database unavailable');
+      return sendDatabaseUnavailable(err, reply);
+    }
     const known = knownErrorAnswer(err);
     if (known)
       return reply
