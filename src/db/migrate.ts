@@ -31,7 +31,9 @@ export interface MigrationReport {
 }
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: new SqlFileProvider() });
+  // Numbers are reserved per change and may land out of order (a database that already has 010 gets
+  // 007 later): each migration stands alone, so one missing below the newest is applied, not refused.
+  const migrator = new Migrator({ db, provider: new SqlFileProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
