@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'consent:manage',
   'handover:manage',
   'audit:read',
+  // The audit viewer across all persons and users (data-protection control): the administration only.
+  'audit:search',
   'user:admin',
   'rules:evaluate',
   'rules:impact',
@@ -124,7 +126,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   },
   admin: {
     // rules:evaluate lets the law page show the data in force; it reads no person.
-    permissions: ['user:admin', 'audit:read', 'law:edit', 'rules:evaluate'],
+    permissions: ['user:admin', 'audit:read', 'audit:search', 'law:edit', 'rules:evaluate'],
     scope: 'none',
     label: { de: 'Administration', en: 'Administration' },
   },

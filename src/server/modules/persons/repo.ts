@@ -143,6 +143,30 @@ export async function residenceHistory(db: Kysely<DB>, tenantId: string, personI
 /** More hits than this are not counted exactly: the answer says 'more than' and asks for a narrower search. */
 export const SEARCH_CAP = 2000;
 
+/**
+ * Persons of a region whose phonetic name-token keys match every token of the query, whatever the spelling
+ * or script (at most SEARCH_CAP ids); null when the query has no name token (then the caller falls back to
+ * trigram similarity).
+ */
+export async function nameCandidateIds(db: Kysely<DB>, tenantId: string, query: string): Promise<string[] | null> {
+  const tokenKeys = queryTokenKeys(query);
+  if (tokenKeys.length === 0) return null;
+  // Every query token must match a phonetic token key of the person: one index probe per token. The
+  // candidate set is capped so a one-word query stays fast.
+  const candidates = tokenKeys
+    .map(
+      (keys) =>
+        sql`SELECT person_id FROM person_name_key WHERE tenant_id = ${tenantId} AND key IN (${sql.join(keys)})`,
+    )
+    .reduce((a, b) => sql`${a} INTERSECT ${b}`);
+  // Fetched first, on their own: joined into the main query, a planner with stale statistics may
+  // re-run the probe per person (seen: 22 s at 100,000 persons); a list of ids always uses the key.
+  const ids = await sql<{
+    person_id: string;
+  }>`SELECT DISTINCT person_id FROM (${candidates}) c LIMIT ${SEARCH_CAP}`.execute(db);
+  return ids.rows.map((r) => r.person_id);
+}
+
 export async function searchPersons(db: Kysely<DB>, actor: Actor, today: string, q: PersonSearch) {
   let query = db
     .selectFrom('person')
@@ -150,27 +174,10 @@ export async function searchPersons(db: Kysely<DB>, actor: Actor, today: string,
     .leftJoin('app_user as o', 'o.id', 'person.owner_user_id')
     .where(personScope(actor, today));
   const text = q.q ? searchForm(q.q) : '';
-  const tokenKeys = q.q ? queryTokenKeys(q.q) : [];
-  if (tokenKeys.length > 0) {
-    // Every query token must match a phonetic token key of the person: one index probe per token,
-    // whatever the spelling or script. The candidate set is capped so a one-word query stays fast.
-    const candidates = tokenKeys
-      .map(
-        (keys) =>
-          sql`SELECT person_id FROM person_name_key WHERE tenant_id = ${actor.tenantId} AND key IN (${sql.join(keys)})`,
-      )
-      .reduce((a, b) => sql`${a} INTERSECT ${b}`);
-    // Fetched first, on their own: joined into the main query, a planner with stale statistics may
-    // re-run the probe per person (seen: 22 s at 100,000 persons); a list of ids always uses the key.
-    const ids = await sql<{
-      person_id: string;
-    }>`SELECT DISTINCT person_id FROM (${candidates}) c LIMIT ${SEARCH_CAP}`.execute(db);
-    if (ids.rows.length === 0) return { total: 0, rows: [] };
-    query = query.where(
-      'person.id',
-      'in',
-      ids.rows.map((r) => r.person_id),
-    );
+  const ids = q.q ? await nameCandidateIds(db, actor.tenantId, q.q) : null;
+  if (ids !== null) {
+    if (ids.length === 0) return { total: 0, rows: [] };
+    query = query.where('person.id', 'in', ids);
   } else if (text) {
     query = query.where(sql<boolean>`${text} <% person.search_text`);
   }
