@@ -45,7 +45,8 @@ describeEachDb('audit viewer', (env) => {
     const desk = await session(t.users.eingangszone.email);
     const youth = await session(t.users.partner_jugendamt.email);
     const volunteer = await session(t.users.partner_ehrenamt.email);
-    const read = (s: typeof desk) => app().inject({ method: 'GET', url: `/api/persons/${p.id}`, headers: as(s) });
+    const read = (s: typeof desk) =>
+      app().inject({ method: 'GET', url: `/api/persons/${p.id}`, headers: as(s) });
     expect((await read(desk)).statusCode).toBe(200);
     expect((await read(youth)).statusCode).toBe(200);
     expect((await read(volunteer)).statusCode).toBe(403);
@@ -100,7 +101,10 @@ describeEachDb('audit viewer', (env) => {
     const other = await makeTenant(db());
     const foreign = await get(t, `/api/audit?user=${other.users.eingangszone.id}`);
     expect(foreign.statusCode).toBe(400);
-    expect(foreign.json().issues[0]).toMatchObject({ path: 'query.user', message: 'Benutzer nicht gefunden.' });
+    expect(foreign.json().issues[0]).toMatchObject({
+      path: 'query.user',
+      message: 'Benutzer nicht gefunden.',
+    });
   });
 
   it('logs each look into the log as an act of the admin, and shows the log to the admin only', async () => {
@@ -119,7 +123,11 @@ describeEachDb('audit viewer', (env) => {
     expect(own[0].legal_basis).toMatch(/Art\. 39/);
     for (const role of ['integrationsfachkraft', 'koordination']) {
       const s = await session(t.users[role].email);
-      for (const url of [`/api/audit?person=${p.id}`, '/api/audit/export.csv', '/api/audit/persons?q=Haddad']) {
+      for (const url of [
+        `/api/audit?person=${p.id}`,
+        '/api/audit/export.csv',
+        '/api/audit/persons?q=Haddad',
+      ]) {
         const res = await app().inject({ method: 'GET', url, headers: as(s) });
         expect(res.statusCode, `${role} ${url}`).toBe(403);
       }
@@ -132,7 +140,10 @@ describeEachDb('audit viewer', (env) => {
     const res = await get(t, `/api/audit/export.csv?person=${p.id}&action=read`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
-    const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Zeitpunkt;Benutzer;Rolle;Stelle;Person;Vorgang');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d;/);

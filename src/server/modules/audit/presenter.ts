@@ -1,5 +1,5 @@
 import { BASIS_CONSENT, BASIS_SHARED_TASK } from '../../../domain/access/person-access';
-import { ROLE_DEFINITIONS, isRole } from '../../../domain/access/roles';
+import { isRole, ROLE_DEFINITIONS } from '../../../domain/access/roles';
 import {
   AUDIT_GROUND_WORDS,
   AUDIT_OUTCOME_WORDS,

@@ -14,8 +14,7 @@ function filtered(db: Kysely<DB>, tenantId: string, f: AuditFilter) {
   if (f.user) q = q.where('l.user_id', '=', f.user);
   if (f.action) q = q.where('l.action', '=', f.action);
   if (f.outcome) q = q.where('l.outcome', '=', f.outcome);
-  if (f.from)
-    q = q.where('l.at', '>=', sql<Date>`(${f.from}::date)::timestamp AT TIME ZONE 'Europe/Berlin'`);
+  if (f.from) q = q.where('l.at', '>=', sql<Date>`(${f.from}::date)::timestamp AT TIME ZONE 'Europe/Berlin'`);
   if (f.to) q = q.where('l.at', '<', sql<Date>`(${f.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Berlin'`);
   return q;
 }

@@ -101,12 +101,14 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
   });
 
-  const viewer = { access: { permission: 'audit:search' as const } };
+  // The log names persons: a refused look is itself logged (personal).
+  const viewer = { access: { permission: 'audit:search' as const, personal: true } };
 
   r.get('/api/audit', {
     schema: {
       tags: ['audit'],
-      summary: 'Protokoll durchsuchen: wer hat Person X gelesen, was hat Benutzer Y getan (Datenschutzkontrolle)',
+      summary:
+        'Protokoll durchsuchen: wer hat Person X gelesen, was hat Benutzer Y getan (Datenschutzkontrolle)',
       querystring: auditQuery,
       response: { 200: auditPage },
     },

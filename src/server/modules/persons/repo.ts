@@ -148,7 +148,11 @@ export const SEARCH_CAP = 2000;
  * or script (at most SEARCH_CAP ids); null when the query has no name token (then the caller falls back to
  * trigram similarity).
  */
-export async function nameCandidateIds(db: Kysely<DB>, tenantId: string, query: string): Promise<string[] | null> {
+export async function nameCandidateIds(
+  db: Kysely<DB>,
+  tenantId: string,
+  query: string,
+): Promise<string[] | null> {
   const tokenKeys = queryTokenKeys(query);
   if (tokenKeys.length === 0) return null;
   // Every query token must match a phonetic token key of the person: one index probe per token. The
