@@ -18,6 +18,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { CASE_STATUSES, type Municipality, type PersonList, RECHTSKREISE } from '../../api/types';
 import { formatNumber } from '../../app/format';
+import { birthQuery, birthQueryLabel } from './birth-query';
 import { PersonTable } from './PersonTable';
 
 const PAGE_SIZE = 20;
@@ -32,6 +33,9 @@ export function PersonSearch({ autoFocus = false }: { autoFocus?: boolean }) {
   const [q, setQ] = useState(params.get('q') ?? '');
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
   const birthDate = params.get('birthDate') ?? '';
+  // Typed the German way ("1984", "03.1984", "15.03.1984"); only a valid entry reaches the address.
+  const [birthText, setBirthText] = useState(() => birthQueryLabel(birthDate));
+  const birthBad = birthQuery(birthText) === null;
   const number = params.get('number') ?? '';
   const status = params.get('status') ?? '';
   const rechtskreis = params.get('rechtskreis') ?? '';
@@ -96,10 +100,17 @@ export function PersonSearch({ autoFocus = false }: { autoFocus?: boolean }) {
             data-testid="search-q"
           />
           <TextInput
-            label={t('search.birthDate')}
-            type="date"
-            value={birthDate}
-            onChange={(e) => update({ birthDate: e.currentTarget.value })}
+            label={t('searchScope.birthLabel')}
+            placeholder={t('searchScope.birthPlaceholder')}
+            value={birthText}
+            error={birthBad ? t('searchScope.birthInvalid') : undefined}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              setBirthText(text);
+              const value = birthQuery(text);
+              if (value !== null) update({ birthDate: value });
+            }}
+            data-testid="search-birth"
           />
           <TextInput
             label={t('search.number')}
@@ -155,6 +166,15 @@ export function PersonSearch({ autoFocus = false }: { autoFocus?: boolean }) {
               : t('shell.loading')}
           </Text>
         </Group>
+        {result.data && result.data.elsewhere > 0 ? (
+          // The number only: who they are stays with the other agency until a handover is asked for.
+          <Alert color="blue" variant="light" m="md" data-testid="elsewhere">
+            {t('searchScope.elsewhere', {
+              count: result.data.elsewhere,
+              formatted: formatNumber(result.data.elsewhere, i18n.language),
+            })}
+          </Alert>
+        ) : null}
         {result.isPending ? (
           <Stack p="md" gap="xs">
             {[1, 2, 3, 4, 5].map((i) => (
