@@ -152,6 +152,9 @@ export function permissionsOf(role: Role, agencyKind: string): Permission[] {
   const all = ROLE_DEFINITIONS[role].permissions;
   if (role === 'partner' && !isCourseProvider({ role, agencyKind }))
     return all.filter((p) => !PROVIDER_ONLY.includes(p));
+  // A course provider finds its participants in its courses' class lists; a person search over consents
+  // it never holds was always empty — a dead end, so it has none.
+  if (isCourseProvider({ role, agencyKind })) return all.filter((p) => p !== 'person:search');
   return [...all];
 }
 
