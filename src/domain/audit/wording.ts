@@ -41,6 +41,7 @@ export const AUDIT_ACTION_WORDS: Record<string, string> = {
   import: 'Import',
   print_course_letter: 'Kursbrief drucken',
   attendance: 'Anwesenheit erfassen',
+  read_attendance: 'Anwesenheitsliste lesen',
   login: 'Anmeldung',
   logout: 'Abmeldung',
   logout_all: 'Abmeldung auf allen Geräten',
