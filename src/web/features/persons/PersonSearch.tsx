@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Group,
-  Pagination,
-  Paper,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -18,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { CASE_STATUSES, type Municipality, type PersonList, RECHTSKREISE } from '../../api/types';
 import { formatNumber } from '../../app/format';
+import { Pager } from '../../app/Pager';
 import { birthQuery, birthQueryLabel } from './birth-query';
 import { PersonTable } from './PersonTable';
 
@@ -188,23 +178,11 @@ export function PersonSearch({ autoFocus = false }: { autoFocus?: boolean }) {
             {t('search.empty')}
           </Text>
         )}
-        {pages > 1 ? (
-          <Group justify="center" p="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-            <Pagination
-              total={pages}
-              value={page}
-              onChange={(p) => update({ page: p === 1 ? '' : String(p) }, false)}
-              getControlProps={(control) => ({ 'aria-label': t(`pager.${control}`) })}
-              getItemProps={(p) => ({
-                'aria-label': `${t('common.page')} ${p}`,
-                'aria-current': p === page ? 'page' : undefined,
-              })}
-              siblings={1}
-              boundaries={1}
-              aria-label={t('common.pagination')}
-            />
-          </Group>
-        ) : null}
+        <Pager
+          pages={pages}
+          page={page}
+          onChange={(p) => update({ page: p === 1 ? '' : String(p) }, false)}
+        />
       </Paper>
     </Stack>
   );

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Pagination, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, withQuery } from '../../../api/client';
 import { formatInstant, formatNumber, roleLabel } from '../../../app/format';
 import { PageHeader } from '../../../app/PageHeader';
+import { Pager } from '../../../app/Pager';
 import { AuditFilters, type AuditFilterValues, NO_FILTER } from './AuditFilters';
 import { type AuditItem, auditSentence } from './sentence';
 
@@ -109,23 +110,7 @@ export function AuditPage() {
               </Table>
             </Table.ScrollContainer>
           )}
-          {pages > 1 ? (
-            <Group justify="center" p="sm">
-              <Pagination
-                total={pages}
-                value={page}
-                onChange={setPage}
-                getControlProps={(control) => ({ 'aria-label': t(`pager.${control}`) })}
-                getItemProps={(p) => ({
-                  'aria-label': `${t('common.page')} ${p}`,
-                  'aria-current': p === page ? 'page' : undefined,
-                })}
-                siblings={1}
-                boundaries={1}
-                aria-label={t('common.pagination')}
-              />
-            </Group>
-          ) : null}
+          <Pager pages={pages} page={page} onChange={setPage} />
         </Paper>
       </Stack>
     </>
