@@ -355,6 +355,15 @@ export interface EnrolmentTable {
   updated_at: Timestamp;
 }
 
+export interface CourseAttendanceTable {
+  tenant_id: string;
+  enrolment_id: string;
+  day: string;
+  state: 'present' | 'absent' | 'excused';
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
 export interface LanguageTaskTable {
   id: Generated<string>;
   tenant_id: string;
@@ -412,5 +421,6 @@ export interface DB {
   waitlist_entry: WaitlistEntryTable;
   allocation_run: AllocationRunTable;
   enrolment: EnrolmentTable;
+  course_attendance: CourseAttendanceTable;
   language_task: LanguageTaskTable;
 }

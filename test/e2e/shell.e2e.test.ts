@@ -75,7 +75,7 @@ const ROLES: RoleCase[] = [
     email: 'admin@demo.lotse',
     heading: /^Benutzerverwaltung$/,
     // Checking a situation right after editing the law data is part of maintaining it.
-    nav: ['Prüfen ohne Person', 'Benutzerverwaltung', 'Löschfristen', 'Rechtsdaten'],
+    nav: ['Prüfen ohne Person', 'Benutzerverwaltung', 'Löschfristen', 'Rechtsdaten', 'Protokoll'],
     check: async (page) => {
       await visible(page.getByTestId('users-table').locator('tr[data-email="fachkraft@demo.lotse"]'));
     },
@@ -184,8 +184,8 @@ const ROLES: RoleCase[] = [
   {
     email: 'kurse@demo.lotse',
     heading: /^Meine Kurse – Sprachschule Ravensberg/,
-    // A course provider starts at its own courses; its person search is limited by consent like any partner's.
-    nav: ['Startseite', 'Personensuche', 'Meine Kurse', 'Kursimport', 'Kursplanung'],
+    // A course provider starts at its own courses and finds its participants there: no person search.
+    nav: ['Startseite', 'Meine Kurse', 'Kursimport', 'Kursplanung'],
     check: async (page) => {
       const own = await apiGet<{ total: number }>(page, '/api/courses?limit=1');
       expect(own.total).toBeGreaterThan(0);

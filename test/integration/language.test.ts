@@ -572,6 +572,25 @@ describeEachDb('language path: records, catalogue import, allocation, provider s
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().current.seats).toBe(12);
+    // No "nimmt teil" or "abgeschlossen" before the course has started.
+    const early = await env().app.inject({
+      method: 'PATCH',
+      url: `/api/enrolments/${e.enrolmentId}`,
+      headers: as(mine),
+      payload: { version: e.version, status: 'attending' },
+    });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().issues[0]).toMatchObject({
+      path: 'status',
+      message: expect.stringMatching(/beginnt erst am/),
+    });
+    const started = await env().app.inject({
+      method: 'PATCH',
+      url: `/api/courses/${created.json().id}`,
+      headers: as(mine),
+      payload: { version: 2, startDate: addDays(TODAY, -60) },
+    });
+    expect(started.statusCode, started.body).toBe(200);
     const result = await env().app.inject({
       method: 'PATCH',
       url: `/api/enrolments/${e.enrolmentId}`,

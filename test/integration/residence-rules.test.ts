@@ -43,6 +43,7 @@ describeEachDb('residence status, Rechtskreiswechsel and the rules API', (env) =
         asylumDecisionDate: '2025-01-20',
         document: 'eAT',
         workAnnotation: 'Erwerbstätigkeit erlaubt',
+        keepAdvisor: true,
       },
     });
     expect(second.statusCode).toBe(201);

@@ -8,6 +8,12 @@ describe('permissions narrowed by agency kind', () => {
     ['partner', 'sozialamt', 'courses:manage', false],
     ['partner', 'sozialamt', 'courses:read', false],
     ['partner', 'sozialamt', 'person:read', true],
+    ['partner', 'sozialamt', 'person:search', true],
+    // The course provider's person search was always empty: it works from its class lists instead.
+    ['partner', 'bildungstraeger', 'person:search', false],
+    ['admin', 'kreis', 'audit:search', true],
+    ['koordination', 'kreis', 'audit:search', false],
+    ['integrationsfachkraft', 'jobcenter', 'audit:search', false],
     ['partner', 'ehrenamt', 'courses:read', false],
     ['koordination', 'kreis', 'courses:manage', true],
     ['koordination', 'kreis', 'handover:manage', true],

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'consent:manage',
   'handover:manage',
   'audit:read',
+  // The audit viewer across all persons and users (data-protection control): the administration only.
+  'audit:search',
   'user:admin',
   'rules:evaluate',
   'rules:impact',
@@ -124,7 +126,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   },
   admin: {
     // rules:evaluate lets the law page show the data in force; it reads no person.
-    permissions: ['user:admin', 'audit:read', 'law:edit', 'rules:evaluate'],
+    permissions: ['user:admin', 'audit:read', 'audit:search', 'law:edit', 'rules:evaluate'],
     scope: 'none',
     label: { de: 'Administration', en: 'Administration' },
   },
@@ -150,6 +152,9 @@ export function permissionsOf(role: Role, agencyKind: string): Permission[] {
   const all = ROLE_DEFINITIONS[role].permissions;
   if (role === 'partner' && !isCourseProvider({ role, agencyKind }))
     return all.filter((p) => !PROVIDER_ONLY.includes(p));
+  // A course provider finds its participants in its courses' class lists; a person search over consents
+  // it never holds was always empty — a dead end, so it has none.
+  if (isCourseProvider({ role, agencyKind })) return all.filter((p) => p !== 'person:search');
   return [...all];
 }
 

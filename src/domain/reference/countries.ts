@@ -1,4 +1,5 @@
-// ISO 3166-1 alpha-2 codes (plus XK, Kosovo, as German authorities use it), generated from ICU region data.
+// Current ISO 3166-1 alpha-2 codes (plus XK, Kosovo, as German authorities use it), from ICU region data:
+// one entry per country. Retired codes (YU, SU, ZR …) are no choice for new data; see RETIRED_COUNTRY_CODES.
 export const COUNTRY_CODES: ReadonlySet<string> = new Set([
   'AD',
   'AE',
@@ -7,7 +8,6 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set([
   'AI',
   'AL',
   'AM',
-  'AN',
   'AO',
   'AQ',
   'AR',
@@ -34,7 +34,6 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set([
   'BR',
   'BS',
   'BT',
-  'BU',
   'BV',
   'BW',
   'BY',
@@ -52,20 +51,17 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set([
   'CN',
   'CO',
   'CR',
-  'CS',
   'CU',
   'CV',
   'CW',
   'CX',
   'CY',
   'CZ',
-  'DD',
   'DE',
   'DJ',
   'DK',
   'DM',
   'DO',
-  'DY',
   'DZ',
   'EC',
   'EE',
@@ -80,7 +76,6 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set([
   'FM',
   'FO',
   'FR',
-  'FX',
   'GA',
   'GB',
   'GD',
@@ -106,7 +101,6 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set([
   'HR',
   'HT',
   'HU',
-  'HV',
   'ID',
   'IE',
   'IL',
@@ -171,7 +165,6 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set([
   'NE',
   'NF',
   'NG',
-  'NH',
   'NI',
   'NL',
   'NO',
@@ -196,7 +189,6 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set([
   'PY',
   'QA',
   'RE',
-  'RH',
   'RO',
   'RS',
   'RU',
@@ -218,7 +210,6 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set([
   'SR',
   'SS',
   'ST',
-  'SU',
   'SV',
   'SX',
   'SY',
@@ -234,7 +225,6 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set([
   'TM',
   'TN',
   'TO',
-  'TP',
   'TR',
   'TT',
   'TV',
@@ -242,14 +232,12 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set([
   'TZ',
   'UA',
   'UG',
-  'UK',
   'UM',
   'US',
   'UY',
   'UZ',
   'VA',
   'VC',
-  'VD',
   'VE',
   'VG',
   'VI',
@@ -257,17 +245,50 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set([
   'VU',
   'WF',
   'WS',
-  'XA',
-  'XB',
   'XK',
-  'YD',
   'YE',
   'YT',
-  'YU',
   'ZA',
   'ZM',
-  'ZR',
   'ZW',
 ]);
 
 export const isCountryCode = (c: string): boolean => COUNTRY_CODES.has(c);
+
+/**
+ * Codes ISO 3166 has withdrawn, with the countries that succeeded them. ICU still names them (mostly with
+ * the successor's name: "Serbien" for YU and CS), which put 16 doubles into the nationality list. They are
+ * not offered and not accepted for new data; old records holding one are read through `currentCountryCodes`.
+ */
+export const RETIRED_COUNTRY_CODES: Readonly<Record<string, readonly string[]>> = {
+  AN: ['CW', 'SX', 'BQ'], // Niederländische Antillen (2010)
+  BU: ['MM'], // Burma (1989)
+  CS: ['RS', 'ME'], // Serbien und Montenegro (2006)
+  DD: ['DE'], // DDR (1990)
+  DY: ['BJ'], // Dahomey (1977)
+  FX: ['FR'], // France métropolitaine (1997)
+  HV: ['BF'], // Obervolta (1984)
+  NH: ['VU'], // Neue Hebriden (1980)
+  RH: ['ZW'], // Südrhodesien (1980)
+  SU: ['RU', 'UA', 'BY', 'MD', 'EE', 'LV', 'LT', 'GE', 'AM', 'AZ', 'KZ', 'KG', 'TJ', 'TM', 'UZ'], // UdSSR (1992)
+  TP: ['TL'], // Osttimor (2002)
+  UK: ['GB'], // reserved by ISO for the United Kingdom, never its code
+  VD: ['VN'], // Nordvietnam (1976)
+  YD: ['YE'], // Südjemen (1990)
+  YU: ['RS', 'ME', 'BA', 'HR', 'MK', 'SI', 'XK'], // Jugoslawien (2003)
+  ZR: ['CD'], // Zaire (1997)
+};
+
+/**
+ * For reading old data: a retired code with exactly one successor becomes that successor; one with several
+ * (YU, SU, CS, AN) stays as stored, since only the person can say which state followed — the caseworker asks.
+ */
+export function currentCountryCode(code: string): string {
+  const next = RETIRED_COUNTRY_CODES[code];
+  return next && next.length === 1 ? next[0] : code;
+}
+
+/** A stored list of nationalities in current codes, without doubles (DD + DE is Germany once). */
+export function currentCountryCodes(codes: readonly string[]): string[] {
+  return [...new Set(codes.map(currentCountryCode))];
+}

@@ -1,3 +1,4 @@
+import { DEFAULT_IP_MAX_STAY_MONTHS, exitDueOn } from '../../domain/handover/exit';
 import { generatePersons } from '../../domain/people';
 import { todayInGermany } from '../../domain/reference/dates';
 import { evaluate, type Situation } from '../../domain/rules';
@@ -14,7 +15,13 @@ export interface DemoClientOptions {
   agencies: { jc: string; aa: string; sozialamt: string; abh: string };
   createdBy: string;
   today?: string;
+  /** The region's maximum stay in the IP (months); the demo keeps open cases mostly within it. */
+  maxStayMonths?: number;
 }
+
+/** Share of open cases past the maximum stay: a realistic backlog, not most of the county. */
+export const OVERDUE_SHARE = 0.03;
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 
 /**
  * The clients of the demo county: realistic names (original script and Latin) from the people generator,
@@ -24,6 +31,7 @@ export interface DemoClientOptions {
  */
 export function demoClients(o: DemoClientOptions) {
   const today = o.today ?? todayInGermany();
+  const maxStay = o.maxStayMonths ?? DEFAULT_IP_MAX_STAY_MONTHS;
   const r = rng(o.seed);
   const { persons: people } = generatePersons({ count: o.count, seed: o.seed, asOf: today });
   const homes = o.municipalities.map((m) => [m.id, m.weight] as const);
@@ -68,7 +76,16 @@ export function demoClients(o: DemoClientOptions) {
     const status = owner || caseStatus === 'closed' ? caseStatus : 'intake';
     const home = municipality();
     // Entry plus a few weeks, but never in the future.
-    const ipEntry = [addDays(entryDate, 14 + Math.floor(r() * 60)), today].sort()[0];
+    let ipEntry = [addDays(entryDate, 14 + Math.floor(r() * 60)), today].sort()[0];
+    // The IP is a passage: an open case came in within the maximum stay, or the exit worklist would list
+    // most of the county. A few (OVERDUE_SHARE) stay past it — the backlog the worklist is for.
+    if (status !== 'closed' && exitDueOn(ipEntry, maxStay) < today) {
+      const earliestOnTime = addDays(today, -Math.floor(maxStay * 30.4) + 3);
+      ipEntry =
+        r() < OVERDUE_SHARE
+          ? [ipEntry, addDays(earliestOnTime, -5 - Math.floor(r() * 150))].sort()[1]
+          : addDays(earliestOnTime, Math.floor(r() * (daysBetween(earliestOnTime, today) + 1)));
+    }
     const languages = g.languages.map((l) => ({
       code: l.code,
       level: l.level === 'native' ? 'muttersprache' : l.level,
@@ -109,7 +126,8 @@ export function demoClients(o: DemoClientOptions) {
       owner_agency_id: owner ? (decision.agency === 'JC' ? o.agencies.jc : o.agencies.aa) : null,
       team: owner?.team ?? null,
       ip_entry_date: ipEntry,
-      closed_on: status === 'closed' ? addDays(ipEntry, 365 + Math.floor(r() * 400)) : null,
+      closed_on:
+        status === 'closed' ? [addDays(ipEntry, 365 + Math.floor(r() * 400)), today].sort()[0] : null,
       search_text: searchForm(names.join(' ')),
       created_by: o.createdBy,
     });

@@ -5,6 +5,7 @@ import { todayInGermany } from '../../domain/reference/dates';
 import { evaluateExtended } from '../../domain/rules';
 import { ensureMunicipalityPlaces, ensureProviders } from '../modules/language/scope';
 import { situationOf } from '../modules/rules/situation';
+import { nextWorkingDay } from './calendar';
 import { addDays, pick, rng } from './random';
 
 // The language path of the demo county (issue 5): two course providers with their own logins, venues,
@@ -491,6 +492,11 @@ const COURSES: CourseSpec[] = [
   },
 ];
 
+/** A course start in the given month: never on a Saturday, Sunday or public holiday. */
+export function demoCourseStart(today: string, month: number, r: () => number): string {
+  return nextWorkingDay(addDays(firstOfMonth(today, month), Math.floor(r() * 20)));
+}
+
 const firstOfMonth = (today: string, months: number): string => {
   const d = new Date(Date.parse(`${today.slice(0, 7)}-01T00:00:00Z`));
   d.setUTCMonth(d.getUTCMonth() + months);
@@ -587,7 +593,7 @@ export async function seedLanguageDemo(
     .execute();
   const placeId = new Map([...places, ...venues].map((p) => [p.name, p.id]));
   const courses = COURSES.filter((c) => placeId.has(c.venue)).map((c, i) => {
-    const start = addDays(firstOfMonth(today, c.month), Math.floor(r() * 20));
+    const start = demoCourseStart(today, c.month, r);
     return {
       tenant_id: tenantId,
       provider_id: providerOf[c.provider],

@@ -39,6 +39,8 @@ export interface PersonListItem {
 
 export interface PersonList {
   total: number;
+  /** Hits of the same search at other agencies (outside the reader's scope): the number only. */
+  elsewhere: number;
   items: PersonListItem[];
 }
 

@@ -84,6 +84,9 @@ function Crash(): never {
 
 // Pages of fewer users load on demand: the first page of the day stays small.
 const LawPage = lazy(() => import('../features/admin/LawPage').then((m) => ({ default: m.LawPage })));
+const AuditPage = lazy(() =>
+  import('../features/admin/audit/AuditPage').then((m) => ({ default: m.AuditPage })),
+);
 const RetentionPage = lazy(() =>
   import('../features/admin/RetentionPage').then((m) => ({ default: m.RetentionPage })),
 );
@@ -184,6 +187,7 @@ const router = createBrowserRouter([
               },
               guarded('verwaltung/loeschfristen', 'user:admin', <RetentionPage />),
               guarded('verwaltung/rechtsdaten', 'law:edit', <LawPage />),
+              guarded('verwaltung/protokoll', 'audit:search', <AuditPage />),
               ...diagnoseRoutes,
               { path: '*', element: <NotFoundPage /> },
             ],

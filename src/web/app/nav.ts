@@ -37,6 +37,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/verwaltung/benutzer', labelKey: 'nav.users', permission: 'user:admin' },
   { to: '/verwaltung/loeschfristen', labelKey: 'nav.retention', permission: 'user:admin' },
   { to: '/verwaltung/rechtsdaten', labelKey: 'nav.law', permission: 'law:edit' },
+  { to: '/verwaltung/protokoll', labelKey: 'nav.audit', permission: 'audit:search' },
 ];
 
 export function navFor(role: Role, permissions: readonly string[]): NavItem[] {

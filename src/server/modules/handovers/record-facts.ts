@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { buildHandoverRecord, type HandoverRecord } from '../../../domain/handover/record';
+import { currentCountryCodes } from '../../../domain/reference/countries';
 import { findPersonRow, householdOf, residenceHistory } from '../persons/repo';
 
 /** Loads what the handover record needs from the case file; the record itself is built by the pure domain function. */
@@ -24,7 +25,7 @@ export async function handoverRecordFor(
       nameOriginal: p.name_original,
       birthDate: p.birth_date,
       birthDatePrecision: p.birth_date_precision,
-      nationalities: p.nationalities,
+      nationalities: currentCountryCodes(p.nationalities),
       azrNumber: p.azr_number,
       baCustomerNumber: p.ba_customer_number,
       wohnsitzauflage: p.wohnsitzauflage_name,

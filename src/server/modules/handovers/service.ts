@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { Actor } from '../../../domain/access/person-access';
+import { mayReceiveHandover, receiverRefusal } from '../../../domain/handover/receivers';
 import { type HandoverAction, type HandoverState, transition } from '../../../domain/handover/state-machine';
 import { badRequest, conflict, forbidden, HttpError, notFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit-writer';
@@ -27,13 +28,18 @@ export async function requestHandover(
   await authorizePerson(db, actor, personId, { action: 'request_handover', requestId });
   const to = await db
     .selectFrom('agency')
-    .select(['id'])
+    .select(['id', 'kind'])
     .where('id', '=', h.toAgencyId)
     .where('tenant_id', '=', actor.tenantId)
     .executeTakeFirst();
   if (!to)
     throw badRequest('Unbekannte Stelle', [
       { path: 'toAgencyId', message: 'Stelle gehört nicht zu dieser Region' },
+    ]);
+  // Ownership moves on acceptance: an employer, a volunteer group or a course provider cannot take a case.
+  if (!mayReceiveHandover(h.kind, to.kind))
+    throw badRequest('Diese Stelle kann den Fall nicht übernehmen', [
+      { path: 'toAgencyId', message: receiverRefusal(to.kind) },
     ]);
   if (h.toUserId) {
     const u = await db

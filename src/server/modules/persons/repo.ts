@@ -1,6 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { IP_CORE_AGENCIES } from '../../../domain/access/agencies';
 import type { Actor, ConsentFact } from '../../../domain/access/person-access';
+import { ROLE_DEFINITIONS } from '../../../domain/access/roles';
 import { nameKeys } from '../../../domain/duplicates';
 import { nameTokenKeys, queryTokenKeys } from '../../../domain/search/name-tokens';
 import { searchForm } from '../../../domain/text/normalize';
@@ -143,46 +145,133 @@ export async function residenceHistory(db: Kysely<DB>, tenantId: string, personI
 /** More hits than this are not counted exactly: the answer says 'more than' and asks for a narrower search. */
 export const SEARCH_CAP = 2000;
 
+/**
+ * Persons of a region whose phonetic name-token keys match every token of the query, whatever the spelling
+ * or script (at most SEARCH_CAP ids); null when the query has no name token (then the caller falls back to
+ * trigram similarity).
+ */
+export async function nameCandidateIds(
+  db: Kysely<DB>,
+  tenantId: string,
+  query: string,
+): Promise<string[] | null> {
+  const tokenKeys = queryTokenKeys(query);
+  if (tokenKeys.length === 0) return null;
+  // Every query token must match a phonetic token key of the person: one index probe per token. The
+  // candidate set is capped so a one-word query stays fast.
+  const candidates = tokenKeys
+    .map(
+      (keys) =>
+        sql`SELECT person_id FROM person_name_key WHERE tenant_id = ${tenantId} AND key IN (${sql.join(keys)})`,
+    )
+    .reduce((a, b) => sql`${a} INTERSECT ${b}`);
+  // Fetched first, on their own: joined into the main query, a planner with stale statistics may
+  // re-run the probe per person (seen: 22 s at 100,000 persons); a list of ids always uses the key.
+  const ids = await sql<{
+    person_id: string;
+  }>`SELECT DISTINCT person_id FROM (${candidates}) c LIMIT ${SEARCH_CAP}`.execute(db);
+  return ids.rows.map((r) => r.person_id);
+}
+
+/** A 4-digit year in a name query ("Hassan 1984") is a birth year, not a name token. */
+const YEAR_TOKEN = /(?:^|\s)((?:19|20)\d\d)(?=\s|$)/;
+
+/** Splits a query into its name part and a birth year ("1984" alone searches by birth year). */
+export function splitYear(q: string | undefined): { name: string; year: string | null } {
+  if (!q) return { name: '', year: null };
+  const m = YEAR_TOKEN.exec(q);
+  if (!m) return { name: q.trim(), year: null };
+  return { name: q.replace(m[1], ' ').replace(/\s+/g, ' ').trim(), year: m[1] };
+}
+
+/**
+ * Birth date matching that respects what is known: "1984" matches everyone born in 1984 whatever the
+ * precision; "1984-03" the month, and persons known only by the year 1984; a full day the day, persons
+ * known by that month, and persons known only by that year.
+ */
+function birthMatch(value: string) {
+  return (eb: ExpressionBuilder<DB, 'person'>) => {
+    const year = value.slice(0, 4);
+    const inYear = eb.and([
+      eb('person.birth_date', '>=', `${year}-01-01`),
+      eb('person.birth_date', '<=', `${year}-12-31`),
+    ]);
+    if (value.length === 4) return inYear;
+    const yearOnly = eb.and([inYear, eb('person.birth_date_precision', '=', 'year')]);
+    const month = value.slice(0, 7);
+    const inMonth = eb.and([
+      eb('person.birth_date', '>=', `${month}-01`),
+      eb('person.birth_date', '<=', `${month}-31`),
+    ]);
+    if (value.length === 7) return eb.or([inMonth, yearOnly]);
+    const monthOnly = eb.and([inMonth, eb('person.birth_date_precision', '=', 'month')]);
+    return eb.or([eb('person.birth_date', '=', value), monthOnly, yearOnly]);
+  };
+}
+
+/** The search criteria except the reader's scope: applied to the scoped list and to the region-wide count. */
+async function criteria(db: Kysely<DB>, actor: Actor, q: PersonSearch) {
+  const { name, year } = splitYear(q.q);
+  const text = name ? searchForm(name) : '';
+  const ids = name ? await nameCandidateIds(db, actor.tenantId, name) : null;
+  if (ids !== null && ids.length === 0) return null;
+  const birth = q.birthDate ?? year;
+  const apply = <Q extends SelectQueryBuilder<DB, 'person', object>>(query: Q): Q => {
+    let x = query as SelectQueryBuilder<DB, 'person', object>;
+    if (ids !== null) x = x.where('person.id', 'in', ids);
+    else if (text) x = x.where(sql<boolean>`${text} <% person.search_text`);
+    if (birth) x = x.where(birthMatch(birth));
+    if (q.number)
+      x = x.where((eb) =>
+        eb.or([eb('person.azr_number', '=', q.number!), eb('person.ba_customer_number', '=', q.number!)]),
+      );
+    if (q.status) x = x.where('person.case_status', '=', q.status);
+    if (q.rechtskreis) x = x.where('person.rechtskreis', '=', q.rechtskreis);
+    if (q.municipalityId) x = x.where('person.municipality_id', '=', q.municipalityId);
+    if (q.ownerId) x = x.where('person.owner_user_id', '=', q.ownerId);
+    return x as Q;
+  };
+  return { apply, text };
+}
+
+/**
+ * How many live persons of the region match the same search but lie outside the reader's scope: the number
+ * only, never who. Asked only for a search that names someone (name, birth date or number — a bare list
+ * would reveal the size of other agencies' caseloads) and only by staff of the IP's own agencies, who can
+ * ask for a handover; a partner agency learns nothing about persons without consent.
+ */
+async function countElsewhere(
+  db: Kysely<DB>,
+  actor: Actor,
+  q: PersonSearch,
+  apply: (x: SelectQueryBuilder<DB, 'person', object>) => SelectQueryBuilder<DB, 'person', object>,
+  inScope: number,
+): Promise<number> {
+  const scope = ROLE_DEFINITIONS[actor.role].scope;
+  const core = IP_CORE_AGENCIES.includes(actor.agencyKind) && scope !== 'consent';
+  if (!core || scope === 'tenant' || scope === 'none' || !(q.q || q.birthDate || q.number)) return 0;
+  const row = await apply(
+    db
+      .selectFrom('person')
+      .where('person.tenant_id', '=', actor.tenantId)
+      .where('person.merged_into', 'is', null),
+  )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Math.max(0, Number(row.n) - inScope);
+}
+
 export async function searchPersons(db: Kysely<DB>, actor: Actor, today: string, q: PersonSearch) {
-  let query = db
-    .selectFrom('person')
-    .leftJoin('municipality as m', 'm.id', 'person.municipality_id')
-    .leftJoin('app_user as o', 'o.id', 'person.owner_user_id')
-    .where(personScope(actor, today));
-  const text = q.q ? searchForm(q.q) : '';
-  const tokenKeys = q.q ? queryTokenKeys(q.q) : [];
-  if (tokenKeys.length > 0) {
-    // Every query token must match a phonetic token key of the person: one index probe per token,
-    // whatever the spelling or script. The candidate set is capped so a one-word query stays fast.
-    const candidates = tokenKeys
-      .map(
-        (keys) =>
-          sql`SELECT person_id FROM person_name_key WHERE tenant_id = ${actor.tenantId} AND key IN (${sql.join(keys)})`,
-      )
-      .reduce((a, b) => sql`${a} INTERSECT ${b}`);
-    // Fetched first, on their own: joined into the main query, a planner with stale statistics may
-    // re-run the probe per person (seen: 22 s at 100,000 persons); a list of ids always uses the key.
-    const ids = await sql<{
-      person_id: string;
-    }>`SELECT DISTINCT person_id FROM (${candidates}) c LIMIT ${SEARCH_CAP}`.execute(db);
-    if (ids.rows.length === 0) return { total: 0, rows: [] };
-    query = query.where(
-      'person.id',
-      'in',
-      ids.rows.map((r) => r.person_id),
-    );
-  } else if (text) {
-    query = query.where(sql<boolean>`${text} <% person.search_text`);
-  }
-  if (q.birthDate) query = query.where('person.birth_date', '=', q.birthDate);
-  if (q.number)
-    query = query.where((eb) =>
-      eb.or([eb('person.azr_number', '=', q.number!), eb('person.ba_customer_number', '=', q.number!)]),
-    );
-  if (q.status) query = query.where('person.case_status', '=', q.status);
-  if (q.rechtskreis) query = query.where('person.rechtskreis', '=', q.rechtskreis);
-  if (q.municipalityId) query = query.where('person.municipality_id', '=', q.municipalityId);
-  if (q.ownerId) query = query.where('person.owner_user_id', '=', q.ownerId);
+  const c = await criteria(db, actor, q);
+  if (!c) return { total: 0, elsewhere: 0, rows: [] };
+  const { apply, text } = c;
+  const query = apply(
+    db
+      .selectFrom('person')
+      .leftJoin('municipality as m', 'm.id', 'person.municipality_id')
+      .leftJoin('app_user as o', 'o.id', 'person.owner_user_id')
+      .where(personScope(actor, today)),
+  );
 
   const totalRow = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   let items = query.select([
@@ -205,7 +294,9 @@ export async function searchPersons(db: Kysely<DB>, actor: Actor, today: string,
         .orderBy('person.id')
     : items.orderBy('person.family_name').orderBy('person.given_names').orderBy('person.id');
   const rows = await items.limit(q.limit).offset(q.offset).execute();
-  return { total: Number(totalRow.n), rows };
+  const total = Number(totalRow.n);
+  const elsewhere = await countElsewhere(db, actor, q, apply, total);
+  return { total, elsewhere, rows };
 }
 
 export async function openHandoverAgencies(

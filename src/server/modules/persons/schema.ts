@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { countryCode, isoDate, languageSkill, paging, pastDate, uuid } from '../common-schema';
+import { isIsoDate } from '../../../domain/reference/dates';
+import { countryCode, languageSkill, paging, pastDate, uuid } from '../common-schema';
 
 const name = z.string().trim().min(1, 'darf nicht leer sein').max(200);
 
@@ -44,7 +45,15 @@ export type PersonUpdate = z.infer<typeof personUpdate>;
 
 export const personSearch = z.object({
   q: z.string().trim().max(200).optional(),
-  birthDate: isoDate.optional(),
+  /** A day, a month (JJJJ-MM) or a year alone: matches persons whose known birth date fits (any precision). */
+  birthDate: z
+    .string()
+    .trim()
+    .refine(
+      (s) => /^\d{4}$/.test(s) || /^\d{4}-(0[1-9]|1[0-2])$/.test(s) || isIsoDate(s),
+      'Geburtsdatum als Jahr, Monat und Jahr oder ganzes Datum angeben',
+    )
+    .optional(),
   number: z.string().trim().max(30).optional(),
   status: z.enum(['intake', 'active', 'handed_over', 'closed']).optional(),
   rechtskreis: z.enum(['asylblg', 'sgb2', 'sgb3_only', 'none', 'review']).optional(),
@@ -141,6 +150,8 @@ export const personList = z.object({
   total: z.number().int(),
   /** More hits than the search counts exactly (SEARCH_CAP): the UI asks for a narrower search. */
   capped: z.boolean(),
+  /** Hits of the same search outside the reader's scope (other agencies): the number only, 0 if none. */
+  elsewhere: z.number().int(),
   items: z.array(personListItem),
 });
 

@@ -230,20 +230,21 @@ export async function updatePerson(
 }
 
 export async function listPersons(db: Kysely<DB>, actor: Actor, q: PersonSearch, requestId?: string) {
-  const { total, rows } = await searchPersons(db, actor, todayInGermany(), q);
+  const { total, elsewhere, rows } = await searchPersons(db, actor, todayInGermany(), q);
   await writeAudit(
     db,
     actor,
     {
       action: 'search',
       entity: 'person',
-      details: { q: q.q ?? null, filters: { ...q, q: undefined }, results: rows.length },
+      details: { q: q.q ?? null, filters: { ...q, q: undefined }, results: rows.length, elsewhere },
     },
     requestId,
   );
   return {
     total,
     capped: total >= SEARCH_CAP,
+    elsewhere,
     items: rows.map((r) => ({
       id: r.id,
       givenNames: r.given_names,

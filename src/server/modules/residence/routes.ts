@@ -60,8 +60,11 @@ const statusBody = z
     ownFaultObstacle: z.boolean().optional(),
     identityUnclear: z.boolean().optional(),
     registered: z.boolean().optional(),
-    /** Herford model: the advisor keeps the case across the Rechtskreiswechsel. */
-    keepAdvisor: z.boolean().default(true),
+    /**
+     * Herford model: the advisor keeps the case across the Rechtskreiswechsel. A choice, never a default:
+     * left out, the Jobcenter assigns the advisor as on any handover.
+     */
+    keepAdvisor: z.boolean().optional(),
   })
   .refine((b) => !b.until || b.until >= b.since, { path: ['until'], message: 'liegt vor dem Beginn' });
 
@@ -174,11 +177,11 @@ export async function residenceRoutes(app: FastifyInstance, ctx: AppContext): Pr
                 kind: 'rechtskreiswechsel',
                 toAgencyId: jc.id,
                 toUserId:
-                  b.keepAdvisor && row.owner_user_id && row.owner_agency_id === jc.id
+                  b.keepAdvisor === true && row.owner_user_id && row.owner_agency_id === jc.id
                     ? row.owner_user_id
                     : undefined,
                 reason: `Rechtskreiswechsel: ${before.benefits} → SGB II (neuer Status ${b.kind}${b.paragraph ? ` § ${b.paragraph}` : ''} seit ${b.since})`,
-                keepAdvisor: b.keepAdvisor,
+                keepAdvisor: b.keepAdvisor ?? false,
                 decision: after,
               },
               req.id,

@@ -1,3 +1,4 @@
+import { currentCountryCodes } from '../../../domain/reference/countries';
 import type { Situation } from '../../../domain/rules';
 
 interface StatusRow {
@@ -23,7 +24,8 @@ export function situationOf(
   return {
     id: p.id,
     asOf,
-    nationality: p.nationalities[0] ?? null,
+    // Old records may hold a retired code (ZR, BU …): the rules know only current countries.
+    nationality: currentCountryCodes(p.nationalities)[0] ?? null,
     entryDate: p.entry_date,
     status: status
       ? {

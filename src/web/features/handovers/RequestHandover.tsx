@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Textarea } f
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type HandoverKind, mayReceiveHandover } from '../../../domain/handover/receivers';
 import { HANDOVER_KINDS, type Handover, type StaffMember } from '../../api/casefile';
 import { api, issuesByField } from '../../api/client';
 import type { Agency, Person } from '../../api/types';
@@ -92,7 +93,13 @@ export function RequestHandoverModal({
               allowDeselect={false}
               value={f.kind}
               data={HANDOVER_KINDS.map((k) => ({ value: k, label: t(`handoverKind.${k}`) }))}
-              onChange={(v) => setF({ ...f, kind: v ?? 'case' })}
+              onChange={(v) => {
+                const kind = v ?? 'case';
+                const to = agencies.data?.find((a) => a.id === f.toAgencyId);
+                // A receiver chosen for a referral may not fit a case handover: then it is chosen again.
+                const keep = to && mayReceiveHandover(kind as HandoverKind, to.kind);
+                setF({ ...f, kind, ...(keep ? {} : { toAgencyId: '', toUserId: '' }) });
+              }}
               error={errors.kind}
               data-autofocus
             />
@@ -102,7 +109,8 @@ export function RequestHandoverModal({
               searchable
               value={f.toAgencyId || null}
               data={(agencies.data ?? [])
-                .filter((a) => a.id !== user.agency.id)
+                // Only agencies that can own a case (the server refuses the others with a field message).
+                .filter((a) => a.id !== user.agency.id && mayReceiveHandover(f.kind as HandoverKind, a.kind))
                 .map((a) => ({ value: a.id, label: a.name }))}
               onChange={(v) => setF({ ...f, toAgencyId: v ?? '', toUserId: '' })}
               error={errors.toAgencyId}

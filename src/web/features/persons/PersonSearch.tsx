@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Group,
-  Pagination,
-  Paper,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -18,6 +7,8 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { CASE_STATUSES, type Municipality, type PersonList, RECHTSKREISE } from '../../api/types';
 import { formatNumber } from '../../app/format';
+import { Pager } from '../../app/Pager';
+import { birthQuery, birthQueryLabel } from './birth-query';
 import { PersonTable } from './PersonTable';
 
 const PAGE_SIZE = 20;
@@ -32,6 +23,9 @@ export function PersonSearch({ autoFocus = false }: { autoFocus?: boolean }) {
   const [q, setQ] = useState(params.get('q') ?? '');
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
   const birthDate = params.get('birthDate') ?? '';
+  // Typed the German way ("1984", "03.1984", "15.03.1984"); only a valid entry reaches the address.
+  const [birthText, setBirthText] = useState(() => birthQueryLabel(birthDate));
+  const birthBad = birthQuery(birthText) === null;
   const number = params.get('number') ?? '';
   const status = params.get('status') ?? '';
   const rechtskreis = params.get('rechtskreis') ?? '';
@@ -96,10 +90,17 @@ export function PersonSearch({ autoFocus = false }: { autoFocus?: boolean }) {
             data-testid="search-q"
           />
           <TextInput
-            label={t('search.birthDate')}
-            type="date"
-            value={birthDate}
-            onChange={(e) => update({ birthDate: e.currentTarget.value })}
+            label={t('searchScope.birthLabel')}
+            placeholder={t('searchScope.birthPlaceholder')}
+            value={birthText}
+            error={birthBad ? t('searchScope.birthInvalid') : undefined}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              setBirthText(text);
+              const value = birthQuery(text);
+              if (value !== null) update({ birthDate: value });
+            }}
+            data-testid="search-birth"
           />
           <TextInput
             label={t('search.number')}
@@ -155,6 +156,15 @@ export function PersonSearch({ autoFocus = false }: { autoFocus?: boolean }) {
               : t('shell.loading')}
           </Text>
         </Group>
+        {result.data && result.data.elsewhere > 0 ? (
+          // The number only: who they are stays with the other agency until a handover is asked for.
+          <Alert color="blue" variant="light" m="md" data-testid="elsewhere">
+            {t('searchScope.elsewhere', {
+              count: result.data.elsewhere,
+              formatted: formatNumber(result.data.elsewhere, i18n.language),
+            })}
+          </Alert>
+        ) : null}
         {result.isPending ? (
           <Stack p="md" gap="xs">
             {[1, 2, 3, 4, 5].map((i) => (
@@ -168,23 +178,11 @@ export function PersonSearch({ autoFocus = false }: { autoFocus?: boolean }) {
             {t('search.empty')}
           </Text>
         )}
-        {pages > 1 ? (
-          <Group justify="center" p="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-            <Pagination
-              total={pages}
-              value={page}
-              onChange={(p) => update({ page: p === 1 ? '' : String(p) }, false)}
-              getControlProps={(control) => ({ 'aria-label': t(`pager.${control}`) })}
-              getItemProps={(p) => ({
-                'aria-label': `${t('common.page')} ${p}`,
-                'aria-current': p === page ? 'page' : undefined,
-              })}
-              siblings={1}
-              boundaries={1}
-              aria-label={t('common.pagination')}
-            />
-          </Group>
-        ) : null}
+        <Pager
+          pages={pages}
+          page={page}
+          onChange={(p) => update({ page: p === 1 ? '' : String(p) }, false)}
+        />
       </Paper>
     </Stack>
   );

@@ -12,6 +12,7 @@ import { commitCatalogue, previewCatalogue } from '../imports/catalogue';
 import { fileBody } from '../imports/tabular';
 import { commitTravel, previewTravel } from '../imports/travel';
 import { courseScope, ensureMunicipalityPlaces, ensureProviders } from '../scope';
+import { attendanceRoutes } from './attendance-routes';
 import { findCourse, listCourses } from './repo';
 import {
   courseCreate,
@@ -29,6 +30,7 @@ const TAG = ['language: courses'];
 export async function courseRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const types = (tenantId: string) => courseTypesOf(ctx.db, tenantId);
+  await attendanceRoutes(app, ctx, types);
 
   r.get('/api/course-types', {
     schema: {

@@ -184,7 +184,8 @@ export async function updateCourse(
   return current;
 }
 
-const PROVIDER_BASIS = '§ 8 IntV, § 4 DeuFöV, § 69 Abs. 1 Nr. 1 SGB X (Teilnahme am zugewiesenen Kurs)';
+export const PROVIDER_BASIS =
+  '§ 8 IntV, § 4 DeuFöV, § 69 Abs. 1 Nr. 1 SGB X (Teilnahme am zugewiesenen Kurs)';
 
 /**
  * Participants of a course: names and levels only. A provider sees those of its own courses; staff see
@@ -292,6 +293,14 @@ export async function updateEnrolment(
   if (!e) throw notFound('Kursteilnahme');
   const course = await findCourse(db, actor.tenantId, scope, e.course_id, types);
   if (!course) throw notFound('Kursteilnahme');
+  // "nimmt teil" or "abgeschlossen" before the first lesson would count a seat as used that is not yet.
+  if ((input.status === 'attending' || input.status === 'completed') && course.startDate > todayInGermany())
+    throw badRequest('Ungültige Eingabe', [
+      {
+        path: 'status',
+        message: `Der Kurs beginnt erst am ${course.startDate.slice(8, 10)}.${course.startDate.slice(5, 7)}.${course.startDate.slice(0, 4)}.`,
+      },
+    ]);
   if (
     input.status &&
     ['enrolled', 'attending', 'completed'].includes(input.status) &&

@@ -22,6 +22,7 @@ import { formatDay, formatNumber, label } from '../../../app/format';
 import { PageHeader } from '../../../app/PageHeader';
 import { Tag } from '../../../app/Tag';
 import { useSession, useUser } from '../../../auth/session';
+import { todayIso } from '../../persons/sections/common';
 import {
   CEFR_LEVELS,
   type Course,
@@ -31,6 +32,7 @@ import {
   useCourseTypes,
 } from '../api';
 import { ErrorAlert, NUM, Section } from '../ui';
+import { ClassList } from './ClassList';
 import { CourseForm } from './CourseForm';
 import { levelsText, STATUS_TONE } from './CoursesPage';
 
@@ -74,6 +76,7 @@ function SeatsForm({ course }: { course: Course }) {
           onChange={setSeats}
           min={0}
           max={1000}
+          clampBehavior="none"
           w={140}
           error={errors.seats}
         />
@@ -108,7 +111,18 @@ function SeatsForm({ course }: { course: Course }) {
 }
 
 /** Attendance and result of one participant (provider or language advisor). */
-function EnrolmentModal({ courseId, p, onClose }: { courseId: string; p: Participant; onClose: () => void }) {
+function EnrolmentModal({
+  courseId,
+  started,
+  p,
+  onClose,
+}: {
+  courseId: string;
+  /** Before the first lesson nobody "nimmt teil" or has "abgeschlossen" (the server refuses it too). */
+  started: boolean;
+  p: Participant;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [status, setStatus] = useState(p.status);
@@ -147,7 +161,11 @@ function EnrolmentModal({ courseId, p, onClose }: { courseId: string; p: Partici
           {save.isError && Object.keys(errors).length === 0 ? <ErrorAlert error={save.error} /> : null}
           <Select
             label={t('lp.participants.status')}
-            data={ENROLMENT_STATUSES.map((s) => ({ value: s, label: label(t, 'lp.enrolmentStatus', s) }))}
+            data={ENROLMENT_STATUSES.map((s) => ({
+              value: s,
+              label: label(t, 'lp.enrolmentStatus', s),
+              disabled: !started && (s === 'attending' || s === 'completed'),
+            }))}
             value={status}
             onChange={(v) => setStatus(v ?? status)}
             allowDeselect={false}
@@ -160,6 +178,7 @@ function EnrolmentModal({ courseId, p, onClose }: { courseId: string; p: Partici
             onChange={setAttendance}
             min={0}
             max={100}
+            clampBehavior="none"
             suffix=" %"
             error={errors.attendancePercent}
           />
@@ -281,7 +300,14 @@ function Participants({ course }: { course: Course }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {editing ? <EnrolmentModal courseId={course.id} p={editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <EnrolmentModal
+          courseId={course.id}
+          started={course.startDate <= todayIso()}
+          p={editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </Section>
   );
 }
@@ -370,6 +396,7 @@ export function CourseDetailPage() {
             ) : null}
           </Section>
         )}
+        {can('courses:manage') ? <ClassList course={c} /> : null}
         <Participants course={c} />
       </Stack>
     </>

@@ -271,6 +271,7 @@ export function CourseForm({
             error={errors.seats}
             min={0}
             max={1000}
+            clampBehavior="none"
             required
           />
           {course ? (

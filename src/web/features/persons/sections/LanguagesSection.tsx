@@ -43,7 +43,9 @@ function LanguagesEditor({ p, onDone }: { p: Person; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const update = usePersonUpdate(p.id);
-  const [rows, setRows] = useState<Row[]>(p.languages?.length ? p.languages : [{ code: 'de', level: 'A1' }]);
+  // No preset level: a German level recorded by default (A1) would steer course allocation and the rules.
+  const [rows, setRows] = useState<Row[]>(p.languages?.length ? p.languages : [{ code: 'de', level: '' }]);
+  const [unchosen, setUnchosen] = useState(false);
   const codes = useMemo(() => {
     const collator = new Intl.Collator(i18n.language);
     return LANGUAGE_CODES.map((c) => ({ value: c, label: languageName(c, i18n.language) })).sort((a, b) =>
@@ -76,19 +78,21 @@ function LanguagesEditor({ p, onDone }: { p: Person; onDone: () => void }) {
             label={t('person.language.code')}
             searchable
             allowDeselect={false}
-            value={r.code}
+            value={r.code || null}
+            placeholder={t('explicitChoice.choose')}
             data={codes}
             onChange={(v) => setRow(i, { code: v ?? r.code })}
-            error={errors[`languages.${i}.code`]}
+            error={unchosen && !r.code ? t('explicitChoice.required') : errors[`languages.${i}.code`]}
             style={{ flex: 2 }}
           />
           <Select
             label={t('person.language.level')}
             allowDeselect={false}
-            value={r.level}
+            value={r.level || null}
+            placeholder={t('explicitChoice.choose')}
             data={LANGUAGE_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`, { defaultValue: l }) }))}
             onChange={(v) => setRow(i, { level: v ?? r.level })}
-            error={errors[`languages.${i}.level`]}
+            error={unchosen && !r.level ? t('explicitChoice.required') : errors[`languages.${i}.level`]}
             style={{ flex: 1 }}
           />
           <ActionIcon
@@ -104,14 +108,21 @@ function LanguagesEditor({ p, onDone }: { p: Person; onDone: () => void }) {
         </Group>
       ))}
       <Group justify="space-between">
-        <Button variant="subtle" onClick={() => setRows((rs) => [...rs, { code: 'en', level: 'A1' }])}>
+        <Button variant="subtle" onClick={() => setRows((rs) => [...rs, { code: '', level: '' }])}>
           {t('languages.addRow')}
         </Button>
         <Group>
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => save.mutate(rows)} loading={save.isPending}>
+          <Button
+            onClick={() => {
+              const complete = rows.every((r) => r.code && r.level);
+              setUnchosen(!complete);
+              if (complete) save.mutate(rows);
+            }}
+            loading={save.isPending}
+          >
             {t('languages.save')}
           </Button>
         </Group>

@@ -2,9 +2,9 @@ import {
   Alert,
   Anchor,
   Button,
-  Checkbox,
   Group,
   Modal,
+  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -47,7 +47,8 @@ interface StatusForm {
   ownFaultObstacle: boolean | undefined;
   identityUnclear: boolean | undefined;
   registered: boolean | undefined;
-  keepAdvisor: boolean;
+  /** No preset: who leads the case after a switch into SGB II is a decision, not a default. */
+  keepAdvisor: boolean | undefined;
 }
 const EMPTY: StatusForm = {
   kind: '',
@@ -63,7 +64,7 @@ const EMPTY: StatusForm = {
   ownFaultObstacle: undefined,
   identityUnclear: undefined,
   registered: undefined,
-  keepAdvisor: true,
+  keepAdvisor: undefined,
 };
 
 function TriSelect({
@@ -140,8 +141,13 @@ export function NewStatusModal({
   const errors = issuesByField(save.error);
   const set = <K extends keyof StatusForm>(k: K, v: StatusForm[K]) => setF((x) => ({ ...x, [k]: v }));
   const asylum = f.kind === 'gestattung' || f.kind === 'duldung' || f.asylumApplicationDate !== '';
+  const [keepMissing, setKeepMissing] = useState(false);
   function submit(e: FormEvent) {
     e.preventDefault();
+    if (f.keepAdvisor === undefined) {
+      setKeepMissing(true);
+      return;
+    }
     save.mutate(f);
   }
   return (
@@ -261,12 +267,23 @@ export function NewStatusModal({
               </>
             ) : null}
           </SimpleGrid>
-          <Checkbox
-            label={t('residence.keepAdvisor')}
+          <Radio.Group
+            label={t('explicitChoice.keepAdvisorQuestion')}
             description={t('residence.keepAdvisorHint')}
-            checked={f.keepAdvisor}
-            onChange={(e) => set('keepAdvisor', e.currentTarget.checked)}
-          />
+            required
+            value={f.keepAdvisor === undefined ? null : f.keepAdvisor ? 'keep' : 'jobcenter'}
+            onChange={(v) => {
+              setKeepMissing(false);
+              set('keepAdvisor', v === 'keep');
+            }}
+            error={keepMissing ? t('explicitChoice.required') : errors.keepAdvisor}
+            data-testid="keep-advisor"
+          >
+            <Group mt="xs">
+              <Radio value="keep" label={t('explicitChoice.keepAdvisorYes')} />
+              <Radio value="jobcenter" label={t('explicitChoice.keepAdvisorNo')} />
+            </Group>
+          </Radio.Group>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

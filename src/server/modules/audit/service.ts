@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema';
+import type { Actor } from '../../../domain/access/person-access';
+import { badRequest } from '../../http/errors';
+import { writeAudit } from './audit-writer';
+import { auditCsv, presentAuditRow } from './presenter';
+import { countAudit, findAudit, lookupPersons, userInTenant } from './repo';
+import type { AuditFilter, AuditItem, AuditQuery } from './schema';
+
+/**
+ * Why the administration may look into the log and name the persons in it: the data-protection officer
+ * monitors compliance (Art. 39 Abs. 1 lit. b DSGVO). It sees identity only (name, birth year), never the file.
+ */
+export const BASIS_AUDIT_CONTROL = 'Art. 39 Abs. 1 lit. b DSGVO (Datenschutzkontrolle)';
+const PURPOSE = 'datenschutzkontrolle';
+
+/** More rows than this are not exported at once: the admin narrows the period instead. */
+export const AUDIT_EXPORT_CAP = 50_000;
+
+function filterOf(q: AuditFilter): AuditFilter {
+  const { person, user, action, outcome, from, to } = q;
+  return { person, user, action, outcome, from, to };
+}
+
+async function checkUser(db: Kysely<DB>, actor: Actor, f: AuditFilter) {
+  if (f.user && !(await userInTenant(db, actor.tenantId, f.user)))
+    throw badRequest('Ungültige Eingabe', [{ path: 'query.user', message: 'Benutzer nicht gefunden.' }]);
+}
+
+/** Looking into the log is itself an act of the admin: one audit row with the filters used. */
+async function auditLookIn(
+  db: Kysely<DB>,
+  actor: Actor,
+  action: string,
+  f: AuditFilter,
+  details: Record<string, unknown>,
+  requestId?: string,
+) {
+  await writeAudit(
+    db,
+    actor,
+    {
+      action,
+      entity: 'audit_log',
+      personId: f.person ?? null,
+      legalBasis: BASIS_AUDIT_CONTROL,
+      purpose: PURPOSE,
+      details: { filter: f, ...details },
+    },
+    requestId,
+  );
+}
+
+export async function searchAudit(
+  db: Kysely<DB>,
+  actor: Actor,
+  q: AuditQuery,
+  requestId?: string,
+): Promise<{ total: number; items: AuditItem[] }> {
+  const f = filterOf(q);
+  await checkUser(db, actor, f);
+  // Read before the viewer's own row is written: the answer shows the log as it was when asked.
+  const [total, rows] = await Promise.all([
+    countAudit(db, actor.tenantId, f),
+    findAudit(db, actor.tenantId, f, { limit: q.limit, offset: q.offset }),
+  ]);
+  await auditLookIn(db, actor, 'read_audit_log', f, { total }, requestId);
+  return { total, items: rows.map(presentAuditRow) };
+}
+
+export async function exportAudit(
+  db: Kysely<DB>,
+  actor: Actor,
+  f0: AuditFilter,
+  requestId?: string,
+): Promise<string> {
+  const f = filterOf(f0);
+  await checkUser(db, actor, f);
+  const total = await countAudit(db, actor.tenantId, f);
+  if (total > AUDIT_EXPORT_CAP)
+    throw badRequest('Zu viele Einträge für eine Datei', [
+      {
+        path: 'query.from',
+        message: `${total.toLocaleString('de-DE')} Einträge – bitte den Zeitraum eingrenzen (höchstens ${AUDIT_EXPORT_CAP.toLocaleString('de-DE')}).`,
+      },
+    ]);
+  const rows = await findAudit(db, actor.tenantId, f, { limit: AUDIT_EXPORT_CAP, offset: 0 });
+  await auditLookIn(db, actor, 'export_audit_log', f, { rows: rows.length }, requestId);
+  return auditCsv(rows.map(presentAuditRow));
+}
+
+/** The person picker: identity only, and the lookup itself is in the log. */
+export async function lookupAuditPersons(db: Kysely<DB>, actor: Actor, q: string, requestId?: string) {
+  const rows = await lookupPersons(db, actor.tenantId, q);
+  await auditLookIn(db, actor, 'audit_person_lookup', {}, { hits: rows.length }, requestId);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      name: `${r.family_name}, ${r.given_names}`,
+      birthYear: r.birth_date ? Number(String(r.birth_date).slice(0, 4)) : null,
+    })),
+  };
+}
