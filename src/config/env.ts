@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -22,7 +23,35 @@ const schema = z.object({
   LOTSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOTSE_REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
   LOTSE_CONNECTION_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(120),
+  LOTSE_TRUST_PROXY: z.string().optional(),
 });
+
+/**
+ * Which reverse proxies may set X-Forwarded-For. Off by default: a client header is never trusted unless
+ * the operator names the proxies (addresses or CIDR ranges, comma-separated) or the number of proxy hops.
+ */
+export type TrustProxy = false | number | string[];
+
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const v = raw?.trim() ?? '';
+  if (v === '' || v === '0' || v.toLowerCase() === 'false' || v.toLowerCase() === 'off') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
+  for (const e of entries) {
+    const [addr, bits, extra] = e.split('/');
+    const family = isIP(addr ?? '');
+    const maxBits = family === 4 ? 32 : 128;
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (family === 0 || !okBits || extra !== undefined)
+      throw new Error(
+        `Invalid configuration: LOTSE_TRUST_PROXY: "${e}" is neither an address, a CIDR range nor a hop count`,
+      );
+  }
+  return entries;
+}
 
 export interface Config {
   port: number;
@@ -42,6 +71,7 @@ export interface Config {
   requestTimeoutSeconds: number;
   /** An idle connection (nothing sent or received) is closed after this. */
   connectionTimeoutSeconds: number;
+  trustProxy: TrustProxy;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOTSE_LOG_LEVEL,
     requestTimeoutSeconds: e.LOTSE_REQUEST_TIMEOUT_SECONDS,
     connectionTimeoutSeconds: e.LOTSE_CONNECTION_TIMEOUT_SECONDS,
+    trustProxy: parseTrustProxy(e.LOTSE_TRUST_PROXY),
   };
 }

@@ -54,6 +54,9 @@ export interface AppUserTable {
   version: Defaulted<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: number | null;
 }
 
 export interface UserSessionTable {
@@ -395,6 +398,32 @@ export interface IdempotencyKeyTable {
   created_at: Timestamp;
 }
 
+export interface LoginThrottleTable {
+  account_hash: string;
+  client: string;
+  attempts: Defaulted<number>;
+  window_started_at: Timestamp;
+}
+
+export interface LoginChallengeTable {
+  id_hash: string;
+  tenant_id: string;
+  user_id: string;
+  attempts: Defaulted<number>;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface OidcLoginTable {
+  state: string;
+  provider: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string | null;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
 export interface DB {
   app_meta: AppMetaTable;
   idempotency_key: IdempotencyKeyTable;
@@ -423,4 +452,7 @@ export interface DB {
   enrolment: EnrolmentTable;
   course_attendance: CourseAttendanceTable;
   language_task: LanguageTaskTable;
+  login_throttle: LoginThrottleTable;
+  login_challenge: LoginChallengeTable;
+  oidc_login: OidcLoginTable;
 }

@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { TrustProxy } from '../config/env';
 import type { AppContext, RouteAccess } from './context';
 import { registerControlCharGuard } from './http/control-chars';
 import { registerIdempotency } from './http/idempotency';
@@ -34,6 +35,11 @@ export interface BuildOptions {
   loadShedding?: boolean;
 }
 
+/** A hop count becomes the function Fastify expects (its types take no number): trust the nearest n. */
+function trustProxyOption(t: TrustProxy): boolean | string[] | ((addr: string, hop: number) => boolean) {
+  return typeof t === 'number' ? (_addr, hop) => hop < t : t;
+}
+
 /** Builds the whole app (plugins, error mapping, every module's routes) without listening. */
 export type LotseApp = FastifyInstance & { routeTable: RouteTableEntry[] };
 
@@ -50,7 +56,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     http: { requestTimeout, connectionsCheckingInterval: Math.min(5000, Math.max(100, requestTimeout / 4)) },
     // The request id travels into logs, audit rows and every 500 answer.
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For only from the proxies the operator configured (LOTSE_TRUST_PROXY); off by default,
+    // else any client could pick its own address and slip past the rate limit and the login throttle.
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
   });
   const routeTable: RouteTableEntry[] = [];
   app.addHook('onRoute', (route) => {

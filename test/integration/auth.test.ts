@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { MAX_FAILED_LOGINS } from '../../src/server/modules/auth/service';
+import { LOGIN_REFUSED_MESSAGE, MAX_FAILED_LOGINS } from '../../src/server/modules/auth/service';
 import { describeEachDb } from '../support/databases';
 import { as, login, makeTenant, TEST_PASSWORD } from '../support/factories';
 
@@ -33,7 +33,7 @@ describeEachDb('authentication and sessions', (env) => {
       payload: { email: 'niemand@test.lotse', password: 'falsch-falsch' },
     });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json().error).toBe('E-Mail-Adresse oder Passwort ist falsch.');
+    expect(wrong.json().error).toBe(LOGIN_REFUSED_MESSAGE);
     expect(unknown.statusCode).toBe(401);
     expect(unknown.json().error).toBe(wrong.json().error);
   });
@@ -54,8 +54,9 @@ describeEachDb('authentication and sessions', (env) => {
       url: '/api/auth/login',
       payload: { email, password: TEST_PASSWORD },
     });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().error).toMatch(/gesperrt/);
+    // Same answer as a wrong password: a locked account must not be told apart from an unknown one.
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().error).toBe(LOGIN_REFUSED_MESSAGE);
   });
 
   it('requires the CSRF header for state-changing requests', async () => {

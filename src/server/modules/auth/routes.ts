@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context';
+import { HttpError } from '../../http/errors';
 import { authOf } from '../../plugins/access-hook';
 import { writeAudit } from '../audit/audit-writer';
 import { presentUser } from './presenter';
@@ -25,7 +26,20 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       body: loginBody,
       response: { 200: loginOut },
     },
-    config: { access: { public: true, csrf: false }, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: {
+      access: { public: true, csrf: false },
+      rateLimit: {
+        max: 20,
+        timeWindow: '1 minute',
+        // Thrown as our own error, so the answer is German JSON like every other refusal.
+        errorResponseBuilder: () =>
+          new HttpError(
+            429,
+            'rate_limited',
+            'Zu viele Anmeldeversuche. Bitte in einer Minute erneut versuchen.',
+          ),
+      },
+    },
     handler: async (req, reply) => {
       const s = await loginWithPassword(ctx.db, req.body, policy, {
         ip: req.ip,

@@ -4,44 +4,73 @@ import { HttpError } from '../../http/errors';
 import { writeAudit } from '../audit/audit-writer';
 import { dummyHash, verifyPassword } from './passwords';
 import { createSession, type SessionPolicy } from './sessions';
+import {
+  accountKey,
+  clientKey,
+  LOCKOUT_MINUTES,
+  loginSucceeded,
+  MAX_FAILED_LOGINS,
+  passGate,
+  pruneThrottle,
+} from './throttle';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+export { LOCKOUT_MINUTES, MAX_FAILED_LOGINS };
 
-const wrongCredentials = () =>
-  new HttpError(401, 'invalid_credentials', 'E-Mail-Adresse oder Passwort ist falsch.');
+/**
+ * One answer for an unknown e-mail, a wrong password, a disabled and a locked account: same status,
+ * same words. Anything else would tell a stranger which e-mail addresses have an account.
+ */
+export const LOGIN_REFUSED_MESSAGE = `E-Mail-Adresse oder Passwort ist falsch. Nach ${MAX_FAILED_LOGINS} Fehlversuchen ist die Anmeldung für ${LOCKOUT_MINUTES} Minuten gesperrt.`;
+export const loginRefused = () => new HttpError(401, 'invalid_credentials', LOGIN_REFUSED_MESSAGE);
 
-/** Password login: argon2id check, lockout after repeated failures, then a server-side session. */
-export async function loginWithPassword(
-  db: Kysely<DB>,
-  input: { email: string; password: string },
-  policy: SessionPolicy,
-  meta: { ip?: string; userAgent?: string; requestId?: string },
-) {
-  const user = await db
+export type AppUserRow = Awaited<ReturnType<typeof findLoginUser>>;
+
+function findLoginUser(db: Kysely<DB>, email: string) {
+  return db
     .selectFrom('app_user')
     .selectAll()
-    .where(({ fn }) => fn('lower', ['email']), '=', input.email.trim().toLowerCase())
+    .where(({ fn }) => fn('lower', ['email']), '=', email.trim().toLowerCase())
     .executeTakeFirst();
-  if (!user?.password_hash || user.disabled_at) {
-    await verifyPassword(await dummyHash(), input.password);
-    throw wrongCredentials();
+}
+
+export interface LoginMeta {
+  ip?: string;
+  userAgent?: string;
+  requestId?: string;
+}
+
+/**
+ * Checks e-mail and password without opening a session. Every path costs one argon2 verification
+ * (against a dummy hash when there is nothing real to check), so the answer time does not tell an
+ * unknown from a wrong from a locked account either. The attempt is counted before the check.
+ */
+export async function checkPasswordLogin(
+  db: Kysely<DB>,
+  input: { email: string; password: string },
+  meta: LoginMeta,
+): Promise<NonNullable<AppUserRow>> {
+  const account = accountKey(input.email);
+  const client = clientKey(meta.ip);
+  if (Math.random() < 0.01) await pruneThrottle(db);
+  const user = await findLoginUser(db, input.email);
+  const gate = await passGate(db, account, client);
+  const checkable = gate.open && user?.password_hash && !user.disabled_at;
+  const ok = await verifyPassword(
+    checkable ? (user.password_hash as string) : await dummyHash(),
+    input.password,
+  );
+  if (checkable && ok) {
+    await loginSucceeded(db, account, client);
+    return user;
   }
-  if (user.locked_until && new Date(user.locked_until).getTime() > Date.now()) {
-    throw new HttpError(
-      423,
-      'locked',
-      `Zu viele Fehlversuche. Das Konto ist bis ${new Date(user.locked_until).toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' })} Uhr gesperrt.`,
-    );
-  }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const failed = user.failed_logins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null;
-    await db
-      .updateTable('app_user')
-      .set({ failed_logins: lock ? 0 : failed, locked_until: lock })
-      .where('id', '=', user.id)
-      .execute();
+  if (user) {
+    if (gate.accountLocked)
+      await db
+        .updateTable('app_user')
+        .set({ locked_until: new Date(Date.now() + LOCKOUT_MINUTES * 60_000) })
+        .where('id', '=', user.id)
+        .where('tenant_id', '=', user.tenant_id)
+        .execute();
     await writeAudit(
       db,
       null,
@@ -51,22 +80,45 @@ export async function loginWithPassword(
         entity: 'app_user',
         entityId: user.id,
         outcome: 'denied',
-        details: { locked: lock !== null },
+        // 'throttled': refused before the password was looked at.
+        details: { reason: gate.open ? 'wrong_password' : 'throttled', accountLocked: gate.accountLocked },
       },
       meta.requestId,
     );
-    throw wrongCredentials();
   }
+  throw loginRefused();
+}
+
+/** Password login: the throttled check above, then a server-side session. */
+export async function loginWithPassword(
+  db: Kysely<DB>,
+  input: { email: string; password: string },
+  policy: SessionPolicy,
+  meta: LoginMeta,
+) {
+  const user = await checkPasswordLogin(db, input, meta);
+  return startSession(db, user, policy, meta, 'password');
+}
+
+/** The one way into a session, for every way of authenticating (password, OpenID Connect). */
+export async function startSession(
+  db: Kysely<DB>,
+  user: NonNullable<AppUserRow>,
+  policy: SessionPolicy,
+  meta: LoginMeta,
+  method: 'password' | 'password+totp' | 'oidc',
+) {
   await db
     .updateTable('app_user')
     .set({ failed_logins: 0, locked_until: null })
     .where('id', '=', user.id)
+    .where('tenant_id', '=', user.tenant_id)
     .execute();
   const session = await createSession(db, user, policy, meta);
   await writeAudit(
     db,
     { tenantId: user.tenant_id, userId: user.id, agencyId: user.agency_id, role: user.role as never },
-    { action: 'login', entity: 'app_user', entityId: user.id },
+    { action: 'login', entity: 'app_user', entityId: user.id, details: { method } },
     meta.requestId,
   );
   return { user, ...session };
