@@ -25,6 +25,24 @@ async function run(fn: () => Promise<void>): Promise<void> {
   }
 }
 
+/**
+ * The new password from --password or from LOTSE_NEW_PASSWORD (which keeps it out of the process list
+ * and the shell history); both set and different is a mistake worth stopping for.
+ */
+function newPassword(flag: string | undefined): string | null {
+  const env = process.env.LOTSE_NEW_PASSWORD || undefined;
+  if (flag !== undefined && env !== undefined && flag !== env) {
+    fail('--password und LOTSE_NEW_PASSWORD sind beide gesetzt und verschieden: bitte nur eines angeben');
+    return null;
+  }
+  const password = flag ?? env;
+  if (password === undefined) {
+    fail('Passwort fehlt: LOTSE_NEW_PASSWORD setzen oder --password angeben');
+    return null;
+  }
+  return password;
+}
+
 export function registerUser(program: Command): void {
   const user = program.command('user').description('Benutzerkonten verwalten');
   user
@@ -36,7 +54,10 @@ export function registerUser(program: Command): void {
     .requiredOption('--agency <name>', 'Name der Stelle (wie in der Datenbank)')
     .option('--tenant <slug>', 'Region (Kurzname); ohne Angabe die einzige vorhandene')
     .option('--team <team>')
-    .requiredOption('--password <password>', 'mindestens 10 Zeichen (oder LOTSE_NEW_PASSWORD setzen)')
+    .option(
+      '--password <password>',
+      'mindestens 12 Zeichen; besser LOTSE_NEW_PASSWORD setzen (die Kommandozeile sehen andere Prozesse)',
+    )
     .action(
       async (o: {
         email: string;
@@ -45,8 +66,10 @@ export function registerUser(program: Command): void {
         agency: string;
         tenant?: string;
         team?: string;
-        password: string;
+        password?: string;
       }) => {
+        const password = newPassword(o.password);
+        if (password === null) return;
         if (!(ROLES as readonly string[]).includes(o.role))
           return fail(`--role: unbekannte Rolle "${o.role}"; erlaubt: ${ROLES.join(', ')}`);
         await withDatabase(({ db }) =>
@@ -67,7 +90,7 @@ export function registerUser(program: Command): void {
               displayName: o.name,
               role: o.role as Role,
               team: o.team,
-              password: o.password,
+              password,
             });
             process.stdout.write(`angelegt: ${o.email} (${id})\n`);
           }),
@@ -91,12 +114,14 @@ export function registerUser(program: Command): void {
     .command('reset-password')
     .description('Passwort neu setzen (beendet alle Sitzungen)')
     .argument('<email>')
-    .requiredOption('--password <password>')
-    .action(async (email: string, o: { password: string }) => {
+    .option('--password <password>', 'besser LOTSE_NEW_PASSWORD setzen')
+    .action(async (email: string, o: { password?: string }) => {
+      const password = newPassword(o.password);
+      if (password === null) return;
       await withDatabase(({ db }) =>
         run(async () => {
           const u = await userIdByEmail(db, email);
-          await resetPassword(db, u.tenant_id, u.id, o.password);
+          await resetPassword(db, u.tenant_id, u.id, password);
           process.stdout.write(`Passwort neu gesetzt: ${email}\n`);
         }),
       );

@@ -25,8 +25,4 @@ export const dummyHash = (): Promise<string> => {
   return dummy;
 };
 
-export function checkPasswordPolicy(password: string): string | null {
-  if (password.length < 10) return 'Das Passwort muss mindestens 10 Zeichen lang sein.';
-  if (password.length > 200) return 'Das Passwort darf höchstens 200 Zeichen lang sein.';
-  return null;
-}
+export { checkPasswordPolicy } from './password-policy';

@@ -4,6 +4,7 @@ import type { Role } from '../../../domain/access/roles';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import { checkPasswordPolicy, hashPassword } from '../auth/passwords';
 import { endAllSessions } from '../auth/sessions';
+import { clearThrottle } from '../auth/throttle';
 
 export interface NewUser {
   tenantId: string;
@@ -17,7 +18,7 @@ export interface NewUser {
 
 /** Shared by the admin API and the `lotse user` CLI. */
 export async function createUser(db: Kysely<DB>, u: NewUser): Promise<{ id: string }> {
-  const policy = checkPasswordPolicy(u.password);
+  const policy = checkPasswordPolicy(u.password, { email: u.email });
   if (policy) throw badRequest(policy, [{ path: 'password', message: policy }]);
   const agency = await db
     .selectFrom('agency')
@@ -67,7 +68,11 @@ export async function resetPassword(
   userId: string,
   password: string,
 ): Promise<void> {
-  const policy = checkPasswordPolicy(password);
+  let found = db.selectFrom('app_user').select('email').where('id', '=', userId);
+  if (tenantId) found = found.where('tenant_id', '=', tenantId);
+  const user = await found.executeTakeFirst();
+  if (!user) throw notFound('Benutzer');
+  const policy = checkPasswordPolicy(password, { email: user.email });
   if (policy) throw badRequest(policy, [{ path: 'password', message: policy }]);
   let q = db
     .updateTable('app_user')
@@ -81,6 +86,7 @@ export async function resetPassword(
   if (tenantId) q = q.where('tenant_id', '=', tenantId);
   const r = await q.executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) throw notFound('Benutzer');
-  // A reset ends every session: whoever knew the old password is logged out.
+  // A reset ends every session (whoever knew the old password is logged out) and lifts every lock.
   await endAllSessions(db, userId);
+  await clearThrottle(db, user.email);
 }
