@@ -123,3 +123,55 @@ export function decidePersonRead(input: {
     categories: DATA_CATEGORIES.filter((c) => categories.has(c)),
   };
 }
+
+/**
+ * The category of each case field shown outside the category blocks. Case assignment (status,
+ * Rechtskreis, advisor, owning agency) is case data ('profile'); the municipality is part of the
+ * address ('contact'). A reader whose consent covers identity only sees none of them.
+ */
+export const CASE_FIELD_CATEGORY = {
+  caseStatus: 'profile',
+  rechtskreis: 'profile',
+  owner: 'profile',
+  ownerAgency: 'profile',
+  municipality: 'contact',
+} as const satisfies Record<string, DataCategory>;
+
+/**
+ * The category a search filter reveals: a filter that matches tells the reader the value, so it may
+ * only match on persons where the reader could see that value (e.g. a customer number confirms it).
+ */
+export const SEARCH_FILTER_CATEGORY = {
+  azrNumber: 'residence',
+  baCustomerNumber: 'profile',
+  status: 'profile',
+  rechtskreis: 'profile',
+  municipalityId: 'contact',
+  ownerId: 'profile',
+} as const satisfies Record<string, DataCategory>;
+
+/** Does the decision allow this category? */
+export const mayRead = (d: AccessDecision, c: DataCategory): boolean => d.allowed && d.categories.includes(c);
+
+/**
+ * True when the reader reads by consent (outside the IP core's shared task): every list, filter and
+ * output must then be narrowed to what their own agency's consent covers.
+ */
+export function readsByConsent(actor: Actor): boolean {
+  return !IP_CORE_AGENCIES.includes(actor.agencyKind) || ROLE_DEFINITIONS[actor.role].scope === 'consent';
+}
+
+/**
+ * Which of a person's consents the reader may see. The IP core manages consents and sees them all;
+ * a reader by consent sees only the consents given to its own agency — another agency's consent
+ * (above all a health consent) is none of its business.
+ */
+export function visibleConsents<T extends { recipientAgencyId: string }>(
+  actor: Actor,
+  decision: AccessDecision,
+  consents: readonly T[],
+): T[] {
+  if (!decision.allowed) return [];
+  if (decision.basis === BASIS_SHARED_TASK) return [...consents];
+  return consents.filter((c) => c.recipientAgencyId === actor.agencyId);
+}

@@ -31,8 +31,9 @@ export interface PersonListItem {
   birthDate: string | null;
   birthDatePrecision: string;
   nationalities: string[];
-  caseStatus: string;
-  rechtskreis: string;
+  /** null when the reader's categories do not cover case data. */
+  caseStatus: string | null;
+  rechtskreis: string | null;
   municipality: string | null;
   ownerName: string | null;
 }
@@ -69,8 +70,9 @@ export interface Person {
   birthDate: string | null;
   birthDatePrecision: string;
   nationalities: string[];
-  caseStatus: string;
-  rechtskreis: string;
+  /** null when the reader's categories do not cover case data. */
+  caseStatus: string | null;
+  rechtskreis: string | null;
   owner: { id: string; name: string } | null;
   ownerAgency: { id: string; name: string } | null;
   municipality: string | null;

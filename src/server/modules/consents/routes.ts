@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { visibleConsents } from '../../../domain/access/person-access';
 import type { AppContext } from '../../context';
 import { authOf } from '../../plugins/access-hook';
 import { idParams } from '../common-schema';
@@ -21,8 +22,20 @@ export async function consentRoutes(app: FastifyInstance, ctx: AppContext): Prom
     config: { access: { permission: 'person:read', personal: true } },
     handler: async (req) => {
       const { actor } = authOf(req);
-      await authorizePerson(ctx.db, actor, req.params.id, { action: 'read_consents', requestId: req.id });
-      return listConsents(ctx.db, actor.tenantId, req.params.id);
+      const { decision } = await authorizePerson(ctx.db, actor, req.params.id, {
+        action: 'read_consents',
+        requestId: req.id,
+      });
+      // A partner sees its own agency's consents only, never another agency's (health) consent.
+      const all = await listConsents(ctx.db, actor.tenantId, req.params.id);
+      const shown = new Set(
+        visibleConsents(
+          actor,
+          decision,
+          all.map((c) => ({ id: c.id, recipientAgencyId: c.recipientAgency.id })),
+        ).map((c) => c.id),
+      );
+      return all.filter((c) => shown.has(c.id));
     },
   });
 

@@ -1,4 +1,4 @@
-import type { AccessDecision } from '../../../domain/access/person-access';
+import { type AccessDecision, CASE_FIELD_CATEGORY } from '../../../domain/access/person-access';
 import { ageInYears, todayInGermany } from '../../../domain/reference/dates';
 import type { householdOf, PersonRow, residenceHistory } from './repo';
 import type { PersonOut } from './schema';
@@ -26,11 +26,18 @@ export function presentPerson(
     birthDate: p.birth_date,
     birthDatePrecision: p.birth_date_precision,
     nationalities: p.nationalities,
-    caseStatus: p.case_status,
-    rechtskreis: p.rechtskreis,
-    owner: p.owner_user_id ? { id: p.owner_user_id, name: p.owner_name ?? '' } : null,
-    ownerAgency: p.owner_agency_id ? { id: p.owner_agency_id, name: p.owner_agency_name ?? '' } : null,
-    municipality: p.municipality_name,
+    // Case data and the municipality only with their category: identity alone says who, not where or how.
+    caseStatus: can(CASE_FIELD_CATEGORY.caseStatus) ? p.case_status : null,
+    rechtskreis: can(CASE_FIELD_CATEGORY.rechtskreis) ? p.rechtskreis : null,
+    owner:
+      can(CASE_FIELD_CATEGORY.owner) && p.owner_user_id
+        ? { id: p.owner_user_id, name: p.owner_name ?? '' }
+        : null,
+    ownerAgency:
+      can(CASE_FIELD_CATEGORY.ownerAgency) && p.owner_agency_id
+        ? { id: p.owner_agency_id, name: p.owner_agency_name ?? '' }
+        : null,
+    municipality: can(CASE_FIELD_CATEGORY.municipality) ? p.municipality_name : null,
     visibleCategories: access.categories,
     accessBasis: access.basis,
   };

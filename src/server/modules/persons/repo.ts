@@ -1,13 +1,18 @@
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { IP_CORE_AGENCIES } from '../../../domain/access/agencies';
-import type { Actor, ConsentFact } from '../../../domain/access/person-access';
+import {
+  type Actor,
+  type ConsentFact,
+  type DataCategory,
+  SEARCH_FILTER_CATEGORY,
+} from '../../../domain/access/person-access';
 import { ROLE_DEFINITIONS } from '../../../domain/access/roles';
 import { nameKeys } from '../../../domain/duplicates';
 import { nameTokenKeys, queryTokenKeys } from '../../../domain/search/name-tokens';
 import { searchForm } from '../../../domain/text/normalize';
 import type { PersonCreate, PersonSearch } from './schema';
-import { personScope } from './scope';
+import { filterVisible, personScope } from './scope';
 
 export function nameSearchText(p: {
   givenNames: string;
@@ -131,6 +136,50 @@ export async function consentsOf(db: Kysely<DB>, tenantId: string, personId: str
   }));
 }
 
+/** Consents and open handover agencies of several persons at once (a page of a list): the access facts. */
+export async function accessFactsOf(db: Kysely<DB>, tenantId: string, personIds: string[]) {
+  const consents = new Map<string, ConsentFact[]>();
+  const handovers = new Map<string, string[]>();
+  if (personIds.length === 0) return { consents, handovers };
+  const [cs, hs] = await Promise.all([
+    db
+      .selectFrom('consent')
+      .select([
+        'id',
+        'person_id',
+        'recipient_agency_id',
+        'purpose',
+        'data_categories',
+        'given_on',
+        'withdrawn_on',
+      ])
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', 'in', personIds)
+      .execute(),
+    db
+      .selectFrom('handover')
+      .select(['person_id', 'to_agency_id'])
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', 'in', personIds)
+      .where('state', 'in', ['requested', 'accepted'])
+      .execute(),
+  ]);
+  for (const c of cs) {
+    const list = consents.get(c.person_id) ?? [];
+    list.push({
+      id: c.id,
+      recipientAgencyId: c.recipient_agency_id,
+      purpose: c.purpose,
+      dataCategories: c.data_categories,
+      givenOn: c.given_on,
+      withdrawnOn: c.withdrawn_on,
+    });
+    consents.set(c.person_id, list);
+  }
+  for (const h of hs) handovers.set(h.person_id, [...(handovers.get(h.person_id) ?? []), h.to_agency_id]);
+  return { consents, handovers };
+}
+
 export async function residenceHistory(db: Kysely<DB>, tenantId: string, personId: string) {
   return db
     .selectFrom('residence_status')
@@ -210,7 +259,7 @@ function birthMatch(value: string) {
 }
 
 /** The search criteria except the reader's scope: applied to the scoped list and to the region-wide count. */
-async function criteria(db: Kysely<DB>, actor: Actor, q: PersonSearch) {
+async function criteria(db: Kysely<DB>, actor: Actor, q: PersonSearch, today: string) {
   const { name, year } = splitYear(q.q);
   const text = name ? searchForm(name) : '';
   const ids = name ? await nameCandidateIds(db, actor.tenantId, name) : null;
@@ -221,14 +270,32 @@ async function criteria(db: Kysely<DB>, actor: Actor, q: PersonSearch) {
     if (ids !== null) x = x.where('person.id', 'in', ids);
     else if (text) x = x.where(sql<boolean>`${text} <% person.search_text`);
     if (birth) x = x.where(birthMatch(birth));
-    if (q.number)
+    // Each filter matches only where the reader may see the filtered field (SEARCH_FILTER_CATEGORY):
+    // else a hit would confirm, say, a customer number to a partner whose consent does not cover it.
+    const visible = (c: DataCategory) => filterVisible(actor, today, c);
+    const number = q.number;
+    if (number)
       x = x.where((eb) =>
-        eb.or([eb('person.azr_number', '=', q.number!), eb('person.ba_customer_number', '=', q.number!)]),
+        eb.or([
+          eb.and([eb('person.azr_number', '=', number), visible(SEARCH_FILTER_CATEGORY.azrNumber)(eb)]),
+          eb.and([
+            eb('person.ba_customer_number', '=', number),
+            visible(SEARCH_FILTER_CATEGORY.baCustomerNumber)(eb),
+          ]),
+        ]),
       );
-    if (q.status) x = x.where('person.case_status', '=', q.status);
-    if (q.rechtskreis) x = x.where('person.rechtskreis', '=', q.rechtskreis);
-    if (q.municipalityId) x = x.where('person.municipality_id', '=', q.municipalityId);
-    if (q.ownerId) x = x.where('person.owner_user_id', '=', q.ownerId);
+    if (q.status)
+      x = x.where('person.case_status', '=', q.status).where(visible(SEARCH_FILTER_CATEGORY.status));
+    if (q.rechtskreis)
+      x = x
+        .where('person.rechtskreis', '=', q.rechtskreis)
+        .where(visible(SEARCH_FILTER_CATEGORY.rechtskreis));
+    if (q.municipalityId)
+      x = x
+        .where('person.municipality_id', '=', q.municipalityId)
+        .where(visible(SEARCH_FILTER_CATEGORY.municipalityId));
+    if (q.ownerId)
+      x = x.where('person.owner_user_id', '=', q.ownerId).where(visible(SEARCH_FILTER_CATEGORY.ownerId));
     return x as Q;
   };
   return { apply, text };
@@ -262,7 +329,7 @@ async function countElsewhere(
 }
 
 export async function searchPersons(db: Kysely<DB>, actor: Actor, today: string, q: PersonSearch) {
-  const c = await criteria(db, actor, q);
+  const c = await criteria(db, actor, q, today);
   if (!c) return { total: 0, elsewhere: 0, rows: [] };
   const { apply, text } = c;
   const query = apply(
@@ -286,6 +353,10 @@ export async function searchPersons(db: Kysely<DB>, actor: Actor, today: string,
     'person.rechtskreis',
     'm.name as municipality_name',
     'o.display_name as owner_name',
+    'person.tenant_id',
+    'person.owner_user_id',
+    'person.owner_agency_id',
+    'person.team',
   ]);
   items = text
     ? items

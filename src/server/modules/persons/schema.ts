@@ -88,8 +88,9 @@ export const personOut = z.object({
   birthDate: z.string().nullable(),
   birthDatePrecision: z.string(),
   nationalities: z.array(z.string()),
-  caseStatus: z.string(),
-  rechtskreis: z.string(),
+  /** null when the reader's categories do not cover case data ('profile'). */
+  caseStatus: z.string().nullable(),
+  rechtskreis: z.string().nullable(),
   owner: z.object({ id: z.string(), name: z.string() }).nullable(),
   ownerAgency: z.object({ id: z.string(), name: z.string() }).nullable(),
   municipality: z.string().nullable(),
@@ -141,8 +142,9 @@ export const personListItem = z.object({
   birthDate: z.string().nullable(),
   birthDatePrecision: z.string(),
   nationalities: z.array(z.string()),
-  caseStatus: z.string(),
-  rechtskreis: z.string(),
+  /** null when the reader's categories for this person do not cover them (see CASE_FIELD_CATEGORY). */
+  caseStatus: z.string().nullable(),
+  rechtskreis: z.string().nullable(),
   municipality: z.string().nullable(),
   ownerName: z.string().nullable(),
 });

@@ -1,26 +1,49 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { IP_CORE_AGENCIES } from '../../../domain/access/agencies';
-import type { Actor } from '../../../domain/access/person-access';
+import { type Actor, type DataCategory, readsByConsent } from '../../../domain/access/person-access';
 import { ROLE_DEFINITIONS } from '../../../domain/access/roles';
 
 /**
  * The WHERE clause that mirrors decidePersonRead for lists: a list never shows a person the reader
  * could not open. Tenant first, then the role's record scope (after Documenso's buildTeamWhereQuery).
  */
+/**
+ * A valid consent of the person for the reader's agency (covering `category`, if given): the SQL twin of
+ * the consent branch of decidePersonRead.
+ */
+export function consentCovering(
+  eb: ExpressionBuilder<DB, 'person'>,
+  actor: Actor,
+  today: string,
+  category?: DataCategory,
+) {
+  let q = eb
+    .selectFrom('consent as c')
+    .select(sql`1`.as('x'))
+    .whereRef('c.person_id', '=', 'person.id')
+    .where('c.tenant_id', '=', actor.tenantId)
+    .where('c.recipient_agency_id', '=', actor.agencyId)
+    .where('c.given_on', '<=', today)
+    .where((w) => w.or([w('c.withdrawn_on', 'is', null), w('c.withdrawn_on', '>', today)]));
+  if (category) q = q.where(sql<boolean>`${category} = ANY(c.data_categories)`);
+  return eb.exists(q);
+}
+
+/**
+ * A search filter on a field of `category`: for a reader by consent it only matches persons whose
+ * consent covers the category, else a hit would confirm a value the reader may not see.
+ */
+export function filterVisible(actor: Actor, today: string, category: DataCategory) {
+  return (eb: ExpressionBuilder<DB, 'person'>) =>
+    readsByConsent(actor) ? consentCovering(eb, actor, today, category) : eb.val(true);
+}
+
 export function personScope(actor: Actor, today: string) {
   return (eb: ExpressionBuilder<DB, 'person'>) => {
     const scope = ROLE_DEFINITIONS[actor.role].scope;
     const core = IP_CORE_AGENCIES.includes(actor.agencyKind) && scope !== 'consent';
-    const consented = eb.exists(
-      eb
-        .selectFrom('consent as c')
-        .select(sql`1`.as('x'))
-        .whereRef('c.person_id', '=', 'person.id')
-        .where('c.recipient_agency_id', '=', actor.agencyId)
-        .where('c.given_on', '<=', today)
-        .where((w) => w.or([w('c.withdrawn_on', 'is', null), w('c.withdrawn_on', '>', today)])),
-    );
+    const consented = consentCovering(eb, actor, today);
     const tenant = eb('person.tenant_id', '=', actor.tenantId);
     const live = eb('person.merged_into', 'is', null);
     if (!core) return eb.and([tenant, live, consented]);

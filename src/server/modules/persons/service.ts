@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { type Actor, decidePersonRead } from '../../../domain/access/person-access';
+import {
+  type Actor,
+  CASE_FIELD_CATEGORY,
+  type DataCategory,
+  decidePersonRead,
+  mayRead,
+} from '../../../domain/access/person-access';
 import { actorMay } from '../../../domain/access/roles';
 import { todayInGermany } from '../../../domain/reference/dates';
 import { conflict, forbidden, notFound } from '../../http/errors';
@@ -8,6 +14,7 @@ import { assertTenantRefs, type TenantRef } from '../../http/tenant-refs';
 import { writeAudit } from '../audit/audit-writer';
 import { presentPerson } from './presenter';
 import {
+  accessFactsOf,
   consentsOf,
   findPersonRow,
   householdOf,
@@ -230,7 +237,15 @@ export async function updatePerson(
 }
 
 export async function listPersons(db: Kysely<DB>, actor: Actor, q: PersonSearch, requestId?: string) {
-  const { total, elsewhere, rows } = await searchPersons(db, actor, todayInGermany(), q);
+  const today = todayInGermany();
+  const { total, elsewhere, rows } = await searchPersons(db, actor, today, q);
+  // Every hit goes through the same decision as opening the person: a list shows no field of a
+  // category the reader could not see there (a partner with identity-only consent sees names only).
+  const facts = await accessFactsOf(
+    db,
+    actor.tenantId,
+    rows.map((r) => r.id),
+  );
   await writeAudit(
     db,
     actor,
@@ -245,18 +260,33 @@ export async function listPersons(db: Kysely<DB>, actor: Actor, q: PersonSearch,
     total,
     capped: total >= SEARCH_CAP,
     elsewhere,
-    items: rows.map((r) => ({
-      id: r.id,
-      givenNames: r.given_names,
-      familyName: r.family_name,
-      nameOriginal: r.name_original,
-      birthDate: r.birth_date,
-      birthDatePrecision: r.birth_date_precision,
-      nationalities: r.nationalities,
-      caseStatus: r.case_status,
-      rechtskreis: r.rechtskreis,
-      municipality: r.municipality_name,
-      ownerName: r.owner_name,
-    })),
+    items: rows.map((r) => {
+      const d = decidePersonRead({
+        actor,
+        person: {
+          tenantId: r.tenant_id,
+          ownerUserId: r.owner_user_id,
+          ownerAgencyId: r.owner_agency_id,
+          team: r.team,
+          handoverAgencyIds: facts.handovers.get(r.id) ?? [],
+        },
+        consents: facts.consents.get(r.id) ?? [],
+        today,
+      });
+      const may = (c: DataCategory) => mayRead(d, c);
+      return {
+        id: r.id,
+        givenNames: r.given_names,
+        familyName: r.family_name,
+        nameOriginal: r.name_original,
+        birthDate: r.birth_date,
+        birthDatePrecision: r.birth_date_precision,
+        nationalities: r.nationalities,
+        caseStatus: may(CASE_FIELD_CATEGORY.caseStatus) ? r.case_status : null,
+        rechtskreis: may(CASE_FIELD_CATEGORY.rechtskreis) ? r.rechtskreis : null,
+        municipality: may(CASE_FIELD_CATEGORY.municipality) ? r.municipality_name : null,
+        ownerName: may(CASE_FIELD_CATEGORY.owner) ? r.owner_name : null,
+      };
+    }),
   };
 }

@@ -13,8 +13,10 @@ const RK_TONE: Record<string, Tone> = {
   review: 'red',
 };
 
-export function RechtskreisBadge({ value }: { value: string }) {
+export function RechtskreisBadge({ value }: { value: string | null }) {
   const { t } = useTranslation();
+  // Not visible to this reader (consent without case data): a dash, as for any missing value.
+  if (value === null) return <>—</>;
   return <Tag tone={RK_TONE[value] ?? 'gray'}>{label(t, 'rechtskreis', value)}</Tag>;
 }
 

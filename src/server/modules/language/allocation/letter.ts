@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../../db/schema';
+import { type AccessDecision, type DataCategory, mayRead } from '../../../../domain/access/person-access';
 import { LETTER_LANGUAGES, renderPlacementLetter } from '../../../../domain/language';
 import { todayInGermany } from '../../../../domain/reference/dates';
 import { notFound } from '../../../http/errors';
@@ -12,11 +13,17 @@ export function letterLanguage(languages: { code: string; level: string }[]): st
   return [...native, ...others].find((c) => LETTER_LANGUAGES.includes(c)) ?? 'de';
 }
 
+/**
+ * The placement letter. `authorize` is the person guard (decidePersonRead, one audit row): only what its
+ * categories allow goes into the letter — the home address with 'contact', the advisor and the owning
+ * agency with 'profile', the choice of the person's language with 'language'.
+ */
 export async function enrolmentLetter(
   db: Kysely<DB>,
   tenantId: string,
   enrolmentId: string,
-  lang?: string,
+  lang: string | undefined,
+  authorize: (personId: string) => Promise<AccessDecision>,
 ): Promise<{ html: string; personId: string; lang: string }> {
   const e = await db
     .selectFrom('enrolment as e')
@@ -49,12 +56,18 @@ export async function enrolmentLetter(
     .where('e.id', '=', enrolmentId)
     .executeTakeFirst();
   if (!e) throw notFound('Kursteilnahme');
+  const access = await authorize(e.person_id);
+  const may = (c: DataCategory) => mayRead(access, c);
   const types = await courseTypesOf(db, tenantId);
-  const language = lang && LETTER_LANGUAGES.includes(lang) ? lang : letterLanguage(e.languages);
+  const language =
+    lang && LETTER_LANGUAGES.includes(lang) ? lang : may('language') ? letterLanguage(e.languages) : 'de';
   const html = renderPlacementLetter(
     {
       date: todayInGermany(),
-      recipient: { name: `${e.given_names} ${e.family_name}`, address: e.person_address },
+      recipient: {
+        name: `${e.given_names} ${e.family_name}`,
+        address: may('contact') ? e.person_address : null,
+      },
       course: {
         typeLabel: types.find((t) => t.id === e.course_type)?.label.de ?? e.course_type,
         ref: e.ref,
@@ -66,7 +79,10 @@ export async function enrolmentLetter(
         hours: e.hours,
         childcare: e.childcare,
       },
-      sender: { agency: e.owner_agency ?? 'Integration Point', advisor: e.advisor },
+      sender: {
+        agency: (may('profile') ? e.owner_agency : null) ?? 'Integration Point',
+        advisor: may('profile') ? e.advisor : null,
+      },
     },
     language,
   );

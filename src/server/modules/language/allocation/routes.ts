@@ -193,12 +193,20 @@ export async function allocationRoutes(app: FastifyInstance, ctx: AppContext): P
     config: { access: { permission: 'person:read', personal: true } },
     handler: async (req, reply) => {
       const { actor } = authOf(req);
-      const letter = await enrolmentLetter(ctx.db, actor.tenantId, req.params.id, req.query.lang);
-      await authorizePerson(ctx.db, actor, letter.personId, {
-        action: 'print_course_letter',
-        requestId: req.id,
-        details: { enrolmentId: req.params.id, lang: letter.lang },
-      });
+      const letter = await enrolmentLetter(
+        ctx.db,
+        actor.tenantId,
+        req.params.id,
+        req.query.lang,
+        async (personId) => {
+          const { decision } = await authorizePerson(ctx.db, actor, personId, {
+            action: 'print_course_letter',
+            requestId: req.id,
+            details: { enrolmentId: req.params.id, lang: req.query.lang ?? null },
+          });
+          return decision;
+        },
+      );
       return reply.type('text/html; charset=utf-8').send(letter.html);
     },
   });
