@@ -175,3 +175,10 @@ export function visibleConsents<T extends { recipientAgencyId: string }>(
   if (decision.basis === BASIS_SHARED_TASK) return [...consents];
   return consents.filter((c) => c.recipientAgencyId === actor.agencyId);
 }
+
+/**
+ * May this role record health notes (special-category data, Art. 9 GDPR)? Only roles that may read
+ * them: a front desk that cannot read health data must not write it either, not even at intake.
+ */
+export const mayWriteHealth = (actor: Pick<Actor, 'role'>): boolean =>
+  hasPermission(actor.role, 'person:read_health');

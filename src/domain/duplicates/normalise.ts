@@ -18,6 +18,98 @@ const SPECIAL_LATIN: Record<string, string> = {
   ð: 'd',
 };
 
+/**
+ * Cyrillic and Greek letters that look like Latin ones (after Unicode's confusables list). In a word
+ * that also has Latin letters they are a look-alike ("Mоhammed" with a Cyrillic о), not a Cyrillic name.
+ */
+const CONFUSABLE_LATIN: Record<string, string> = {
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+  І: 'I',
+  Ј: 'J',
+  Ѕ: 'S',
+  Ԛ: 'Q',
+  Ԝ: 'W',
+  Ү: 'Y',
+  Һ: 'H',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  һ: 'h',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ӏ: 'l',
+  ү: 'y',
+  к: 'k',
+  в: 'b',
+  м: 'm',
+  н: 'h',
+  т: 't',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  ο: 'o',
+  α: 'a',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ρ: 'p',
+  υ: 'u',
+  χ: 'x',
+  ϲ: 'c',
+  ϳ: 'j',
+};
+
+/**
+ * Makes a name safe to compare: NFKC (full-width and other compatibility forms become plain letters),
+ * invisible format characters removed (zero-width space, soft hyphen, BOM, direction marks — ZWNJ and
+ * ZWJ stay between Arabic letters, where Persian spelling needs them), and look-alike Cyrillic or
+ * Greek letters inside a word with Latin letters mapped to Latin. Without this "Moham\u200Bmed" or a
+ * Cyrillic "о" in "Mоhammed" slips past the duplicate check.
+ */
+export function sanitiseName(name: string): string {
+  let s = name.normalize('NFKC');
+  const arabic = /\p{Script=Arabic}/u.test(s);
+  s = s.replace(/\p{Cf}/gu, (ch) => (arabic && (ch === '\u200C' || ch === '\u200D') ? ch : ''));
+  return s.replace(/[\p{L}\p{M}]+/gu, (word) => {
+    const latin = /\p{Script=Latin}/u.test(word);
+    const foreign = /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(word);
+    if (!latin || !foreign) return word;
+    let out = '';
+    for (const ch of word) out += CONFUSABLE_LATIN[ch] ?? ch;
+    return out;
+  });
+}
+
 const SCRIPT_RUN =
   /(\p{Script=Arabic}+(?:[\s\u200C\u200D]+\p{Script=Arabic}+)*)|(\p{Script=Cyrillic}+)|(\p{Script=Ethiopic}+)/gu;
 
@@ -41,7 +133,8 @@ export function detectScript(s: string): Script {
  * decomposed (NFKD) and stripped of diacritics (Şahin → sahin, Gül → gul), and everything that
  * is not a letter becomes a word break (hyphens, apostrophes of ain/hamza are dropped).
  */
-export function toLatin(name: string): LatinName {
+export function toLatin(raw: string): LatinName {
+  const name = sanitiseName(raw);
   const script = detectScript(name);
   // Lower-case first: the transliterators emit an upper-case "Y" marker that must survive.
   let s = name.normalize('NFC').toLowerCase();

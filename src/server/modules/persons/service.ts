@@ -6,10 +6,11 @@ import {
   type DataCategory,
   decidePersonRead,
   mayRead,
+  mayWriteHealth,
 } from '../../../domain/access/person-access';
 import { actorMay } from '../../../domain/access/roles';
 import { todayInGermany } from '../../../domain/reference/dates';
-import { conflict, forbidden, notFound } from '../../http/errors';
+import { conflict, forbidden, HttpError, notFound } from '../../http/errors';
 import { assertTenantRefs, type TenantRef } from '../../http/tenant-refs';
 import { writeAudit } from '../audit/audit-writer';
 import { presentPerson } from './presenter';
@@ -120,6 +121,10 @@ export async function createPerson(
   input: PersonCreate,
   requestId?: string,
 ): Promise<PersonOut> {
+  if (input.healthNotes !== undefined && input.healthNotes.trim() !== '' && !mayWriteHealth(actor)) {
+    const message = 'Gesundheitsdaten darf nur erfassen, wer sie auch lesen darf (Integrationsfachkraft).';
+    throw new HttpError(403, 'forbidden', message, { issues: [{ path: 'healthNotes', message }] });
+  }
   await assertTenantRefs(db, actor.tenantId, personRefs(input));
   const { id } = await db.transaction().execute(async (tx) => {
     const ownByCreator = actor.role === 'integrationsfachkraft';
