@@ -24,6 +24,15 @@ const schema = z.object({
   LOTSE_REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
   LOTSE_CONNECTION_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(120),
   LOTSE_TRUST_PROXY: z.string().optional(),
+  // Single sign-on (OpenID Connect: Keycloak, Entra ID); all unset = password login only.
+  LOTSE_OIDC_ISSUER: z.string().url().optional(),
+  LOTSE_OIDC_CLIENT_ID: z.string().optional(),
+  LOTSE_OIDC_CLIENT_SECRET: z.string().optional(),
+  LOTSE_OIDC_REDIRECT_URI: z.string().url().optional(),
+  LOTSE_OIDC_TENANT: z.string().optional(),
+  LOTSE_OIDC_ROLE_CLAIM: z.string().default('groups'),
+  LOTSE_OIDC_ROLE_MAP: z.string().optional(),
+  LOTSE_OIDC_AUTO_PROVISION_AGENCY: z.string().optional(),
 });
 
 /**
@@ -72,6 +81,49 @@ export interface Config {
   /** An idle connection (nothing sent or received) is closed after this. */
   connectionTimeoutSeconds: number;
   trustProxy: TrustProxy;
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: https://lotse.kreis.de/api/auth/oidc/callback */
+  redirectUri: string;
+  /** Slug of the region (tenant) whose staff log in through this provider. */
+  tenant: string;
+  roleClaim: string;
+  /** "claim-value=role,…" (see domain/access/claim-roles.ts). */
+  roleMap: string;
+  /** Name of the agency new accounts are created in; unset = unknown users are refused. */
+  autoProvisionAgency: string | null;
+}
+
+function oidcConfig(e: z.infer<typeof schema>): OidcConfig | null {
+  const required = {
+    LOTSE_OIDC_ISSUER: e.LOTSE_OIDC_ISSUER,
+    LOTSE_OIDC_CLIENT_ID: e.LOTSE_OIDC_CLIENT_ID,
+    LOTSE_OIDC_CLIENT_SECRET: e.LOTSE_OIDC_CLIENT_SECRET,
+    LOTSE_OIDC_REDIRECT_URI: e.LOTSE_OIDC_REDIRECT_URI,
+    LOTSE_OIDC_TENANT: e.LOTSE_OIDC_TENANT,
+    LOTSE_OIDC_ROLE_MAP: e.LOTSE_OIDC_ROLE_MAP,
+  };
+  const missing = Object.entries(required).filter(([, v]) => !v);
+  if (missing.length === Object.keys(required).length) return null;
+  if (missing.length > 0)
+    throw new Error(
+      `Invalid configuration: ${missing.map(([k]) => k).join(', ')} missing for single sign-on`,
+    );
+  return {
+    issuer: e.LOTSE_OIDC_ISSUER as string,
+    clientId: e.LOTSE_OIDC_CLIENT_ID as string,
+    clientSecret: e.LOTSE_OIDC_CLIENT_SECRET as string,
+    redirectUri: e.LOTSE_OIDC_REDIRECT_URI as string,
+    tenant: e.LOTSE_OIDC_TENANT as string,
+    roleClaim: e.LOTSE_OIDC_ROLE_CLAIM,
+    roleMap: e.LOTSE_OIDC_ROLE_MAP as string,
+    autoProvisionAgency: e.LOTSE_OIDC_AUTO_PROVISION_AGENCY ?? null,
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -100,5 +152,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutSeconds: e.LOTSE_REQUEST_TIMEOUT_SECONDS,
     connectionTimeoutSeconds: e.LOTSE_CONNECTION_TIMEOUT_SECONDS,
     trustProxy: parseTrustProxy(e.LOTSE_TRUST_PROXY),
+    oidc: oidcConfig(e),
   };
 }

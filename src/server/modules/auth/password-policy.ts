@@ -54,7 +54,8 @@ function knownPasswords(): Set<string> {
 }
 
 /** What is left when leading and trailing digits and punctuation are taken away: "Sommer2024!" → "sommer". */
-const core = (pw: string) => pw.toLowerCase().replace(/^[\p{N}\p{P}\p{S}\p{Z}]+|[\p{N}\p{P}\p{S}\p{Z}]+$/gu, '');
+const core = (pw: string) =>
+  pw.toLowerCase().replace(/^[\p{N}\p{P}\p{S}\p{Z}]+|[\p{N}\p{P}\p{S}\p{Z}]+$/gu, '');
 
 /** A password that is one character repeated or a run like 123456789012 / abcdefghijkl. */
 function monotonous(pw: string): boolean {

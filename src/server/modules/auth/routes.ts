@@ -4,6 +4,7 @@ import type { AppContext } from '../../context';
 import { HttpError } from '../../http/errors';
 import { authOf } from '../../plugins/access-hook';
 import { writeAudit } from '../audit/audit-writer';
+import { oidcRoutes } from './oidc-routes';
 import { presentUser } from './presenter';
 import { loginBody, loginOut, meOut, okOut } from './schema';
 import { loginWithPassword } from './service';
@@ -98,4 +99,6 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       return { ok: true as const, sessionsEnded: n };
     },
   });
+
+  await oidcRoutes(app, ctx);
 }
