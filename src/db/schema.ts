@@ -54,9 +54,6 @@ export interface AppUserTable {
   version: Defaulted<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
-  totp_secret: string | null;
-  totp_enabled_at: Date | null;
-  totp_last_step: number | null;
 }
 
 export interface UserSessionTable {
@@ -405,15 +402,6 @@ export interface LoginThrottleTable {
   window_started_at: Timestamp;
 }
 
-export interface LoginChallengeTable {
-  id_hash: string;
-  tenant_id: string;
-  user_id: string;
-  attempts: Defaulted<number>;
-  expires_at: Timestamp;
-  created_at: Timestamp;
-}
-
 export interface OidcLoginTable {
   state: string;
   provider: string;
@@ -453,6 +441,5 @@ export interface DB {
   course_attendance: CourseAttendanceTable;
   language_task: LanguageTaskTable;
   login_throttle: LoginThrottleTable;
-  login_challenge: LoginChallengeTable;
   oidc_login: OidcLoginTable;
 }

@@ -1,5 +1,15 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
+
+/** A free loopback port, for servers whose address must be known before they start (issuer, redirect). */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((ok) => probe.listen(0, '127.0.0.1', ok));
+  const port = (probe.address() as AddressInfo).port;
+  await new Promise<void>((ok) => probe.close(() => ok()));
+  return port;
+}
 
 /** What the test provider says about a login name: the claims of its ID token. */
 export type TestAccounts = Record<string, Record<string, unknown>>;

@@ -1,4 +1,4 @@
--- Login hardening (issue 9: throttling, enumeration), single sign-on and a second factor.
+-- Login hardening (issue 9: throttling, enumeration) and single sign-on (OpenID Connect).
 
 -- Failed-login counters, counted atomically in the database before a password is checked.
 -- account_hash is the SHA-256 of the lower-cased e-mail, so unknown e-mails are counted exactly like
@@ -13,24 +13,6 @@ CREATE TABLE login_throttle (
   PRIMARY KEY (account_hash, client)
 );
 CREATE INDEX login_throttle_window ON login_throttle (window_started_at);
-
--- TOTP second factor (RFC 6238) for password logins. The secret is pending until the first code
--- is confirmed; totp_last_step refuses a code that was already used (replay).
-ALTER TABLE app_user ADD COLUMN totp_secret text;
-ALTER TABLE app_user ADD COLUMN totp_enabled_at timestamptz;
-ALTER TABLE app_user ADD COLUMN totp_last_step integer;
-
--- A password login that still needs its second factor: the browser holds a random token, the table
--- its SHA-256; it lives five minutes and allows a few tries.
-CREATE TABLE login_challenge (
-  id_hash text PRIMARY KEY,
-  tenant_id uuid NOT NULL REFERENCES tenant(id),
-  user_id uuid NOT NULL REFERENCES app_user(id),
-  attempts integer NOT NULL DEFAULT 0,
-  expires_at timestamptz NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now()
-);
-CREATE INDEX login_challenge_user ON login_challenge (tenant_id, user_id);
 
 -- An OpenID Connect login in flight: state (primary key), nonce and PKCE verifier stay on the server
 -- until the provider sends the browser back; used once, valid ten minutes.

@@ -16,12 +16,12 @@ export interface TestServer {
  * (a few hundred clients keep start-up fast). Port 0: the OS picks a free port.
  */
 export async function startTestServer(
-  opts: { clients?: number; host?: string; env?: Record<string, string> } = {},
+  opts: { clients?: number; host?: string; port?: number; env?: Record<string, string> } = {},
 ): Promise<TestServer> {
   ensureWebBuilt();
   const config = {
     ...loadConfig({
-      PORT: '0',
+      PORT: String(opts.port ?? 0),
       HOST: opts.host ?? '127.0.0.1',
       LOTSE_LOG_LEVEL: 'warn',
       LOTSE_DEMO_PASSWORD: DEMO_PASSWORD,

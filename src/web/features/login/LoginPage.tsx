@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { changeLanguage, isLanguage, LANGUAGES } from '../../i18n';
 
@@ -28,6 +28,24 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const [ssoEnabled, setSsoEnabled] = useState(false);
+  // After a refused single sign-on the server sends the browser back here with ?sso=…
+  const ssoOutcome = new URLSearchParams(window.location.search).get('sso');
+  const ssoMessage =
+    ssoOutcome === 'abgelehnt'
+      ? t('loginSso.refused')
+      : ssoOutcome === 'fehler'
+        ? t('loginSso.unavailable')
+        : ssoOutcome === 'aus'
+          ? t('loginSso.off')
+          : null;
+
+  useEffect(() => {
+    api
+      .get<{ enabled: boolean }>('/api/auth/oidc', undefined, { quiet401: true })
+      .then((r) => setSsoEnabled(r.enabled))
+      .catch(() => setSsoEnabled(false));
+  }, []);
 
   useEffect(() => {
     document.title = `${t('login.title')} – ${t('app.name')}`;
@@ -84,6 +102,28 @@ export function LoginPage() {
                 <Text size="sm" c="dimmed">
                   {t('login.intro')}
                 </Text>
+                {ssoMessage && !error ? (
+                  <Alert
+                    color="red"
+                    variant="light"
+                    title={t('login.errorTitle')}
+                    role="alert"
+                    data-testid="sso-error"
+                  >
+                    {ssoMessage}
+                  </Alert>
+                ) : null}
+                {ssoEnabled ? (
+                  <>
+                    {/* A plain link: the browser goes to the provider and comes back with a session. */}
+                    <Button component="a" href="/api/auth/oidc/start" variant="filled" fullWidth>
+                      {t('loginSso.button')}
+                    </Button>
+                    <Text size="sm" c="dimmed" ta="center">
+                      {t('loginSso.or')}
+                    </Text>
+                  </>
+                ) : null}
                 {error ? (
                   <Alert
                     color="red"
