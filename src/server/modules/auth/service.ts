@@ -106,7 +106,7 @@ export async function startSession(
   user: NonNullable<AppUserRow>,
   policy: SessionPolicy,
   meta: LoginMeta,
-  method: 'password' | 'password+totp' | 'oidc',
+  method: 'password' | 'oidc',
 ) {
   await db
     .updateTable('app_user')
