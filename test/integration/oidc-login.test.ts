@@ -81,19 +81,23 @@ describeEachDb('single sign-on with OpenID Connect against a real provider', (en
       .set({ identity_provider: provider.issuer, external_subject: 'anna-sub', password_hash: null })
       .where('id', '=', t.users.eingangszone.id)
       .execute();
-    const config = loadConfig({
+    app = await buildApp({ db, dbKind: kind, config: oidcConfig(tenant.slug), version: VERSION });
+  });
+  /** The app's configuration for the test provider; `extra` adds or overrides variables. */
+  const oidcConfig = (tenantSlug: string, extra: Record<string, string> = {}) =>
+    loadConfig({
       LOTSE_LOG_LEVEL: 'silent',
       LOTSE_DATA_DIR: `/tmp/unused-${randomUUID()}`,
       LOTSE_OIDC_ISSUER: provider.issuer,
       LOTSE_OIDC_CLIENT_ID: provider.clientId,
       LOTSE_OIDC_CLIENT_SECRET: provider.clientSecret,
       LOTSE_OIDC_REDIRECT_URI: REDIRECT,
-      LOTSE_OIDC_TENANT: tenant.slug,
+      LOTSE_OIDC_TENANT: tenantSlug,
       LOTSE_OIDC_ROLE_CLAIM: 'groups',
       LOTSE_OIDC_ROLE_MAP: 'lotse-admin=admin,lotse-ifk=integrationsfachkraft',
+      ...extra,
     });
-    app = await buildApp({ db, dbKind: kind, config, version: VERSION });
-  });
+
   afterAll(async () => {
     await app?.close();
     await provider?.close();
@@ -171,17 +175,7 @@ describeEachDb('single sign-on with OpenID Connect against a real provider', (en
       .select('name')
       .where('id', '=', t.agencies.jobcenter)
       .executeTakeFirstOrThrow();
-    const config = loadConfig({
-      LOTSE_LOG_LEVEL: 'silent',
-      LOTSE_DATA_DIR: `/tmp/unused-${randomUUID()}`,
-      LOTSE_OIDC_ISSUER: provider.issuer,
-      LOTSE_OIDC_CLIENT_ID: provider.clientId,
-      LOTSE_OIDC_CLIENT_SECRET: provider.clientSecret,
-      LOTSE_OIDC_REDIRECT_URI: REDIRECT,
-      LOTSE_OIDC_TENANT: tenant.slug,
-      LOTSE_OIDC_ROLE_MAP: 'lotse-admin=admin,lotse-ifk=integrationsfachkraft',
-      LOTSE_OIDC_AUTO_PROVISION_AGENCY: agency.name,
-    });
+    const config = oidcConfig(tenant.slug, { LOTSE_OIDC_AUTO_PROVISION_AGENCY: agency.name });
     const provisioning = await buildApp({ db, dbKind: kind, config, version: VERSION });
     try {
       const res = await ssoLogin('ben-sub', () => provisioning);

@@ -126,15 +126,24 @@ export async function consentsOf(db: Kysely<DB>, tenantId: string, personId: str
     .where('tenant_id', '=', tenantId)
     .where('person_id', '=', personId)
     .execute();
-  return rows.map((c) => ({
-    id: c.id,
-    recipientAgencyId: c.recipient_agency_id,
-    purpose: c.purpose,
-    dataCategories: c.data_categories,
-    givenOn: c.given_on,
-    withdrawnOn: c.withdrawn_on,
-  }));
+  return rows.map(consentFact);
 }
+
+const consentFact = (c: {
+  id: string;
+  recipient_agency_id: string;
+  purpose: string;
+  data_categories: string[];
+  given_on: string;
+  withdrawn_on: string | null;
+}): ConsentFact => ({
+  id: c.id,
+  recipientAgencyId: c.recipient_agency_id,
+  purpose: c.purpose,
+  dataCategories: c.data_categories,
+  givenOn: c.given_on,
+  withdrawnOn: c.withdrawn_on,
+});
 
 /** Consents and open handover agencies of several persons at once (a page of a list): the access facts. */
 export async function accessFactsOf(db: Kysely<DB>, tenantId: string, personIds: string[]) {
@@ -164,18 +173,7 @@ export async function accessFactsOf(db: Kysely<DB>, tenantId: string, personIds:
       .where('state', 'in', ['requested', 'accepted'])
       .execute(),
   ]);
-  for (const c of cs) {
-    const list = consents.get(c.person_id) ?? [];
-    list.push({
-      id: c.id,
-      recipientAgencyId: c.recipient_agency_id,
-      purpose: c.purpose,
-      dataCategories: c.data_categories,
-      givenOn: c.given_on,
-      withdrawnOn: c.withdrawn_on,
-    });
-    consents.set(c.person_id, list);
-  }
+  for (const c of cs) consents.set(c.person_id, [...(consents.get(c.person_id) ?? []), consentFact(c)]);
   for (const h of hs) handovers.set(h.person_id, [...(handovers.get(h.person_id) ?? []), h.to_agency_id]);
   return { consents, handovers };
 }

@@ -102,17 +102,6 @@ export function LoginPage() {
                 <Text size="sm" c="dimmed">
                   {t('login.intro')}
                 </Text>
-                {ssoMessage && !error ? (
-                  <Alert
-                    color="red"
-                    variant="light"
-                    title={t('login.errorTitle')}
-                    role="alert"
-                    data-testid="sso-error"
-                  >
-                    {ssoMessage}
-                  </Alert>
-                ) : null}
                 {ssoEnabled ? (
                   <>
                     {/* A plain link: the browser goes to the provider and comes back with a session. */}
@@ -124,15 +113,15 @@ export function LoginPage() {
                     </Text>
                   </>
                 ) : null}
-                {error ? (
+                {error || ssoMessage ? (
                   <Alert
                     color="red"
                     variant="light"
                     title={t('login.errorTitle')}
                     role="alert"
-                    data-testid="login-error"
+                    data-testid={error ? 'login-error' : 'sso-error'}
                   >
-                    {error}
+                    {error ?? ssoMessage}
                   </Alert>
                 ) : null}
                 <TextInput
