@@ -133,18 +133,21 @@ describeEachDb('login throttling and enumeration', (env) => {
     const t = await makeTenant(db);
     const wrongUser = t.users.arbeitgeberservice.email;
     const lockedUser = t.users.admin.email;
-    for (let i = 0; i < MAX_FAILED_LOGINS; i++)
-      await env().app.inject(loginFrom('10.9.4.1', lockedUser, 'falsch-falsch-1'));
+    // Two locked clients, so no address passes the route's rate limit (20 a minute).
+    const lockedFrom = ['10.9.4.1', '10.9.4.2'];
+    for (const ip of lockedFrom)
+      for (let i = 0; i < MAX_FAILED_LOGINS; i++)
+        await env().app.inject(loginFrom(ip, lockedUser, 'falsch-falsch-1'));
     const cases = {
       unknown: (i: number) =>
         loginFrom(`10.9.6.${i}`, `niemand-${randomUUID()}@test.lotse`, 'falsch-falsch-1'),
       // A fresh client each time, so the wrong-password case never locks itself.
       wrong: (i: number) => loginFrom(`10.9.5.${i}`, wrongUser, 'falsch-falsch-1'),
-      locked: () => loginFrom('10.9.4.1', lockedUser, TEST_PASSWORD),
+      locked: (i: number) => loginFrom(lockedFrom[i % 2] ?? '', lockedUser, TEST_PASSWORD),
     };
     const times: Record<string, number[]> = { unknown: [], wrong: [], locked: [] };
     const bodies = new Set<string>();
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 20; i++) {
       for (const [name, make] of Object.entries(cases)) {
         const start = performance.now();
         const r = await env().app.inject(make(i));
@@ -160,6 +163,8 @@ describeEachDb('login throttling and enumeration', (env) => {
     process.stdout.write(`login medians ms: ${JSON.stringify(m)}\n`);
     const spread = Math.max(...Object.values(m)) - Math.min(...Object.values(m));
     // Each path runs one argon2 verification (tens of ms); the rest differs by a few database calls.
-    expect(spread, JSON.stringify(m)).toBeLessThan(Math.max(15, 0.35 * Math.min(...Object.values(m))));
+    // Before, a locked account answered in about 2 ms. The bound leaves room for a loaded CI machine
+    // (single answers vary from 30 to 230 ms there; the medians of 20 stay within a few ms).
+    expect(spread, JSON.stringify(m)).toBeLessThan(Math.max(30, 0.5 * Math.min(...Object.values(m))));
   });
 });
