@@ -41,6 +41,8 @@ async function scene(db: Db, t: TestTenant) {
       })
       .execute();
   await consent(t.agencies.bildungstraeger, ['identity']);
+  // The Jugendamt too has identity only; unlike the course provider it has a person search.
+  await consent(t.agencies.jugendamt, ['identity']);
   await consent(t.agencies.auslaenderbehoerde, ['identity', 'residence', 'health']);
   const provider = await db
     .insertInto('course_provider')
@@ -133,14 +135,14 @@ describeEachDb('every output through the category decision (partner with identit
       url: `/api/persons/${s.personId}/consents`,
       headers: as(advisor),
     });
-    expect(all.json()).toHaveLength(2);
+    expect(all.json()).toHaveLength(3);
   });
 
   it('shows no Rechtskreis, case status, advisor or municipality with identity only — in the record and in lists', async () => {
     const { db } = env().database;
     const t = await makeTenant(db);
     const s = await scene(db, t);
-    const partner = await login(env().app, t.users.partner_bildungstraeger.email);
+    const partner = await login(env().app, t.users.partner_jugendamt.email);
     const p = (
       await env().app.inject({ method: 'GET', url: `/api/persons/${s.personId}`, headers: as(partner) })
     ).json();
@@ -176,7 +178,7 @@ describeEachDb('every output through the category decision (partner with identit
     const { db } = env().database;
     const t = await makeTenant(db);
     const s = await scene(db, t);
-    const partner = await login(env().app, t.users.partner_bildungstraeger.email);
+    const partner = await login(env().app, t.users.partner_jugendamt.email);
     const search = (query: string) =>
       env().app.inject({ method: 'GET', url: `/api/persons?${query}`, headers: as(partner) });
     expect((await search('number=123D456789')).json().total).toBe(0);
@@ -189,7 +191,7 @@ describeEachDb('every output through the category decision (partner with identit
       .set({ data_categories: ['identity', 'profile'] })
       .where('tenant_id', '=', t.tenantId)
       .where('person_id', '=', s.personId)
-      .where('recipient_agency_id', '=', t.agencies.bildungstraeger)
+      .where('recipient_agency_id', '=', t.agencies.jugendamt)
       .execute();
     expect((await search('number=123D456789')).json().total).toBe(1);
     const advisor = await login(env().app, t.users.integrationsfachkraft.email);
