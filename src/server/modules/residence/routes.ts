@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { rechtskreisChangeReason } from '../../../domain/handover/record';
 import { todayInGermany } from '../../../domain/reference/dates';
 import { evaluate, situationFromCaseFile } from '../../../domain/rules';
 import type { AppContext } from '../../context';
@@ -179,7 +180,12 @@ export async function residenceRoutes(app: FastifyInstance, ctx: AppContext): Pr
                   b.keepAdvisor === true && row.owner_user_id && row.owner_agency_id === jc.id
                     ? row.owner_user_id
                     : undefined,
-                reason: `Rechtskreiswechsel: ${before.benefits} → SGB II (neuer Status ${b.kind}${b.paragraph ? ` § ${b.paragraph}` : ''} seit ${b.since})`,
+                reason: rechtskreisChangeReason({
+                  from: before.benefits,
+                  kind: b.kind,
+                  paragraph: b.paragraph,
+                  since: b.since,
+                }),
                 keepAdvisor: b.keepAdvisor ?? false,
                 decision: after,
               },
