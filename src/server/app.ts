@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { installGermanMessages } from '../domain/validation/german-messages';
 import type { AppContext, RouteAccess } from './context';
 import { registerControlCharGuard } from './http/control-chars';
 import { registerIdempotency } from './http/idempotency';
@@ -38,6 +39,8 @@ export interface BuildOptions {
 export type LotseApp = FastifyInstance & { routeTable: RouteTableEntry[] };
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<LotseApp> {
+  // Validation messages reach forms and other agencies: German, never zod's English defaults.
+  installGermanMessages();
   const requestTimeout = ctx.config.requestTimeoutSeconds * 1000;
   const app = Fastify({
     logger: opts.logger ?? false,

@@ -119,7 +119,9 @@ async function settled(page: Page): Promise<void> {
  */
 async function go(page: Page, path: string): Promise<void> {
   await page.evaluate((p) => {
-    for (const h of document.querySelectorAll('main h1, main h2')) h.setAttribute('data-walked', '');
+    // Same route component (only the query differs): its heading stays, nothing to wait for.
+    if (new URL(p, window.location.href).pathname !== window.location.pathname)
+      for (const h of document.querySelectorAll('main h1, main h2')) h.setAttribute('data-walked', '');
     window.history.pushState(null, '', p);
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, path);
