@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, loginAs, newPage, visible } from './support/browser';
@@ -168,24 +169,38 @@ async function prepareHandover(): Promise<void> {
 }
 
 /** The pages of one role: its navigation, then a person, a handover and a course when it may see them. */
-async function pagesOf(page: Page): Promise<{ path: string; open?: (p: Page) => Promise<void> }[]> {
+type Collect = (suffix: string) => Promise<void>;
+interface WalkPage {
+  path: string;
+  /** Opens what the page hides (disclosures, tabs, dialogs) and collects the text of each state. */
+  open?: (p: Page, collect: Collect) => Promise<void>;
+}
+
+async function pagesOf(page: Page): Promise<WalkPage[]> {
   const nav = page.locator('nav#main-nav');
   await visible(nav.getByRole('link').first());
   const hrefs = await nav.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '/'));
-  const pages: { path: string; open?: (p: Page) => Promise<void> }[] = [...new Set(hrefs)].map((path) => ({
-    path,
-  }));
+  const pages: WalkPage[] = [...new Set(hrefs)].map((path) => ({ path }));
   const persons = await apiGet<{ items: { id: string }[] }>(page, '/api/persons?limit=1&rechtskreis=sgb2');
   if (persons?.items[0])
     pages.push({
       path: `/personen/${persons.items[0].id}`,
-      open: async (p) => {
+      open: async (p, collect) => {
         const card = p.getByTestId('status-decision');
-        if ((await card.count()) === 0) return;
-        const why = card.locator('button[aria-expanded="false"]');
-        if ((await why.count()) > 0) {
-          await why.first().click();
-          await visible(p.getByTestId('decision-explanation'));
+        if ((await card.count()) > 0) {
+          const why = card.locator('button[aria-expanded="false"]');
+          if ((await why.count()) > 0) {
+            await why.first().click();
+            await visible(p.getByTestId('decision-explanation'));
+          }
+        }
+        // Every tab of the case file: each decides from the same facts and must read as words.
+        const tabs = p.getByRole('tab');
+        const n = await tabs.count();
+        for (let i = 0; i < n; i++) {
+          await tabs.nth(i).click();
+          await settled(p);
+          await collect(`#tab${i + 1}`);
         }
       },
     });
@@ -195,9 +210,10 @@ async function pagesOf(page: Page): Promise<{ path: string; open?: (p: Page) => 
       const hid = h.items[0].id;
       pages.push({
         path: `/uebergaben?box=${box}`,
-        open: async (p) => {
+        open: async (p, collect) => {
           await p.locator(`tr[data-handover="${hid}"] button`).click();
           await visible(p.getByTestId('record-sections'));
+          await collect('#uebergabebogen');
         },
       });
       break;
@@ -208,10 +224,12 @@ async function pagesOf(page: Page): Promise<{ path: string; open?: (p: Page) => 
   return pages;
 }
 
-// WALK_ROLES=fachkraft,kurse narrows the walk while fixing findings.
+// WALK_ROLES=fachkraft,kurse narrows the walk while fixing findings; WALK_DUMP=file writes what it read.
+const dump = process.env.WALK_DUMP;
 const only = process.env.WALK_ROLES?.split(',').map((r) => `${r}@demo.lotse`);
 
-describe('page walk: no developer text in German, English or Arabic', () => {
+// Roles walk side by side (own browser contexts): the server and Chromium are shared, the wall time is not.
+describe.concurrent('page walk: no developer text in German, English or Arabic', () => {
   for (const email of ROLES.filter((r) => !only || only.includes(r)))
     it(`${email}`, { timeout: 240_000 }, async () => {
       const { context, page, errors } = await newPage(browser, srv.url);
@@ -224,11 +242,13 @@ describe('page walk: no developer text in German, English or Arabic', () => {
         await settled(page);
         for (const p of pages) {
           await go(page, p.path);
-          if (p.open) {
-            await p.open(page);
-            await settled(page);
-          }
-          found.push(...findings(await pageText(page), { role: email, lang, page: p.path }));
+          const collect = async (suffix: string) => {
+            const text = await pageText(page);
+            if (dump) appendFileSync(dump, `\n===== ${email} ${lang} ${p.path}${suffix}\n${text}\n`);
+            found.push(...findings(text, { role: email, lang, page: `${p.path}${suffix}` }));
+          };
+          await collect('');
+          if (p.open) await p.open(page, collect);
         }
       }
       await context.close();
