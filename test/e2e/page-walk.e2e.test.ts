@@ -228,8 +228,7 @@ async function pagesOf(page: Page): Promise<WalkPage[]> {
 const dump = process.env.WALK_DUMP;
 const only = process.env.WALK_ROLES?.split(',').map((r) => `${r}@demo.lotse`);
 
-// Roles walk side by side (own browser contexts): the server and Chromium are shared, the wall time is not.
-describe.concurrent('page walk: no developer text in German, English or Arabic', () => {
+describe('page walk: no developer text in German, English or Arabic', () => {
   for (const email of ROLES.filter((r) => !only || only.includes(r)))
     it(`${email}`, { timeout: 240_000 }, async () => {
       const { context, page, errors } = await newPage(browser, srv.url);
