@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { TrustProxy } from '../config/env';
+import { installGermanMessages } from '../domain/validation/german-messages';
 import type { AppContext, RouteAccess } from './context';
 import { registerControlCharGuard } from './http/control-chars';
 import { registerIdempotency } from './http/idempotency';
@@ -44,6 +45,8 @@ function trustProxyOption(t: TrustProxy): boolean | string[] | ((addr: string, h
 export type LotseApp = FastifyInstance & { routeTable: RouteTableEntry[] };
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<LotseApp> {
+  // Validation messages reach forms and other agencies: German, never zod's English defaults.
+  installGermanMessages();
   const requestTimeout = ctx.config.requestTimeoutSeconds * 1000;
   const app = Fastify({
     logger: opts.logger ?? false,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildHandoverRecord, type HandoverFacts } from './record';
+import {
+  buildHandoverRecord,
+  type HandoverFacts,
+  paragraphCitation,
+  rechtskreisChangeReason,
+} from './record';
 
 const complete: HandoverFacts = {
   person: {
@@ -36,6 +41,7 @@ describe('handover record', () => {
       'household',
       'residence',
       'language',
+      'germanLevel',
       'rules',
       'measures',
       'recognition',
@@ -53,5 +59,70 @@ describe('handover record', () => {
   ])('lists %s as missing when the case lacks it', (key, patch) => {
     const r = buildHandoverRecord({ ...complete, ...patch } as HandoverFacts);
     expect(r.missing.map((m) => m.key)).toContain(key);
+  });
+});
+
+describe('what the receiving agency reads', () => {
+  it('a recorded DTZ A2 is the German level, even when intake recorded no German', () => {
+    const r = buildHandoverRecord({
+      ...complete,
+      person: {
+        ...complete.person,
+        languages: [{ code: 'ar', level: 'muttersprache' }],
+        germanLevel: { level: 'A2', source: 'assessment', on: '2026-02-10' },
+      },
+    });
+    expect(r.missing.map((m) => m.key)).not.toContain('germanLevel');
+  });
+
+  it('the decision is the result in words: no rule ids, no person id, no JSON of the engine', () => {
+    const r = buildHandoverRecord({
+      ...complete,
+      decision: {
+        id: 'b7f0c2de-0000-4000-8000-000000000000',
+        employment: 'allowed',
+        benefits: 'sgb2',
+        agency: 'JC',
+        permitFrom: null,
+        rules: ['title.by_law', 'sgb2.title'],
+        explanation: { de: 'Die Aufenthaltserlaubnis erlaubt jede Beschäftigung.', en: 'x' },
+        courses: { integrationCourse: { status: 'entitled' } },
+      } as HandoverFacts['decision'],
+    });
+    const content = r.sections.find((s) => s.key === 'rules')?.content;
+    expect(content).toEqual({
+      employment: 'allowed',
+      permitFrom: null,
+      benefits: 'sgb2',
+      agency: 'JC',
+      explanation: 'Die Aufenthaltserlaubnis erlaubt jede Beschäftigung.',
+    });
+  });
+
+  it.each([
+    ['25(2)', '§ 25 Abs. 2 AufenthG'],
+    ['24', '§ 24 AufenthG'],
+    ['60a', '§ 60a AufenthG'],
+    ['25(4a)', '§ 25 Abs. 4a AufenthG'],
+  ])('cites %s as %s', (p, words) => expect(paragraphCitation(p)).toBe(words));
+
+  it.each([
+    [
+      'asylblg',
+      'Rechtskreiswechsel vom AsylbLG ins SGB II: neuer Aufenthaltsstatus Aufenthaltserlaubnis nach § 25 Abs. 2 AufenthG seit 28.11.2026',
+    ],
+    [
+      'review',
+      'Rechtskreiswechsel ins SGB II (bisheriger Rechtskreis war nicht geklärt): neuer Aufenthaltsstatus Aufenthaltserlaubnis nach § 25 Abs. 2 AufenthG seit 28.11.2026',
+    ],
+  ])('the reason of a Rechtskreiswechsel from %s is a sentence (§ 16 SGB I, SGB II)', (from, text) => {
+    const reason = rechtskreisChangeReason({
+      from,
+      kind: 'aufenthaltserlaubnis',
+      paragraph: '25(2)',
+      since: '2026-11-28',
+    });
+    expect(reason).toBe(text);
+    expect(reason).not.toMatch(/→|review|asylblg|\d{4}-\d{2}-\d{2}/);
   });
 });

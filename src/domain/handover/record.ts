@@ -14,6 +14,8 @@ export interface HandoverFacts {
     wohnsitzauflage: string | null;
     municipality: string | null;
     languages: { code: string; level: string }[];
+    /** The German level the rules engine uses (newest test, certificate or course result; else intake). */
+    germanLevel?: { level: string; source: string; on: string | null } | null;
   };
   currentStatus: {
     kind: string;
@@ -25,7 +27,14 @@ export interface HandoverFacts {
   } | null;
   household: { relation: string; givenNames: string; birthDate: string | null; needsChildcare: boolean }[];
   /** From the rules engine, when available. */
-  decision?: { employment: string; benefits: string; agency: string; courses?: unknown } | null;
+  decision?: {
+    employment: string;
+    benefits: string;
+    agency: string;
+    permitFrom?: string | null;
+    explanation?: { de: string; en: string };
+    courses?: unknown;
+  } | null;
   /** Measures, appointments, tasks: filled in by later modules; an empty list is a fact, not a gap. */
   runningMeasures?: string[];
   openTasks?: string[];
@@ -59,7 +68,7 @@ export function buildHandoverRecord(f: HandoverFacts): HandoverRecord {
     'Wohnsitzauflage (§ 12a AufenthG, bestimmt das zuständige Jobcenter)',
   );
   need(
-    f.person.languages.some((l) => l.code === 'de'),
+    Boolean(f.person.germanLevel) || f.person.languages.some((l) => l.code === 'de'),
     'germanLevel',
     'Deutschkenntnisse (Sprachstand)',
   );
@@ -89,11 +98,73 @@ export function buildHandoverRecord(f: HandoverFacts): HandoverRecord {
         content: { municipality: f.person.municipality, wohnsitzauflage: f.person.wohnsitzauflage },
       },
       { key: 'language', title: 'Sprache', content: f.person.languages },
-      { key: 'rules', title: 'Arbeitsmarktzugang, Rechtskreis, Kurse', content: f.decision ?? null },
+      { key: 'germanLevel', title: 'Deutschkenntnisse', content: f.person.germanLevel ?? null },
+      {
+        key: 'rules',
+        title: 'Arbeitsmarktzugang, Rechtskreis, Kurse',
+        // The receiving agency reads the result and its reasons in words — not the engine's internals
+        // (rule ids, the person id, course details).
+        content: f.decision
+          ? {
+              employment: f.decision.employment,
+              permitFrom: f.decision.permitFrom ?? null,
+              benefits: f.decision.benefits,
+              agency: f.decision.agency,
+              explanation: f.decision.explanation?.de ?? null,
+            }
+          : null,
+      },
       { key: 'measures', title: 'Laufende Maßnahmen', content: f.runningMeasures ?? [] },
       { key: 'recognition', title: 'Anerkennungsverfahren', content: f.recognitionProcedure ?? null },
       { key: 'tasks', title: 'Offene Termine und Aufgaben', content: f.openTasks ?? [] },
     ],
     missing,
   };
+}
+
+const RECHTSKREIS_WORDS: Record<string, string> = {
+  asylblg: 'vom AsylbLG',
+  sgb2: 'innerhalb des SGB II',
+  sgb3_only: 'vom SGB III',
+  none: 'ohne bisherigen Leistungsbezug',
+};
+const STATUS_WORDS: Record<string, string> = {
+  gestattung: 'Aufenthaltsgestattung',
+  duldung: 'Duldung',
+  aufenthaltserlaubnis: 'Aufenthaltserlaubnis',
+  niederlassungserlaubnis: 'Niederlassungserlaubnis',
+  fiktionsbescheinigung: 'Fiktionsbescheinigung',
+  eu_freizuegigkeit: 'EU-Freizügigkeit',
+  none: 'kein Aufenthaltsstatus',
+};
+
+/** "25(2)" → "§ 25 Abs. 2 AufenthG", "60a" → "§ 60a AufenthG": the citation form agencies write. */
+export function paragraphCitation(p: string): string {
+  const m = /^(\d+[a-z]?)(?:\((\d+[a-z]?)\))?$/.exec(p.replace(/\s/g, ''));
+  if (!m) return `§ ${p} AufenthG`;
+  return `§ ${m[1]}${m[2] ? ` Abs. ${m[2]}` : ''} AufenthG`;
+}
+
+function dayDe(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return d && m ? `${d}.${m}.${y}` : iso;
+}
+
+/**
+ * The reason of an automatic Rechtskreiswechsel handover, as the Jobcenter reads it: "Rechtskreiswechsel
+ * vom AsylbLG ins SGB II: neuer Aufenthaltsstatus Aufenthaltserlaubnis nach § 25 Abs. 2 AufenthG seit
+ * 28.11.2026". A previous Rechtskreis the engine could not decide is said as such, not as a code.
+ */
+export function rechtskreisChangeReason(c: {
+  from: string;
+  kind: string;
+  paragraph?: string | null;
+  since: string;
+}): string {
+  const from = RECHTSKREIS_WORDS[c.from];
+  const head = from
+    ? `Rechtskreiswechsel ${from} ins SGB II`
+    : 'Rechtskreiswechsel ins SGB II (bisheriger Rechtskreis war nicht geklärt)';
+  const status = `${STATUS_WORDS[c.kind] ?? c.kind}${c.paragraph ? ` nach ${paragraphCitation(c.paragraph)}` : ''}`;
+  return `${head}: neuer Aufenthaltsstatus ${status} seit ${dayDe(c.since)}`;
 }

@@ -5,28 +5,26 @@ import type { Cite } from './outcome';
 
 /**
  * Facts that cannot all be true. Comparisons with NaN (unknown dates) are false, so only
- * known dates are checked. A status dated after `asOf` did not exist on that day.
+ * known dates are checked. A status dated after `asOf` did not exist on that day. The codes are
+ * put into words by fact-labels.ts (explanations) and the web catalogues (status card); an expired
+ * document is no contradiction but a state of its own (evaluate.ts).
  */
 export function contradictions(f: Facts): string[] {
   const out: string[] = [];
-  if (f.since > f.asOf) out.push('status.since is after asOf');
-  if (f.application > f.asOf) out.push('status.asylumApplicationDate is after asOf');
-  if (f.arrival > f.asOf) out.push('status.arrivalCertificateDate is after asOf');
-  if (f.entry > f.asOf) out.push('entryDate is after asOf');
-  if (f.entry > f.since) out.push('entryDate is after status.since');
-  if (f.entry > f.application) out.push('entryDate is after status.asylumApplicationDate');
-  if (f.entry > f.arrival) out.push('entryDate is after status.arrivalCertificateDate');
-  if (f.stayStart > f.asOf) out.push('permittedStaySince is after asOf');
-  if (f.until < f.since) out.push('status.until is before status.since');
-  if (f.until < f.asOf) out.push('status.until is before asOf (document expired)');
-  if (f.decisionDate > f.asOf) out.push('status.decisionDate is after asOf');
-  if (f.kind === 'gestattung' && f.decision === 'withdrawn') {
-    out.push('status.asylumDecision=withdrawn ends the Gestattung (§67 Abs. 1 Nr. 3 AsylG)');
-  }
-  if (f.kind === 'duldung' && f.decision === 'recognised')
-    out.push('status.asylumDecision=recognised with a Duldung');
-  if (f.paragraph === '60b' && f.identityUnclear === false)
-    out.push('status.paragraph=60b with identityUnclear=false');
+  if (f.since > f.asOf) out.push('conflict.statusStartsLater');
+  if (f.application > f.asOf) out.push('conflict.applicationLater');
+  if (f.arrival > f.asOf) out.push('conflict.arrivalLater');
+  if (f.entry > f.asOf) out.push('conflict.entryLater');
+  if (f.entry > f.since) out.push('conflict.entryAfterStatus');
+  if (f.entry > f.application) out.push('conflict.entryAfterApplication');
+  if (f.entry > f.arrival) out.push('conflict.entryAfterArrival');
+  if (f.stayStart > f.asOf) out.push('conflict.stayStartLater');
+  if (f.until < f.since) out.push('conflict.untilBeforeSince');
+  if (f.decisionDate > f.asOf) out.push('conflict.decisionLater');
+  // §67 Abs. 1 Nr. 3 AsylG: a withdrawn application ends the Gestattung.
+  if (f.kind === 'gestattung' && f.decision === 'withdrawn') out.push('conflict.withdrawnGestattung');
+  if (f.kind === 'duldung' && f.decision === 'recognised') out.push('conflict.recognisedDuldung');
+  if (f.paragraph === '60b' && f.identityUnclear === false) out.push('conflict.identity60b');
   const titled = f.kind === 'aufenthaltserlaubnis' || f.kind === 'niederlassungserlaubnis';
   // A residence title ends the obligation to live in a reception centre (§48 Nr. 2 AsylG). These
   // checks name the contradictory fact by its plain path, so the UI can label it.

@@ -46,9 +46,7 @@ function wholeReview(
 export function evaluateFacts(f: Facts, cl: CompiledLaw): Evaluation {
   if (Number.isNaN(f.asOf)) return wholeReview(f, cl, 'missing', ['asOf']);
   if (f.asOf < cl.coverageFrom) {
-    return wholeReview(f, cl, 'not_covered', [
-      `asOf before ${formatDay(cl.coverageFrom)} (start of the rule data)`,
-    ]);
+    return wholeReview(f, cl, 'not_covered', ['coverage.beforeStart']);
   }
   if (f.kind === undefined) return wholeReview(f, cl, 'missing', ['status.kind']);
   const contra = contradictions(f);
@@ -63,6 +61,9 @@ export function evaluateFacts(f: Facts, cl: CompiledLaw): Evaluation {
       byLaw.map((c) => c.cite),
     );
   }
+  // Not a contradiction but a state of its own: the holder may still be lawfully here (§ 81 Abs. 4
+  // AufenthG, extension applied for in time) — the caseworker checks the Fiktionsbescheinigung.
+  if (f.until < f.asOf) return wholeReview(f, cl, 'expired', ['status.until']);
   return { facts: f, law: cl, employment: decideEmployment(f, cl), benefits: decideBenefits(f, cl) };
 }
 

@@ -1,5 +1,6 @@
 import type { CompiledRule } from './compile';
-import { formatDay, formatDayDe } from './dates';
+import { civilFromDay, type Day, formatDayDe } from './dates';
+import { factLabel, factList } from './fact-labels';
 import type { Cite, Vars } from './outcome';
 
 /**
@@ -11,13 +12,21 @@ export type Lang = 'de' | 'en';
 
 const DATE_VARS = new Set(['end', 'date']);
 
+/** English readers get the British day/month/year form the web app uses, never an ISO date. */
+function formatDayEn(day: Day): string {
+  const [y, m, d] = civilFromDay(day);
+  return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+}
+
 function value(rule: CompiledRule, vars: Vars | undefined, name: string, lang: Lang): string {
   if (DATE_VARS.has(name)) {
     const d = vars?.[name as 'end' | 'date'];
     if (d === undefined || Number.isNaN(d)) return '?';
-    return lang === 'de' ? formatDayDe(d) : formatDay(d);
+    return lang === 'de' ? formatDayDe(d) : formatDayEn(d);
   }
-  if (name === 'missing' || name === 'paragraph' || name === 'country') return vars?.[name] ?? '?';
+  // Facts are reported as paths and codes; the reader gets them in words.
+  if (name === 'missing') return vars?.missing ? factList(vars.missing, lang) : '?';
+  if (name === 'paragraph' || name === 'country') return vars?.[name] ?? '?';
   const p = rule.def.params;
   if (p) {
     const v = p[name as keyof typeof p];
@@ -72,6 +81,7 @@ export function explain(cites: Cite[], irrelevant: string[], lang: Lang): string
     const s = render(c.rule, c.vars, lang);
     out = out === '' ? s : `${out} ${s}`;
   }
-  if (irrelevant.length > 0) out += `${out === '' ? '' : ' '}${IRRELEVANT[lang]}${irrelevant.join(', ')}.`;
+  if (irrelevant.length > 0)
+    out += `${out === '' ? '' : ' '}${IRRELEVANT[lang]}${irrelevant.map((x) => factLabel(x, lang)).join(', ')}.`;
   return out;
 }

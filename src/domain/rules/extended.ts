@@ -23,6 +23,8 @@ export interface ExtendedDecision extends Decision {
     /** The law data version used. */
     lawVersion: string;
     asOf: string | null;
+    /** Last day of validity of an expired document (its own review state, § 81 Abs. 4 AufenthG), else null. */
+    documentExpiredOn: string | null;
   };
   courses: CourseEntitlement;
   deadlines: Deadline[];
@@ -42,6 +44,7 @@ export function evaluateExtended(situation: Situation, lawData?: LawData): Exten
       unknownButIrrelevant: e.employment.irrelevant,
       lawVersion: cl.law.version,
       asOf: Number.isNaN(e.facts.asOf) ? null : formatDay(e.facts.asOf),
+      documentExpiredOn: e.employment.review === 'expired' ? formatDay(e.facts.until) : null,
     },
     courses,
     deadlines: decideDeadlines(e, courses),

@@ -3,6 +3,13 @@
  * deadlines, by date, from law data. Pure — no I/O.
  */
 export { type BatchResult, evaluateJson } from './batch';
+export {
+  type CaseFile,
+  type GermanLevel,
+  germanLevelOn,
+  residenceOn,
+  situationFromCaseFile,
+} from './case-file';
 export { describeRule, listRules, type RuleInfo } from './catalogue';
 export { type CompiledLaw, compileLaw, LawDataError, type LawParseResult, parseLawData } from './compile';
 export type {

@@ -649,4 +649,20 @@ export const EMPLOYMENT_RULES: RuleDef[] = [
       en: 'Without a residence title, Gestattung or Duldung no employment can be permitted.',
     },
   },
+  // Kept last: tests address the first rules of this list by position.
+  {
+    id: 'review.document_expired',
+    family: 'review',
+    basis: '§ 81 Abs. 4 AufenthG',
+    validFrom: '2000-01-01',
+    validTo: null,
+    title: {
+      de: 'Dokument abgelaufen — Fiktionsbescheinigung/Verlängerung prüfen',
+      en: 'Document expired — check Fiktionsbescheinigung/extension',
+    },
+    explanation: {
+      de: 'Das Aufenthaltsdokument ist abgelaufen. Wurde die Verlängerung rechtzeitig beantragt, gilt der bisherige Titel fort (§ 81 Abs. 4 AufenthG, Fiktionsbescheinigung). Eine Fachkraft muss Verlängerung oder Fiktionsbescheinigung prüfen und erfassen.',
+      en: 'The residence document has expired. If the extension was applied for in time, the previous title continues (§ 81(4) AufenthG, Fiktionsbescheinigung). A caseworker must check and record the extension or the Fiktionsbescheinigung.',
+    },
+  },
 ];

@@ -8,7 +8,7 @@ export type Benefits = 'asylblg' | 'sgb2' | 'sgb3_only' | 'none' | 'review';
 export type Agency = 'AA' | 'JC' | 'review';
 export type PermitMode = 'may' | 'should' | 'must';
 export type PriorityCheck = 'required' | 'district_dependent' | 'not_required';
-export type ReviewKind = 'missing' | 'contradiction' | 'not_covered';
+export type ReviewKind = 'missing' | 'contradiction' | 'not_covered' | 'expired';
 
 /** Values filled into a rule's explanation template. */
 export interface Vars {
@@ -62,6 +62,7 @@ const REVIEW_RULE: Record<ReviewKind, string> = {
   missing: 'review.missing_facts',
   contradiction: 'review.contradiction',
   not_covered: 'review.not_covered',
+  expired: 'review.document_expired',
 };
 
 export function reviewCite(cl: CompiledLaw, kind: ReviewKind, items: string[]): Cite[] {

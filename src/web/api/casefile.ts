@@ -1,10 +1,13 @@
 // Shapes of the case-file, handover and rules answers (mirror src/server/modules/*/routes.ts).
 // Decisions come straight from the pure rules engine: its types are imported, not copied.
 import type { HandoverRecord } from '../../domain/handover/record';
-import type { Decision, ExtendedDecision, LawData } from '../../domain/rules';
+import type { Decision, ExtendedDecision, LawData, RuleInfo } from '../../domain/rules';
 import type { Person } from './types';
 
-export type StatusCard = ExtendedDecision;
+/** The server adds title, basis and validity of each cited rule, so no reader ever sees a rule id. */
+export type StatusCard = ExtendedDecision & {
+  citedRules?: Pick<RuleInfo, 'id' | 'basis' | 'validFrom' | 'validTo' | 'title'>[];
+};
 export type { Decision, HandoverRecord, LawData };
 
 export const CONSENT_PURPOSES = [

@@ -1,21 +1,41 @@
 import type { TFunction } from 'i18next';
 import { ROLE_DEFINITIONS, type Role } from '../../domain/access/roles';
+import { paragraphCitation } from '../../domain/handover/record';
 import i18n from '../i18n';
 
 const intlLocale = (lang: string) => (lang === 'de' ? 'de-DE' : lang === 'ar' ? 'ar' : 'en-GB');
 
-/** A calendar day 'YYYY-MM-DD' in the reader's language; precision 'year'/'month' hides the unknown parts. */
+/**
+ * A calendar day 'YYYY-MM-DD' in the reader's language. Precision 'month'/'year' (a birth date known
+ * only partly) shows only what is known — "03/1984", "1984" — never an invented first day of the month.
+ */
 export function formatDay(iso: string | null | undefined, lang: string, precision = 'day'): string {
   if (!iso) return '—';
   const [y, m, d] = iso.split('-').map(Number);
+  if (precision === 'year') return String(y);
+  if (precision === 'month') return `${String(m).padStart(2, '0')}/${y}`;
   const date = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
-  const opts: Intl.DateTimeFormatOptions =
-    precision === 'year'
-      ? { year: 'numeric', timeZone: 'UTC' }
-      : precision === 'month'
-        ? { year: 'numeric', month: '2-digit', timeZone: 'UTC' }
-        : { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' };
+  const opts: Intl.DateTimeFormatOptions = {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: 'UTC',
+  };
   return new Intl.DateTimeFormat(intlLocale(lang), opts).format(date);
+}
+
+/** A birth date with its recorded precision: the one formatter for every page, letter and record. */
+export function formatBirthDate(
+  iso: string | null | undefined,
+  precision: string | null | undefined,
+  lang: string,
+) {
+  return formatDay(iso, lang, precision ?? 'day');
+}
+
+/** "25(2)" → "§ 25 Abs. 2 AufenthG": paragraphs as the trade cites them. */
+export function formatParagraph(p: string | null | undefined): string {
+  return p ? paragraphCitation(p) : '—';
 }
 
 export function formatInstant(iso: string, lang: string): string {

@@ -1,15 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
-import { buildHandoverRecord, type HandoverRecord } from '../../../domain/handover/record';
+import {
+  buildHandoverRecord,
+  type HandoverFacts,
+  type HandoverRecord,
+} from '../../../domain/handover/record';
 import { currentCountryCodes } from '../../../domain/reference/countries';
+import { todayInGermany } from '../../../domain/reference/dates';
+import { germanLevelOn, residenceOn } from '../../../domain/rules';
 import { findPersonRow, householdOf, residenceHistory } from '../persons/repo';
+import { loadCaseFiles } from '../rules/situation';
 
 /** Loads what the handover record needs from the case file; the record itself is built by the pure domain function. */
 export async function handoverRecordFor(
   db: Kysely<DB>,
   tenantId: string,
   personId: string,
-  decision: { employment: string; benefits: string; agency: string } | null,
+  decision: HandoverFacts['decision'],
 ): Promise<HandoverRecord> {
   const [p, history, household] = await Promise.all([
     findPersonRow(db, tenantId, personId),
@@ -17,7 +24,11 @@ export async function handoverRecordFor(
     householdOf(db, tenantId, personId),
   ]);
   if (!p) throw new Error(`person ${personId} vanished`);
-  const current = history[0];
+  const today = todayInGermany();
+  const current = residenceOn(history, today);
+  // The same German level as the status card: newest test, certificate or course result, else intake.
+  const file = (await loadCaseFiles(db, tenantId, [p])).get(p.id);
+  const german = file ? germanLevelOn(file, today) : undefined;
   return buildHandoverRecord({
     person: {
       givenNames: p.given_names,
@@ -31,6 +42,7 @@ export async function handoverRecordFor(
       wohnsitzauflage: p.wohnsitzauflage_name,
       municipality: p.municipality_name,
       languages: p.languages,
+      germanLevel: german ? { level: german.level, source: german.source, on: german.on } : null,
     },
     currentStatus: current
       ? {

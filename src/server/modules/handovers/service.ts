@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { Actor } from '../../../domain/access/person-access';
 import { mayReceiveHandover, receiverRefusal } from '../../../domain/handover/receivers';
+import type { HandoverFacts } from '../../../domain/handover/record';
 import { type HandoverAction, type HandoverState, transition } from '../../../domain/handover/state-machine';
 import { badRequest, conflict, forbidden, HttpError, notFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit-writer';
@@ -14,7 +15,8 @@ export interface NewHandover {
   toUserId?: string;
   reason: string;
   keepAdvisor?: boolean;
-  decision?: { employment: string; benefits: string; agency: string } | null;
+  /** The rules engine's decision; the record keeps its result and explanation in words. */
+  decision?: HandoverFacts['decision'];
 }
 
 /** Creates a handover in state "requested" with the handover record filled from the case. */

@@ -2,19 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { rechtskreisChangeReason } from '../../../domain/handover/record';
 import { todayInGermany } from '../../../domain/reference/dates';
-import { evaluate } from '../../../domain/rules';
+import { evaluate, situationFromCaseFile } from '../../../domain/rules';
 import type { AppContext } from '../../context';
 import { badRequest, forbidden } from '../../http/errors';
 import { authOf } from '../../plugins/access-hook';
 import { writeAudit } from '../audit/audit-writer';
 import { idParams, isoDate, pastDate } from '../common-schema';
 import { requestHandover } from '../handovers/service';
-import { residenceHistory } from '../persons/repo';
 import { personOut } from '../persons/schema';
 import { authorizePerson, readPerson } from '../persons/service';
 import { lawFor } from '../rules/law-store';
-import { situationOf } from '../rules/situation';
+import { loadCaseFiles, personSituation } from '../rules/situation';
 
 const firstOfNextMonth = (d: string): string => {
   const y = Number(d.slice(0, 4));
@@ -96,10 +96,7 @@ export async function residenceRoutes(app: FastifyInstance, ctx: AppContext): Pr
       const b = req.body;
       const today = todayInGermany();
       const { law } = await lawFor(ctx.db, actor.tenantId, today);
-      const before = evaluate(
-        situationOf(row, (await residenceHistory(ctx.db, actor.tenantId, row.id))[0], today),
-        law,
-      );
+      const before = evaluate(await personSituation(ctx.db, actor.tenantId, row, today), law);
       await ctx.db.transaction().execute(async (tx) => {
         await tx
           .insertInto('residence_status')
@@ -135,12 +132,15 @@ export async function residenceRoutes(app: FastifyInstance, ctx: AppContext): Pr
           req.id,
         );
       });
-      const current = (await residenceHistory(ctx.db, actor.tenantId, row.id))[0];
-      const now = evaluate(situationOf(row, current, today), law);
+      const file = (await loadCaseFiles(ctx.db, actor.tenantId, [row])).get(row.id) ?? {
+        person: row,
+        residence: [],
+      };
+      const now = evaluate(situationFromCaseFile(file, today), law);
       // AsylbLG ends at the end of the month in which its basis falls away (§ 1 Abs. 3 AsylbLG): judge the
       // switch on the first day after that, so the handover is prepared before the month ends.
       const effective = laterDay(today, firstOfNextMonth(b.asylumDecisionDate ?? b.since));
-      const after = evaluate(situationOf(row, current, effective), law);
+      const after = evaluate(situationFromCaseFile(file, effective), law);
       await ctx.db
         .updateTable('person')
         .set({ rechtskreis: now.benefits, version: sql`version + 1`, updated_at: new Date() })
@@ -180,7 +180,12 @@ export async function residenceRoutes(app: FastifyInstance, ctx: AppContext): Pr
                   b.keepAdvisor === true && row.owner_user_id && row.owner_agency_id === jc.id
                     ? row.owner_user_id
                     : undefined,
-                reason: `Rechtskreiswechsel: ${before.benefits} → SGB II (neuer Status ${b.kind}${b.paragraph ? ` § ${b.paragraph}` : ''} seit ${b.since})`,
+                reason: rechtskreisChangeReason({
+                  from: before.benefits,
+                  kind: b.kind,
+                  paragraph: b.paragraph,
+                  since: b.since,
+                }),
                 keepAdvisor: b.keepAdvisor ?? false,
                 decision: after,
               },

@@ -1,10 +1,10 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
-import type { Situation } from '../../../domain/rules';
-import { situationOf } from './situation';
+import { type Situation, situationFromCaseFile } from '../../../domain/rules';
+import { loadCaseFiles } from './situation';
 
 /**
- * The situations of all open cases of a region on a day, from each person's newest residence status —
+ * The situations of all open cases of a region on a day, from each person's case file (as the status card) —
  * the input of a law-change impact run. `scope` narrows it to what the reader may see.
  */
 export async function regionSituations(
@@ -21,27 +21,19 @@ export async function regionSituations(
       'person.family_name',
       'person.nationalities',
       'person.entry_date',
+      'person.birth_date',
+      'person.gender',
+      'person.languages',
     ])
     .where('person.tenant_id', '=', tenantId)
     .where('person.case_status', '!=', 'closed')
     .where('person.merged_into', 'is', null);
   if (scope) q = q.where(scope);
-  const [people, statuses] = await Promise.all([
-    q.execute(),
-    // The newest status of each person in one query: DISTINCT ON is PostgreSQL's "first row per group".
-    db
-      .selectFrom('residence_status')
-      .selectAll()
-      .distinctOn('person_id')
-      .where('tenant_id', '=', tenantId)
-      .orderBy('person_id')
-      .orderBy('since', 'desc')
-      .orderBy('recorded_at', 'desc')
-      .execute(),
-  ]);
-  const byPerson = new Map(statuses.map((s) => [s.person_id, s]));
+  const people = await q.execute();
+  // The same facts as the status card: whole case files, loaded per table for the whole tenant at once.
+  const files = await loadCaseFiles(db, tenantId, people, true);
   return {
-    situations: people.map((p) => situationOf(p, byPerson.get(p.id), on)),
+    situations: people.map((p) => situationFromCaseFile(files.get(p.id) ?? { person: p, residence: [] }, on)),
     names: new Map(people.map((p) => [p.id, `${p.given_names} ${p.family_name}`])),
   };
 }

@@ -8,12 +8,12 @@ import { badRequest, forbidden } from '../../http/errors';
 import { authOf } from '../../plugins/access-hook';
 import { writeAudit } from '../audit/audit-writer';
 import { idParams, isoDate } from '../common-schema';
-import { residenceHistory } from '../persons/repo';
 import { personScope } from '../persons/scope';
 import { authorizePerson } from '../persons/service';
 import { lawFor } from './law-store';
+import { presentDecision } from './presenter';
 import { regionSituations } from './region';
-import { situationOf } from './situation';
+import { personSituation } from './situation';
 
 export async function rulesRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -29,7 +29,7 @@ export async function rulesRoutes(app: FastifyInstance, ctx: AppContext): Promis
     handler: async (req) => {
       const { actor } = authOf(req);
       const { law } = await lawFor(ctx.db, actor.tenantId, req.body.asOf ?? todayInGermany());
-      return evaluateExtended(req.body, law);
+      return presentDecision(evaluateExtended(req.body, law), law);
     },
   });
 
@@ -51,11 +51,11 @@ export async function rulesRoutes(app: FastifyInstance, ctx: AppContext): Promis
       if (!decision.categories.includes('residence'))
         throw forbidden('Für den Aufenthaltsstatus liegt keine Einwilligung vor.');
       const asOf = req.query.asOf ?? todayInGermany();
-      const [history, { law }] = await Promise.all([
-        residenceHistory(ctx.db, actor.tenantId, row.id),
+      const [situation, { law }] = await Promise.all([
+        personSituation(ctx.db, actor.tenantId, row, asOf),
         lawFor(ctx.db, actor.tenantId, asOf),
       ]);
-      return evaluateExtended(situationOf(row, history[0], asOf), law);
+      return presentDecision(evaluateExtended(situation, law), law);
     },
   });
 

@@ -3,12 +3,25 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandoverRecord } from '../../api/casefile';
-import { countryName, formatDay, label, languageName } from '../../app/format';
+import {
+  countryName,
+  formatBirthDate,
+  formatDay,
+  formatParagraph,
+  label,
+  languageName,
+} from '../../app/format';
 
-const DATE_KEYS = new Set(['birthDate', 'since', 'until', 'ipEntryDate']);
+const DATE_KEYS = new Set(['birthDate', 'since', 'until', 'ipEntryDate', 'permitFrom', 'on']);
+/** Keys of the rules section the receiving agency reads (older records also stored the engine's internals). */
+const RULES_KEYS = ['employment', 'permitFrom', 'benefits', 'agency', 'explanation'];
+const HIDDEN = new Set(['birthDatePrecision', 'courses', 'id', 'rules', 'details', 'deadlines', 'baConsent']);
+
+type Ctx = { t: TFunction; lang: string; precision?: string };
 
 /** One value of the handover record in readable words: dates, countries, languages, codes translated. */
-function Value({ k, v, t, lang }: { k: string; v: unknown; t: TFunction; lang: string }): ReactNode {
+function Value({ k, v, c }: { k: string; v: unknown; c: Ctx }): ReactNode {
+  const { t, lang } = c;
   if (v === null || v === undefined || v === '')
     return (
       <Text span c="dimmed">
@@ -16,26 +29,39 @@ function Value({ k, v, t, lang }: { k: string; v: unknown; t: TFunction; lang: s
       </Text>
     );
   if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+  if (k === 'birthDate' && typeof v === 'string') return formatBirthDate(v, c.precision, lang);
   if (typeof v === 'string' && DATE_KEYS.has(k)) return formatDay(v, lang);
-  if (k === 'nationalities' && Array.isArray(v)) return v.map((c) => countryName(String(c), lang)).join(', ');
+  if (k === 'nationalities' && Array.isArray(v)) return v.map((x) => countryName(String(x), lang)).join(', ');
+  if (k === 'paragraph' && typeof v === 'string') return formatParagraph(v);
   if (k === 'kind' && typeof v === 'string') return label(t, 'residenceKind', v);
   if (k === 'relation' && typeof v === 'string') return label(t, 'relation', v);
   if (k === 'employment' && typeof v === 'string') return label(t, 'employment', v);
   if (k === 'benefits' && typeof v === 'string') return label(t, 'rechtskreis', v);
   if (k === 'agency' && typeof v === 'string') return t(`decision.agencyShort.${v}`, { defaultValue: v });
+  if (k === 'source' && typeof v === 'string') return t(`caseFacts.levelSource.${v}`);
+  if (k === 'level' && typeof v === 'string') return t(`level.${v}`, { defaultValue: v });
   if (typeof v === 'string' || typeof v === 'number') return String(v);
-  return <code>{JSON.stringify(v)}</code>;
+  // Explanations written in two languages: the reader's, German otherwise.
+  if (typeof v === 'object' && !Array.isArray(v) && 'de' in v) {
+    const o = v as { de: string; en?: string };
+    return lang === 'en' && o.en ? o.en : o.de;
+  }
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? '' : String(x))).join(', ');
+  return <ObjectList o={v as Record<string, unknown>} c={c} />;
 }
 
-function ObjectList({ o, t, lang }: { o: Record<string, unknown>; t: TFunction; lang: string }) {
-  const entries = Object.entries(o).filter(([k]) => k !== 'birthDatePrecision' && k !== 'courses');
+function ObjectList({ o, c, keys }: { o: Record<string, unknown>; c: Ctx; keys?: string[] }) {
+  const entries = keys
+    ? keys.filter((k) => k in o).map((k) => [k, o[k]] as const)
+    : Object.entries(o).filter(([k]) => !HIDDEN.has(k));
+  const precision = typeof o.birthDatePrecision === 'string' ? o.birthDatePrecision : undefined;
   return (
     <dl className="record-dl">
       {entries.map(([k, v]) => (
         <div key={k}>
-          <dt>{t(`record.field.${k}`, { defaultValue: k })}</dt>
+          <dt>{c.t(`record.field.${k}`, { defaultValue: c.t('caseFacts.recordField') })}</dt>
           <dd>
-            <Value k={k} v={v} t={t} lang={lang} />
+            <Value k={k} v={v} c={{ ...c, precision }} />
           </dd>
         </div>
       ))}
@@ -74,7 +100,7 @@ function SectionContent({ sectionKey, content }: { sectionKey: string; content: 
         <Stack gap={4}>
           {content.map((item, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: record items have no id
-            <ObjectList key={i} o={item as Record<string, unknown>} t={t} lang={lang} />
+            <ObjectList key={i} o={item as Record<string, unknown>} c={{ t, lang }} />
           ))}
         </Stack>
       );
@@ -87,7 +113,13 @@ function SectionContent({ sectionKey, content }: { sectionKey: string; content: 
     );
   }
   if (typeof content === 'object')
-    return <ObjectList o={content as Record<string, unknown>} t={t} lang={lang} />;
+    return (
+      <ObjectList
+        o={content as Record<string, unknown>}
+        c={{ t, lang }}
+        keys={sectionKey === 'rules' ? RULES_KEYS : undefined}
+      />
+    );
   return <Text size="sm">{String(content)}</Text>;
 }
 

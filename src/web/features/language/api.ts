@@ -427,7 +427,8 @@ export function typeLabel(
   fallback: string = id,
 ): string {
   const t = types?.find((x) => x.id === id);
-  if (!t) return fallback;
+  // Not (yet) in the loaded list: the catalogue's name of the course type, never its code.
+  if (!t) return i18n.t(`courseType.${id}`, { lng: lang, defaultValue: fallback });
   if (lang === 'en' || lang === 'de') return t.label[lang];
   return i18n.t(`courseType.${id}`, { lng: lang, defaultValue: t.label.de });
 }

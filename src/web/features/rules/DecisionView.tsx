@@ -60,14 +60,25 @@ export function useLaw(on?: string) {
   });
 }
 
-/** Names of facts the engine asks for, in the words of the trade (unknown paths stay as they are). */
-export function missingLabel(t: TFunction, path: string): string {
-  return t(`decision.missing.${path.replaceAll('.', '_')}`, { defaultValue: path });
+/** Names of facts the engine asks for, in the words of the trade: never a field name or a code. */
+export function missingLabel(t: TFunction, item: string): string {
+  const paragraph = /^status\.paragraph=(.+)$/.exec(item);
+  if (paragraph) return t('caseFacts.paragraphNotCovered', { paragraph: paragraph[1] });
+  const key = item
+    .replace(/ \(.*\)$/, '')
+    .replaceAll('.', '_')
+    .replaceAll('=', '_');
+  return t(`caseFacts.fact.${key}`, {
+    defaultValue: t(`decision.missing.${key}`, { defaultValue: t('caseFacts.otherCase') }),
+  });
 }
 
-function RulesTable({ ids, law }: { ids: string[]; law: LawData | undefined }) {
+type CitedRule = NonNullable<StatusCard['citedRules']>[number];
+
+function RulesTable({ ids, rules }: { ids: string[]; rules: CitedRule[] }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
+  const rows = ids.map((id) => rules.find((x) => x.id === id)).filter((r): r is CitedRule => r !== undefined);
   return (
     <Table.ScrollContainer type="native" minWidth={560}>
       <Table fz="sm" verticalSpacing={4} data-testid="decision-rules">
@@ -80,34 +91,31 @@ function RulesTable({ ids, law }: { ids: string[]; law: LawData | undefined }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {ids.map((id) => {
-            const r = law?.rules.find((x) => x.id === id);
-            return (
-              <Table.Tr key={id}>
-                <Table.Td>
-                  {r ? (en ? r.title.en : r.title.de) : id}
-                  <Text size="xs" c="dimmed">
-                    <code>{id}</code>
-                  </Text>
-                </Table.Td>
-                <Table.Td>{r?.basis ? <bdi dir="ltr">{r.basis}</bdi> : '—'}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {r
-                    ? r.validTo
-                      ? t('decision.validFromTo', {
-                          from: formatDay(r.validFrom, i18n.language),
-                          to: formatDay(r.validTo, i18n.language),
-                        })
-                      : t('decision.validFrom', { from: formatDay(r.validFrom, i18n.language) })
-                    : '—'}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
+          {rows.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>{en ? r.title.en : r.title.de}</Table.Td>
+              <Table.Td>
+                <bdi dir="ltr">{r.basis}</bdi>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {r.validTo
+                  ? t('decision.validFromTo', {
+                      from: formatDay(r.validFrom, i18n.language),
+                      to: formatDay(r.validTo, i18n.language),
+                    })
+                  : t('decision.validFrom', { from: formatDay(r.validFrom, i18n.language) })}
+              </Table.Td>
+            </Table.Tr>
+          ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+/** A law-data version is usually its day of entry into force: shown as a date of the reader's language. */
+export function lawVersionLabel(version: string, lang: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(version) ? formatDay(version, lang) : version;
 }
 
 /**
@@ -128,7 +136,7 @@ export function DecisionView({ d, headingLevel = 3 }: { d: StatusCard; headingLe
       law.data?.law.bskModules.find((x) => x.module === code)?.label;
     return fromLaw ? (en ? fromLaw.en : fromLaw.de) : label(t, 'courseType', code);
   };
-  const missing = [
+  const missingAll = [
     ...new Set([
       ...d.details.missing,
       ...c.integrationCourse.missing,
@@ -137,6 +145,8 @@ export function DecisionView({ d, headingLevel = 3 }: { d: StatusCard; headingLe
       ...c.erstorientierung.missing,
     ]),
   ];
+  // An expired document has its own notice; its date is not a fact to ask for.
+  const missing = d.details.documentExpiredOn ? missingAll.filter((m) => m !== 'status.until') : missingAll;
   const allRules = [
     ...new Set([
       ...d.rules,
@@ -211,6 +221,20 @@ export function DecisionView({ d, headingLevel = 3 }: { d: StatusCard; headingLe
         </Field>
       </SimpleGrid>
 
+      {d.details.documentExpiredOn ? (
+        <Alert
+          color="orange"
+          variant="light"
+          styles={WARNING_ALERT_STYLES}
+          title={t('caseFacts.expiredTitle')}
+          data-testid="decision-expired"
+        >
+          <Text size="sm">
+            {t('caseFacts.expiredText', { date: formatDay(d.details.documentExpiredOn, lang) })}
+          </Text>
+        </Alert>
+      ) : null}
+
       {missing.length > 0 ? (
         <Alert
           color="orange"
@@ -270,10 +294,10 @@ export function DecisionView({ d, headingLevel = 3 }: { d: StatusCard; headingLe
                 {text(x.explanation)}
               </Text>
             ))}
-            <RulesTable ids={allRules} law={law.data?.law} />
+            <RulesTable ids={allRules} rules={d.citedRules ?? law.data?.law.rules ?? []} />
             <Text size="xs" c="dimmed">
               {t('decision.lawVersion', {
-                version: d.details.lawVersion,
+                version: lawVersionLabel(d.details.lawVersion, lang),
                 asOf: d.details.asOf ? formatDay(d.details.asOf, lang) : '—',
               })}
             </Text>

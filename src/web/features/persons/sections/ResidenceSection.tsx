@@ -313,10 +313,13 @@ export function RechtskreisNotice({ change, onClose }: { change: RechtskreisChan
       data-testid="rechtskreis-notice"
     >
       <Text size="sm">
-        {t('residence.rkChangeText', {
-          from: label(t, 'rechtskreis', change.from),
-          to: label(t, 'rechtskreis', change.to),
-        })}
+        {/* A Rechtskreis the engine could not decide is not a place one moves "from". */}
+        {change.from === 'review'
+          ? t('caseFacts.rkChangeFromUnclear', { to: label(t, 'rechtskreis', change.to) })
+          : t('residence.rkChangeText', {
+              from: label(t, 'rechtskreis', change.from),
+              to: label(t, 'rechtskreis', change.to),
+            })}
       </Text>
       {change.handoverId ? (
         <Text size="sm" mt={4}>
