@@ -270,6 +270,10 @@ describe('person page of an advisor', () => {
       const dialog = await visible(page.getByRole('dialog', { name: 'Neuen Aufenthaltsstatus erfassen' }));
       await choose(page, dialog, 'Status', 'Niederlassungserlaubnis');
       await dialog.getByRole('textbox', { name: 'Paragraph (AufenthG)' }).fill('9');
+      // Who keeps the case at a switch into SGB II is an explicit choice (nothing preset).
+      await dialog
+        .getByRole('radio', { name: 'Die bisherige Fachkraft behält den Fall (Herforder Modell)' })
+        .check();
       await noSeriousFindings(page, 'new status dialog');
       await dialog.getByRole('button', { name: 'Status speichern' }).click();
       await expect
