@@ -83,6 +83,52 @@ describeEachDb('person records', (env) => {
     expect(second.json().current).toMatchObject({ version: 2, contact: { phone: '+49 5221 1234' } });
   });
 
+  // Issue 8, defect 1: the update schema kept the create schema's defaults, so a PATCH of the phone
+  // alone emptied nationalities, spellings and languages and reset a year-only birth date to "day".
+  it.each([
+    ['phone', { phone: '+49 5221 4711' }],
+    ['languages', { languages: [{ code: 'de', level: 'A2' }] }],
+    ['address', { address: 'Hauptstraße 1, 32052 Herford' }],
+  ])('a PATCH of %s alone changes that field alone', async (field, change) => {
+    const t = await makeTenant(env().database.db);
+    const s = await login(env().app, t.users.eingangszone.email);
+    const created = await env().app.inject({
+      method: 'POST',
+      url: '/api/persons',
+      headers: as(s),
+      payload: {
+        ...valid,
+        birthDate: '1984-01-01',
+        birthDatePrecision: 'year',
+        nameVariants: ['Yousef Hadad', 'Jusuf Haddad'],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const before = created.json();
+    const res = await env().app.inject({
+      method: 'PATCH',
+      url: `/api/persons/${before.id}`,
+      headers: as(s),
+      payload: { version: before.version, ...change },
+    });
+    expect(res.statusCode).toBe(200);
+    const after = res.json();
+    for (const key of [
+      'nationalities',
+      'nameVariants',
+      'birthDate',
+      'birthDatePrecision',
+      'givenNames',
+      'familyName',
+      'gender',
+    ]) {
+      expect(after[key], key).toEqual(before[key]);
+    }
+    if (field !== 'languages') expect(after.languages).toEqual(before.languages);
+    else expect(after.languages).toEqual([{ code: 'de', level: 'A2' }]);
+    expect(after.version).toBe(before.version + 1);
+  });
+
   it('finds people by a fuzzy name, by number and with paging', async () => {
     const t = await makeTenant(env().database.db);
     await makePerson(env().database.db, t, {

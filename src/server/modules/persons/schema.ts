@@ -4,16 +4,21 @@ import { countryCode, languageSkill, paging, pastDate, uuid } from '../common-sc
 
 const name = z.string().trim().min(1, 'darf nicht leer sein').max(200);
 
-export const personCreate = z.object({
+/**
+ * The fields of a person, without defaults. The create schema adds its defaults; the update schema is
+ * these fields made optional — never `personCreate.partial()`, which keeps zod's defaults and so reset
+ * every field a PATCH did not send (nationalities, spellings, languages, birth-date precision).
+ */
+const personFields = {
   givenNames: name,
   familyName: name,
   nameOriginal: z.string().trim().max(200).optional(),
-  nameVariants: z.array(name).max(20).default([]),
+  nameVariants: z.array(name).max(20),
   gender: z.enum(['m', 'f', 'x', 'u']),
   birthDate: pastDate.optional(),
-  birthDatePrecision: z.enum(['day', 'month', 'year']).default('day'),
-  nationalities: z.array(countryCode).max(5).default([]),
-  languages: z.array(languageSkill).max(15).default([]),
+  birthDatePrecision: z.enum(['day', 'month', 'year']),
+  nationalities: z.array(countryCode).max(5),
+  languages: z.array(languageSkill).max(15),
   phone: z.string().trim().max(50).optional(),
   email: z.string().trim().email('keine gültige E-Mail-Adresse').max(254).optional(),
   address: z.string().trim().max(300).optional(),
@@ -34,10 +39,18 @@ export const personCreate = z.object({
     .enum(['sozialamt', 'auslaenderbehoerde', 'ehrenamt', 'selbst', 'jobcenter', 'agentur', 'other'])
     .optional(),
   healthNotes: z.string().max(2000).optional(),
+};
+
+export const personCreate = z.object({
+  ...personFields,
+  nameVariants: personFields.nameVariants.default([]),
+  birthDatePrecision: personFields.birthDatePrecision.default('day'),
+  nationalities: personFields.nationalities.default([]),
+  languages: personFields.languages.default([]),
 });
 export type PersonCreate = z.infer<typeof personCreate>;
 
-export const personUpdate = personCreate.partial().extend({
+export const personUpdate = z.object(personFields).partial().extend({
   /** Optimistic locking: the version the editor started from. */
   version: z.number().int().positive(),
 });
