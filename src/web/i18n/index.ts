@@ -1,15 +1,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import ar from './ar.json';
-import arCasefile from './casefile.ar.json';
-import deCasefile from './casefile.de.json';
-import enCasefile from './casefile.en.json';
-import de from './de.json';
-import en from './en.json';
 
 type Catalog = { [key: string]: string | Catalog };
 
-/** The case-file catalogs extend the shell's groups (nav, person, intake …) without repeating them. */
+/** Feature catalogs (`casefile.de.json`, …) extend the shell's groups (nav, person, intake …) without repeating them. */
 function merge(a: Catalog, b: Catalog): Catalog {
   const out: Catalog = { ...a };
   for (const [k, v] of Object.entries(b)) {
@@ -64,12 +58,19 @@ const initial = storedLanguage();
 applyToDocument(initial);
 i18n.on('languageChanged', applyToDocument);
 
+// Every `<lang>.json` and `<feature>.<lang>.json` in this folder is found by the bundler, so a new
+// feature adds its own catalogue files without touching this module (and without merge conflicts).
+const files = import.meta.glob<{ default: Catalog }>('./*.json', { eager: true });
+
+function catalogOf(lang: LanguageCode): Catalog {
+  const names = Object.keys(files)
+    .filter((f) => f === `./${lang}.json` || f.endsWith(`.${lang}.json`))
+    .sort((a, b) => (a === `./${lang}.json` ? -1 : b === `./${lang}.json` ? 1 : a.localeCompare(b)));
+  return names.reduce<Catalog>((acc, f) => merge(acc, files[f]?.default ?? {}), {});
+}
+
 void i18n.use(initReactI18next).init({
-  resources: {
-    de: { translation: merge(de, deCasefile) },
-    en: { translation: merge(en, enCasefile) },
-    ar: { translation: merge(ar, arCasefile) },
-  },
+  resources: Object.fromEntries(LANGUAGES.map((l) => [l.code, { translation: catalogOf(l.code) }])),
   lng: initial,
   fallbackLng: 'de',
   interpolation: { escapeValue: false },
