@@ -1,15 +1,6 @@
 import { Command } from 'commander';
 import { DataDirLockedError } from '../db/dir-lock';
-import { registerAllocate } from './commands/allocate';
-import { registerAudit } from './commands/audit';
-import { registerBackup } from './commands/backup';
-import { registerDuplicates } from './commands/duplicates';
-import { registerMigrate } from './commands/migrate';
-import { registerRules } from './commands/rules';
-import { registerSeed } from './commands/seed';
-import { registerServe } from './commands/serve';
-import { registerSettings } from './commands/settings';
-import { registerUser } from './commands/user';
+import { registerFor } from './registry';
 
 const program = new Command();
 program
@@ -17,16 +8,7 @@ program
   .description('Lotse — Software für Integration Points (Jobcenter, Agentur für Arbeit, Kreis)')
   .showHelpAfterError();
 
-registerServe(program);
-registerMigrate(program);
-registerSeed(program);
-registerUser(program);
-registerSettings(program);
-registerRules(program);
-registerAllocate(program);
-registerDuplicates(program);
-registerAudit(program);
-registerBackup(program);
+await registerFor(program, process.argv);
 
 try {
   await program.parseAsync(process.argv);
