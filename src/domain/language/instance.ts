@@ -1,4 +1,5 @@
 import type { Instance } from '../allocation';
+import { daysBetween } from '../reference/dates';
 import type { Cefr } from './levels';
 import { type TravelPlace, travelMatrix } from './travel';
 
@@ -45,9 +46,7 @@ export interface BuildInput {
   imported: ReadonlyMap<string, number>;
 }
 
-const DAY_MS = 86_400_000;
-export const daysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+export { daysBetween };
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 

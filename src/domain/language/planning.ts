@@ -1,3 +1,5 @@
+import { daysBetween } from '../reference/dates';
+
 /**
  * Demand versus seats per municipality × course type × month: the basis of the joint course planning
  * with providers. Demand is the current backlog (open waitlist entries), counted once per person under
@@ -60,8 +62,6 @@ export function monthsFrom(today: string, count: number): string[] {
   return out;
 }
 
-const DAY_MS = 86_400_000;
-
 export function planDemand(input: {
   today: string;
   months: number;
@@ -90,10 +90,9 @@ export function planDemand(input: {
     }
     return r;
   };
-  const todayMs = Date.parse(`${input.today}T00:00:00Z`);
   for (const w of input.waiting) {
     if (w.courseTypes.length === 0) continue;
-    const wait = Math.max(0, Math.round((todayMs - Date.parse(`${w.since}T00:00:00Z`)) / DAY_MS));
+    const wait = Math.max(0, daysBetween(w.since, input.today));
     w.courseTypes.forEach((t, i) => {
       const r = row(w.municipalityId, t);
       r.eligible++;

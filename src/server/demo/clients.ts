@@ -1,6 +1,6 @@
 import { DEFAULT_IP_MAX_STAY_MONTHS, exitDueOn } from '../../domain/handover/exit';
 import { generatePersons } from '../../domain/people';
-import { todayInGermany } from '../../domain/reference/dates';
+import { daysBetween, todayInGermany } from '../../domain/reference/dates';
 import { evaluate, type Situation } from '../../domain/rules';
 import { searchForm } from '../../domain/text/normalize';
 import { personKeys } from '../modules/persons/repo';
@@ -21,7 +21,6 @@ export interface DemoClientOptions {
 
 /** Share of open cases past the maximum stay: a realistic backlog, not most of the county. */
 export const OVERDUE_SHARE = 0.03;
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 
 /**
  * The clients of the demo county: realistic names (original script and Latin) from the people generator,

@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '../../domain/reference/dates';
 /** mulberry32: tiny, fast, and the same sequence on every machine — demo data must be reproducible. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -22,8 +23,6 @@ export function weighted<T>(r: () => number, xs: readonly (readonly [T, number])
   return xs[xs.length - 1][0];
 }
 
-const DAY = 86_400_000;
-export const addDays = (iso: string, days: number): string =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+export { addDays };
 export const randomDay = (r: () => number, from: string, to: string): string =>
-  addDays(from, Math.floor(r() * ((Date.parse(to) - Date.parse(from)) / DAY + 1)));
+  addDays(from, Math.floor(r() * (daysBetween(from, to) + 1)));

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../../db/schema';
 import type { Instance } from '../../../../domain/allocation';
 import { buildInstance, type Cefr, type Skipped, travelKey } from '../../../../domain/language';
+import { addDays } from '../../../../domain/reference/dates';
 import { ensureMunicipalityPlaces, takenSeats } from '../scope';
 
 export interface LiveParams {
@@ -11,9 +12,6 @@ export interface LiveParams {
   /** Courses starting from asOf up to asOf + horizonDays take part. */
   horizonDays: number;
 }
-
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Latest overall level per person (DISTINCT ON: PostgreSQL's first row per group). */
 export async function currentLevels(

@@ -9,7 +9,7 @@ import {
   validateInstance,
 } from '../../../../domain/allocation';
 import { applyChanges, type Skipped } from '../../../../domain/language';
-import { todayInGermany } from '../../../../domain/reference/dates';
+import { addDays, todayInGermany } from '../../../../domain/reference/dates';
 import { badRequest, conflict, notFound } from '../../../http/errors';
 import { solveInWorker } from '../../../workers/run-allocation';
 import { writeAudit } from '../../audit/audit-writer';
@@ -216,9 +216,6 @@ export async function adjustRun(
     requestId,
   );
 }
-
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Confirms the proposal in one transaction: enrolments, waitlist entries → enrolled, one task per person for

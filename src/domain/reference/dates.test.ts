@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween } from './dates';
+
+describe('addDays / daysBetween (the one place calendar days are counted)', () => {
+  it.each([
+    ['2024-02-28', 1, '2024-02-29'], // leap year
+    ['2023-02-28', 1, '2023-03-01'],
+    ['2026-03-28', 2, '2026-03-30'], // across the switch to summer time: days, not 24-hour blocks
+    ['2026-10-24', 2, '2026-10-26'], // and back
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2027-01-01', -1, '2026-12-31'],
+    ['2026-06-15', 0, '2026-06-15'],
+  ])('%s + %i days = %s', (from, days, to) => {
+    expect(addDays(from, days)).toBe(to);
+    expect(daysBetween(from, to)).toBe(days);
+  });
+});
