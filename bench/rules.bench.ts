@@ -1,4 +1,5 @@
 import { cpus, loadavg } from 'node:os';
+import { mulberry32 } from '../src/domain/reference/random';
 import { evaluate, evaluateExtended, impact, type Situation, validateSituations } from '../src/domain/rules';
 import { formatDay, parseDay } from '../src/domain/rules/dates';
 import type { Benchmark } from './types';
@@ -8,17 +9,6 @@ import type { Benchmark } from './types';
  * (target < 10 s), an impact run over 3,500 clients (target < 2 s, the demo county's size), and
  * for scale the extended evaluation and input validation on 100,000.
  */
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = parseDay('2015-01-01');
 const LAST = parseDay('2027-06-30');

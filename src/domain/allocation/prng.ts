@@ -1,3 +1,4 @@
+import { mulberry32 as core } from '../reference/random';
 /** A small deterministic PRNG (mulberry32): the same seed gives the same instance on every machine. */
 export interface Random {
   /** Uniform in [0, 1). */
@@ -10,14 +11,7 @@ export interface Random {
 }
 
 export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = core(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

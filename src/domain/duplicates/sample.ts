@@ -1,3 +1,4 @@
+import { mulberry32 } from '../reference/random';
 import type { PreparedPerson } from './prepare';
 
 /**
@@ -19,14 +20,7 @@ export function createSampler(people: readonly PreparedPerson[]): () => [number,
     total += g.length * (g.length - 1);
     weights.push(total);
   }
-  let state = 0x9e3779b9;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(0x9e3779b9);
   return () => {
     if (groups.length === 0) return null;
     const r = next() * total;

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../reference/random';
 /** Small seeded PRNG (mulberry32): same seed, same persons — on every machine and Node version. */
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -18,14 +19,7 @@ function hashSeed(seed: number | string): number {
 }
 
 export function createRng(seed: number | string): Rng {
-  let state = hashSeed(seed);
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(hashSeed(seed));
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

@@ -1,15 +1,7 @@
 import { addDays, daysBetween } from '../../domain/reference/dates';
-/** mulberry32: tiny, fast, and the same sequence on every machine — demo data must be reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../domain/reference/random';
+/** The demo's random source: the project's one seeded generator, so demo data is reproducible. */
+export const rng = (seed: number): (() => number) => mulberry32(seed);
 
 export const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
