@@ -49,7 +49,7 @@ export const BASIS_SHARED_TASK = '§§ 67d, 69 Abs. 1 Nr. 1 SGB X (gemeinsame Au
 export const BASIS_CONSENT = 'Einwilligung Art. 6 Abs. 1 lit. a, Art. 7 DSGVO, § 67b SGB X';
 
 /** A consent counts from the day it was given until (not including) the day it was withdrawn. */
-export function consentActive(c: ConsentFact, today: string): boolean {
+export function consentActive(c: Pick<ConsentFact, 'givenOn' | 'withdrawnOn'>, today: string): boolean {
   return c.givenOn <= today && (c.withdrawnOn === null || c.withdrawnOn > today);
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
-import type { Actor } from '../../../domain/access/person-access';
+import { type Actor, consentActive } from '../../../domain/access/person-access';
 import { todayInGermany } from '../../../domain/reference/dates';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import { assertTenantRefs } from '../../http/tenant-refs';
@@ -44,7 +44,7 @@ export async function listConsents(
     withdrawnOn: c.withdrawn_on,
     formLanguage: c.form_language,
     scanRef: c.scan_ref,
-    active: c.given_on <= today && (c.withdrawn_on === null || c.withdrawn_on > today),
+    active: consentActive({ givenOn: c.given_on, withdrawnOn: c.withdrawn_on }, today),
   }));
 }
 

@@ -24,6 +24,7 @@ export function consentCovering(
     .whereRef('c.person_id', '=', 'person.id')
     .where('c.tenant_id', '=', actor.tenantId)
     .where('c.recipient_agency_id', '=', actor.agencyId)
+    // consentActive (domain/access/person-access.ts) in SQL: from the day given until, not including, the day withdrawn.
     .where('c.given_on', '<=', today)
     .where((w) => w.or([w('c.withdrawn_on', 'is', null), w('c.withdrawn_on', '>', today)]));
   if (category) q = q.where(sql<boolean>`${category} = ANY(c.data_categories)`);
