@@ -3,6 +3,7 @@ import type { Config } from '../config/env';
 import { type Database, openDatabase } from '../db/connect';
 import { refreshStatisticsIfEmbedded } from '../db/maintenance';
 import { migrateAsOwner, migrateToLatest } from '../db/migrate';
+import { loadTenantTables, type TenantViolation, tenantGuard } from '../db/tenant-guard';
 import { buildApp, VERSION } from './app';
 import { failInterruptedRuns } from './modules/language/allocation/service';
 import { ensureNameKeys } from './modules/persons/reindex';
@@ -36,8 +37,20 @@ export async function startServer(
   if (interrupted > 0)
     process.stdout.write(`${interrupted} abgebrochene Kurszuteilung(en) als fehlgeschlagen markiert\n`);
   await refreshStatisticsIfEmbedded(database.db, database.kind);
+  // Requests run through the tenant guard; the start-up tasks above cross regions by design.
+  let logViolation: (v: TenantViolation) => void = () => {};
+  const appDb =
+    config.tenantGuard === 'off'
+      ? database.db
+      : database.db.withPlugin(
+          tenantGuard(await loadTenantTables(database.db), (v) => {
+            if (config.tenantGuard === 'error')
+              throw new Error(`statement on ${v.table} without tenant_id: ${v.sql}`);
+            logViolation(v);
+          }),
+        );
   const app = await buildApp(
-    { db: database.db, dbKind: database.kind, config, version: VERSION },
+    { db: appDb, dbKind: database.kind, config, version: VERSION },
     {
       logger: opts.logger === false ? false : { level: config.logLevel },
       serveWeb: true,
@@ -45,6 +58,11 @@ export async function startServer(
     },
   );
   logLost = (err) => app.log.warn({ err: err.message }, 'database connection lost; reconnecting on demand');
+  logViolation = (v) =>
+    app.log.error(
+      { table: v.table, kind: v.kind, sql: v.sql },
+      'statement on a tenant table without tenant_id',
+    );
   const address = await app.listen({ port: config.port, host: config.host });
   let stopping: Promise<void> | undefined;
   return {

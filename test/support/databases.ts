@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { loadConfig } from '../../src/config/env';
 import { type Database, openDatabase } from '../../src/db/connect';
 import { migrateToLatest } from '../../src/db/migrate';
+import { loadTenantTables, type TenantViolation, tenantGuard } from '../../src/db/tenant-guard';
 import { buildApp, type LotseApp, VERSION } from '../../src/server/app';
 
 export interface DbTarget {
@@ -15,6 +17,17 @@ export function dbTargets(): DbTarget[] {
   const targets: DbTarget[] = [{ name: 'pglite' }];
   if (process.env.DATABASE_URL) targets.push({ name: 'postgres', url: process.env.DATABASE_URL });
   return targets;
+}
+
+function onTenantViolation(v: TenantViolation): void {
+  if (process.env.LOTSE_TENANT_GUARD === 'report') {
+    appendFileSync(
+      process.env.LOTSE_TENANT_GUARD_FILE ?? '/tmp/tenant-violations.jsonl',
+      `${JSON.stringify(v)}\n`,
+    );
+    return;
+  }
+  throw new Error(`Anweisung auf ${v.table} ohne tenant_id (${v.kind}): ${v.sql}`);
 }
 
 export interface TestEnv {
@@ -33,11 +46,15 @@ export function describeEachDb(title: string, fn: (env: () => TestEnv, target: D
       beforeAll(async () => {
         const database = await openDatabase({ url: target.url, dataDir: 'memory://' });
         await migrateToLatest(database.db);
+        // Every statement the app runs must name the tenant (src/db/tenant-guard.ts): one that does
+        // not fails, and with it the test that caused it. The tests' own checks query unguarded.
+        const tables = await loadTenantTables(database.db);
+        const appDb = database.db.withPlugin(tenantGuard(tables, onTenantViolation));
         const config = loadConfig({
           LOTSE_LOG_LEVEL: 'silent',
           LOTSE_DATA_DIR: `/tmp/unused-${randomUUID()}`,
         });
-        const app = await buildApp({ db: database.db, dbKind: database.kind, config, version: VERSION });
+        const app = await buildApp({ db: appDb, dbKind: database.kind, config, version: VERSION });
         env = { database, app };
       });
       afterAll(async () => {

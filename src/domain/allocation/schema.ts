@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CEFR_LEVELS } from '../reference/languages';
 
 /** CEFR levels; A0 stands for "no German yet" (entry level of literacy and Integrationskurs). */
-export const LEVELS = ['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export const LEVELS = CEFR_LEVELS;
 export const levelSchema = z.enum(LEVELS);
 export type Level = z.infer<typeof levelSchema>;
 

@@ -1,5 +1,6 @@
+import { CEFR_LEVELS } from '../reference/languages';
 /** CEFR levels; A0 stands for "no German yet" (the entry level of literacy and Integrationskurs). */
-export const CEFR = ['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export const CEFR = CEFR_LEVELS;
 export type Cefr = (typeof CEFR)[number];
 export const SKILLS = ['hearing', 'reading', 'writing', 'speaking'] as const;
 export type Skill = (typeof SKILLS)[number];

@@ -7,6 +7,8 @@ export function isLanguageCode(code: string): boolean {
 
 export const CEFR_LEVELS = ['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 export type CefrLevel = (typeof CEFR_LEVELS)[number];
+/** Levels a course can lead to (A0 is no German yet, never a target). */
+export const TARGET_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 /** Mother tongue is recorded as its own level: CEFR does not describe it. */
 export const LANGUAGE_LEVELS = [...CEFR_LEVELS, 'muttersprache'] as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CEFR_LEVELS } from '../reference/languages';
 import { isIsoDate, parseDay } from './dates';
 
 /**
@@ -50,7 +51,7 @@ export const ruleParamsSchema = z.object({
   /** A cut-off date used by the rule (e.g. first titles issued after this day). */
   after: isoDate.optional(),
   /** A CEFR level used by the rule (e.g. B1 = sufficient German). */
-  level: z.enum(['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2']).optional(),
+  level: z.enum(CEFR_LEVELS).optional(),
   hours: z.number().int().min(0).max(2000).optional(),
   maxHours: z.number().int().min(0).max(2000).optional(),
   /** Safe-country Duldung ban: which asylum histories it covers (rejected; withdrawn; no application). */
@@ -118,7 +119,7 @@ export const bskModuleSchema = z.object({
   module: z.string().min(1),
   kind: z.enum(['basic', 'special', 'subject', 'recognition']),
   /** Level a participant has when entering; null = any level from B1. */
-  entryLevel: z.enum(['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2']).nullable(),
+  entryLevel: z.enum(CEFR_LEVELS).nullable(),
   targetLevel: z.enum(['A2', 'B1', 'B2', 'C1', 'C2']).nullable(),
   hours: z.number().int().min(0),
   label: text,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CEFR_LEVELS } from '../reference/languages';
 import { isIsoDate } from './dates';
 
 /**
@@ -32,7 +33,7 @@ export const ASYLUM_DECISIONS = [
   'none',
 ] as const;
 
-export const CEFR_LEVELS = ['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export { CEFR_LEVELS };
 
 function oneOf<T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `invalid value, expected one of ${values.join(', ')}` });

@@ -24,6 +24,8 @@ export async function startTestServer(
       PORT: String(opts.port ?? 0),
       HOST: opts.host ?? '127.0.0.1',
       LOTSE_LOG_LEVEL: 'warn',
+      // Every statement the browser causes must name its tenant (src/db/tenant-guard.ts).
+      LOTSE_TENANT_GUARD: 'error',
       LOTSE_DEMO_PASSWORD: DEMO_PASSWORD,
       ...opts.env,
     }),

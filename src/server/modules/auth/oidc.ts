@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as client from 'openid-client';
 import type { OidcConfig } from '../../../config/env';
 import type { DB } from '../../../db/schema';
+import { crossTenant } from '../../../db/tenant-guard';
 import { parseRoleMap, roleFromClaims } from '../../../domain/access/claim-roles';
 import { writeAudit } from '../audit/audit-writer';
 import { type LoginMeta, startSession } from './service';
@@ -174,6 +175,7 @@ async function provision(
     .selectFrom('app_user')
     .select('id')
     .where(({ fn }) => fn('lower', ['email']), '=', email)
+    .modifyEnd(crossTenant('e-mail uniqueness across regions'))
     .executeTakeFirst();
   if (taken) return refuse('email_taken');
   const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : email;

@@ -5,7 +5,7 @@ import { notFound } from '../../http/errors';
 import type { UserOut } from './schema';
 
 /** The whitelisted view of a staff account: never the hash, counters or lock state. */
-export async function presentUser(db: Kysely<DB>, userId: string): Promise<UserOut> {
+export async function presentUser(db: Kysely<DB>, userId: string, tenantId: string): Promise<UserOut> {
   const u = await db
     .selectFrom('app_user as u')
     .innerJoin('agency as a', 'a.id', 'u.agency_id')
@@ -23,6 +23,7 @@ export async function presentUser(db: Kysely<DB>, userId: string): Promise<UserO
       't.id as tenant_id',
       't.name as tenant_name',
     ])
+    .where('u.tenant_id', '=', tenantId)
     .where('u.id', '=', userId)
     .executeTakeFirst();
   if (!u) throw notFound('Benutzer');

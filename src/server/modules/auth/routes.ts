@@ -48,7 +48,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         requestId: req.id,
       });
       reply.setCookie(SESSION_COOKIE, s.token, { ...cookieOptions, expires: s.expiresAt });
-      return { user: await presentUser(ctx.db, s.user.id), csrfToken: s.csrfToken };
+      return { user: await presentUser(ctx.db, s.user.id, s.user.tenant_id), csrfToken: s.csrfToken };
     },
   });
 
@@ -60,7 +60,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
     handler: async (req) => {
       const auth = authOf(req);
-      return { user: await presentUser(ctx.db, auth.actor.userId), csrfToken: auth.csrfToken };
+      return {
+        user: await presentUser(ctx.db, auth.actor.userId, auth.actor.tenantId),
+        csrfToken: auth.csrfToken,
+      };
     },
   });
 

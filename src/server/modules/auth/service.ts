@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { crossTenant } from '../../../db/tenant-guard';
 import { HttpError } from '../../http/errors';
 import { writeAudit } from '../audit/audit-writer';
 import { dummyHash, verifyPassword } from './passwords';
@@ -26,11 +27,15 @@ export const loginRefused = () => new HttpError(401, 'invalid_credentials', LOGI
 export type AppUserRow = Awaited<ReturnType<typeof findLoginUser>>;
 
 function findLoginUser(db: Kysely<DB>, email: string) {
-  return db
-    .selectFrom('app_user')
-    .selectAll()
-    .where(({ fn }) => fn('lower', ['email']), '=', email.trim().toLowerCase())
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('app_user')
+      .selectAll()
+      .where(({ fn }) => fn('lower', ['email']), '=', email.trim().toLowerCase())
+      // E-mail addresses are unique across regions: the login finds the user, the user brings the tenant.
+      .modifyEnd(crossTenant('login by e-mail before the tenant is known'))
+      .executeTakeFirst()
+  );
 }
 
 export interface LoginMeta {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { crossTenant } from '../../../db/tenant-guard';
 import type { AgencyKind } from '../../../domain/access/agencies';
 import { isRole } from '../../../domain/access/roles';
 import type { AuthContext } from '../../context';
@@ -69,18 +70,24 @@ export async function loadSession(
       'a.kind as agency_kind',
     ])
     .where('s.id_hash', '=', idHash)
+    .modifyEnd(crossTenant('the session is found by its token before its tenant is known'))
     .executeTakeFirst();
   if (!row || row.disabled_at || !isRole(row.role)) return null;
   const now = Date.now();
   const lastSeen = new Date(row.last_seen_at).getTime();
   if (new Date(row.expires_at).getTime() <= now || lastSeen + policy.idleMinutes * 60_000 <= now) {
-    await db.deleteFrom('user_session').where('id_hash', '=', idHash).execute();
+    await db
+      .deleteFrom('user_session')
+      .where('tenant_id', '=', row.tenant_id)
+      .where('id_hash', '=', idHash)
+      .execute();
     return null;
   }
   if (now - lastSeen > 60_000) {
     await db
       .updateTable('user_session')
       .set({ last_seen_at: new Date(now) })
+      .where('tenant_id', '=', row.tenant_id)
       .where('id_hash', '=', idHash)
       .execute();
   }
@@ -101,10 +108,18 @@ export async function loadSession(
 }
 
 export async function endSession(db: Kysely<DB>, sessionHash: string): Promise<void> {
-  await db.deleteFrom('user_session').where('id_hash', '=', sessionHash).execute();
+  await db
+    .deleteFrom('user_session')
+    .where('id_hash', '=', sessionHash)
+    .modifyEnd(crossTenant('logout by the token hash of the own session'))
+    .execute();
 }
 
 export async function endAllSessions(db: Kysely<DB>, userId: string): Promise<number> {
-  const r = await db.deleteFrom('user_session').where('user_id', '=', userId).executeTakeFirst();
+  const r = await db
+    .deleteFrom('user_session')
+    .where('user_id', '=', userId)
+    .modifyEnd(crossTenant('every session of a user whose tenant the caller has checked'))
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }

@@ -55,14 +55,20 @@ export async function executeRetention(
       'household_member',
       'handover',
     ] as const) {
-      await tx.deleteFrom(table).where('person_id', 'in', ids).execute();
+      await tx.deleteFrom(table).where('tenant_id', '=', tenantId).where('person_id', 'in', ids).execute();
     }
     await tx
       .updateTable('household_member')
+      .where('tenant_id', '=', tenantId)
       .set({ member_person_id: null })
       .where('member_person_id', 'in', ids)
       .execute();
-    await tx.updateTable('person').set({ merged_into: null }).where('merged_into', 'in', ids).execute();
+    await tx
+      .updateTable('person')
+      .where('tenant_id', '=', tenantId)
+      .set({ merged_into: null })
+      .where('merged_into', 'in', ids)
+      .execute();
     await tx.deleteFrom('person').where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
     await writeAudit(
       tx,

@@ -46,6 +46,7 @@ export async function requestHandover(
   if (h.toUserId) {
     const u = await db
       .selectFrom('app_user')
+      .where('tenant_id', '=', actor.tenantId)
       .select('id')
       .where('id', '=', h.toUserId)
       .where('agency_id', '=', h.toAgencyId)
@@ -128,6 +129,7 @@ export async function actOnHandover(
   await db.transaction().execute(async (tx) => {
     const r = await tx
       .updateTable('handover')
+      .where('tenant_id', '=', actor.tenantId)
       .set({
         state: t.to,
         decision_reason: input.reason ?? null,
@@ -143,6 +145,7 @@ export async function actOnHandover(
     if (action === 'accept' && h.kind !== 'referral') {
       const owner = await tx
         .selectFrom('app_user')
+        .where('tenant_id', '=', actor.tenantId)
         .select(['id', 'team'])
         .where('id', '=', h.to_user_id ?? actor.userId)
         .executeTakeFirstOrThrow();
@@ -152,6 +155,7 @@ export async function actOnHandover(
         : { owner_agency_id: h.to_agency_id, owner_user_id: owner.id, team: owner.team };
       await tx
         .updateTable('person')
+        .where('tenant_id', '=', actor.tenantId)
         .set({ ...set, case_status: 'active', version: sql`version + 1`, updated_at: new Date() })
         .where('id', '=', h.person_id)
         .execute();
@@ -159,6 +163,7 @@ export async function actOnHandover(
     if (action === 'complete' && h.kind === 'exit') {
       await tx
         .updateTable('person')
+        .where('tenant_id', '=', actor.tenantId)
         .set({
           case_status: 'closed',
           closed_on: sql`current_date`,

@@ -37,6 +37,7 @@ export async function mergePersons(
   await db.transaction().execute(async (tx) => {
     const lock = await tx
       .updateTable('person')
+      .where('tenant_id', '=', actor.tenantId)
       .set({
         merged_into: survivorId,
         case_status: 'closed',
@@ -51,6 +52,7 @@ export async function mergePersons(
     // Only one open waitlist entry per person: the survivor's stays, the duplicate's is closed (kept as history).
     const survivorWaits = await tx
       .selectFrom('waitlist_entry')
+      .where('tenant_id', '=', actor.tenantId)
       .select('id')
       .where('person_id', '=', survivorId)
       .where('status', 'in', ['waiting', 'offered'])
@@ -58,6 +60,7 @@ export async function mergePersons(
     if (survivorWaits)
       await tx
         .updateTable('waitlist_entry')
+        .where('tenant_id', '=', actor.tenantId)
         .set({ status: 'withdrawn' })
         .where('person_id', '=', duplicateId)
         .where('status', 'in', ['waiting', 'offered'])
@@ -65,11 +68,16 @@ export async function mergePersons(
     // Both attending the same course cannot be: the duplicate's enrolment in a course the survivor has is dropped.
     await tx
       .deleteFrom('enrolment')
+      .where('tenant_id', '=', actor.tenantId)
       .where('person_id', '=', duplicateId)
       .where(
         'course_id',
         'in',
-        tx.selectFrom('enrolment').select('course_id').where('person_id', '=', survivorId),
+        tx
+          .selectFrom('enrolment')
+          .where('tenant_id', '=', actor.tenantId)
+          .select('course_id')
+          .where('person_id', '=', survivorId),
       )
       .execute();
     for (const table of [
@@ -84,6 +92,7 @@ export async function mergePersons(
     ] as const) {
       await tx
         .updateTable(table)
+        .where('tenant_id', '=', actor.tenantId)
         .set({ person_id: survivorId })
         .where('person_id', '=', duplicateId)
         .execute();
@@ -103,6 +112,7 @@ export async function mergePersons(
     };
     const r = await tx
       .updateTable('person')
+      .where('tenant_id', '=', actor.tenantId)
       .set({
         name_variants: variants,
         name_original: names.nameOriginal,
@@ -117,7 +127,11 @@ export async function mergePersons(
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) === 0)
       throw conflict('Der verbleibende Datensatz wurde inzwischen geändert.');
-    await tx.deleteFrom('person_name_key').where('person_id', '=', duplicateId).execute();
+    await tx
+      .deleteFrom('person_name_key')
+      .where('tenant_id', '=', actor.tenantId)
+      .where('person_id', '=', duplicateId)
+      .execute();
     await replaceNameKeys(tx, actor.tenantId, survivorId, namesOf(names));
     await writeAudit(
       tx,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { refreshStatistics } from '../../../db/maintenance';
 import type { DB } from '../../../db/schema';
+import { crossTenant } from '../../../db/tenant-guard';
 import { namesOf, personKeys } from './repo';
 
 // Names in every script and shape the matcher handles: if the key function changes its output for any
@@ -46,7 +47,8 @@ export async function ensureNameKeys(db: Kysely<DB>, log: (m: string) => void = 
     .executeTakeFirst();
   if (stored?.value === fingerprint) return 0;
   const count = await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('person_name_key').execute();
+    // Every region's keys are rebuilt when the key algorithm changes (a start-up task, no request).
+    await tx.deleteFrom('person_name_key').modifyEnd(crossTenant('rebuild of all name keys')).execute();
     let done = 0;
     for (let last = '00000000-0000-0000-0000-000000000000'; ; ) {
       const batch = await tx
@@ -56,6 +58,7 @@ export async function ensureNameKeys(db: Kysely<DB>, log: (m: string) => void = 
         .where('merged_into', 'is', null)
         .orderBy('id')
         .limit(2000)
+        .modifyEnd(crossTenant('rebuild of all name keys'))
         .execute();
       if (batch.length === 0) break;
       const rows = batch.flatMap((p) =>

@@ -47,7 +47,11 @@ export async function replaceNameKeys(
   personId: string,
   names: string[],
 ): Promise<void> {
-  await db.deleteFrom('person_name_key').where('person_id', '=', personId).execute();
+  await db
+    .deleteFrom('person_name_key')
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', personId)
+    .execute();
   const keys = personKeys(names);
   if (keys.length)
     await db

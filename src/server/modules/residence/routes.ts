@@ -143,6 +143,7 @@ export async function residenceRoutes(app: FastifyInstance, ctx: AppContext): Pr
       const after = evaluate(situationFromCaseFile(file, effective), law);
       await ctx.db
         .updateTable('person')
+        .where('tenant_id', '=', actor.tenantId)
         .set({ rechtskreis: now.benefits, version: sql`version + 1`, updated_at: new Date() })
         .where('id', '=', row.id)
         .execute();
@@ -162,6 +163,7 @@ export async function residenceRoutes(app: FastifyInstance, ctx: AppContext): Pr
           if (!jc) throw badRequest('In dieser Region ist kein Jobcenter angelegt.');
           const open = await ctx.db
             .selectFrom('handover')
+            .where('tenant_id', '=', actor.tenantId)
             .select('id')
             .where('person_id', '=', row.id)
             .where('kind', '=', 'rechtskreiswechsel')

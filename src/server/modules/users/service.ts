@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { crossTenant } from '../../../db/tenant-guard';
 import type { Role } from '../../../domain/access/roles';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import { checkPasswordPolicy, hashPassword } from '../auth/passwords';
@@ -34,6 +35,8 @@ export async function createUser(db: Kysely<DB>, u: NewUser): Promise<{ id: stri
     .selectFrom('app_user')
     .select('id')
     .where(({ fn }) => fn('lower', ['email']), '=', u.email.toLowerCase())
+    // E-mail addresses are the login and unique across all regions.
+    .modifyEnd(crossTenant('e-mail uniqueness across regions'))
     .executeTakeFirst();
   if (exists) throw conflict('Diese E-Mail-Adresse ist schon vergeben.');
   return db

@@ -4,8 +4,8 @@ import { api } from '../../api/client';
 import type { Municipality } from '../../api/types';
 import i18n from '../../i18n';
 
-export const CEFR_LEVELS = ['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
-export const TARGET_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+// The value lists come from the domain, never copied: one list per fact across server and web.
+export { CEFR_LEVELS, TARGET_LEVELS } from '../../../domain/reference/languages';
 export const COURSE_STATUSES = ['planned', 'running', 'finished', 'cancelled'] as const;
 export const ENROLMENT_STATUSES = ['enrolled', 'attending', 'completed', 'dropped_out', 'cancelled'] as const;
 export const TEST_KINDS = [

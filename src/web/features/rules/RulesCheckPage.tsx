@@ -15,6 +15,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_CODES } from '../../../domain/reference/countries';
+import { CEFR_LEVELS } from '../../../domain/reference/languages';
 import { ASYLUM_DECISIONS, STATUS_KINDS, type StatusCard } from '../../api/casefile';
 import { ApiError, api } from '../../api/client';
 import { countryName } from '../../app/format';
@@ -22,7 +23,7 @@ import { PageHeader } from '../../app/PageHeader';
 import { todayIso, triToValue, valueToTri } from '../persons/sections/common';
 import { DecisionView } from './DecisionView';
 
-const LEVELS = ['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
+const LEVELS = CEFR_LEVELS;
 
 interface Form {
   asOf: string;

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../../db/schema';
+import { crossTenant } from '../../../../db/tenant-guard';
 import type { Actor } from '../../../../domain/access/person-access';
 import {
   type Allocation,
@@ -47,7 +48,7 @@ export function metricsOf(instance: Instance, r: RunResult) {
   };
 }
 
-async function solveRun(db: Kysely<DB>, runId: string, instance: Instance): Promise<void> {
+async function solveRun(db: Kysely<DB>, tenantId: string, runId: string, instance: Instance): Promise<void> {
   try {
     progress.set(runId, 0);
     // The stored progress lets another server instance (or a reload after a restart) show it too:
@@ -58,6 +59,7 @@ async function solveRun(db: Kysely<DB>, runId: string, instance: Instance): Prom
       if (p.fraction - stored < 0.1) return;
       stored = p.fraction;
       db.updateTable('allocation_run')
+        .where('tenant_id', '=', tenantId)
         .set({ progress: p.fraction })
         .where('id', '=', runId)
         .where('state', '=', 'running')
@@ -68,6 +70,7 @@ async function solveRun(db: Kysely<DB>, runId: string, instance: Instance): Prom
     const result: RunResult = { optimal, fcfs, proposal: { ...optimal, adjusted: false } };
     await db
       .updateTable('allocation_run')
+      .where('tenant_id', '=', tenantId)
       .set({
         state: 'proposed',
         progress: 1,
@@ -79,6 +82,7 @@ async function solveRun(db: Kysely<DB>, runId: string, instance: Instance): Prom
   } catch (error) {
     await db
       .updateTable('allocation_run')
+      .where('tenant_id', '=', tenantId)
       .set({ state: 'failed', error: error instanceof Error ? error.message : String(error) })
       .where('id', '=', runId)
       .execute()
@@ -102,6 +106,7 @@ export async function failInterruptedRuns(db: Kysely<DB>): Promise<number> {
     .set({ state: 'failed', error: 'Abgebrochen: der Server wurde während der Berechnung beendet.' })
     .where('state', '=', 'running')
     .where('created_at', '<', sql<Date>`now() - make_interval(mins => ${INTERRUPTED_AFTER_MINUTES})`)
+    .modifyEnd(crossTenant('start-up clean-up of interrupted runs in every region'))
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
@@ -152,7 +157,7 @@ export async function startRun(
     },
     requestId,
   );
-  const job = solveRun(db, run.id, instance);
+  const job = solveRun(db, actor.tenantId, run.id, instance);
   runningJobs.add(job);
   void job.finally(() => runningJobs.delete(job));
   if (wait) await job;
@@ -198,6 +203,7 @@ export async function adjustRun(
   const next: RunResult = { ...result, proposal };
   const r = await db
     .updateTable('allocation_run')
+    .where('tenant_id', '=', actor.tenantId)
     .set({
       result: JSON.stringify(next),
       metrics: JSON.stringify(metricsOf(instance, next)),
@@ -237,6 +243,7 @@ export async function confirmRun(
   return db.transaction().execute(async (tx) => {
     const lock = await tx
       .updateTable('allocation_run')
+      .where('tenant_id', '=', actor.tenantId)
       .set({ state: 'confirmed', confirmed_by: actor.userId, confirmed_at: new Date(), version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)
@@ -319,6 +326,7 @@ export async function confirmRun(
       .execute();
     await tx
       .updateTable('waitlist_entry')
+      .where('tenant_id', '=', actor.tenantId)
       .set((eb) => ({ status: 'enrolled', version: eb('version', '+', 1), updated_at: new Date() }))
       .where('id', 'in', [...entryOf.values()])
       .execute();

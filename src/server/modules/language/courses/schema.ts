@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CEFR } from '../../../../domain/language';
+import { TARGET_LEVELS } from '../../../../domain/reference/languages';
 import { isoDate, uuid } from '../../common-schema';
 
 const level = z.enum(CEFR, { error: `ungültiges Niveau, erlaubt: ${CEFR.join(', ')}` });
-const target = z.enum(['A1', 'A2', 'B1', 'B2', 'C1', 'C2'], { error: 'ungültiges Zielniveau (A1–C2)' });
+const target = z.enum(TARGET_LEVELS, { error: 'ungültiges Zielniveau (A1–C2)' });
 // Said, never clamped: 9,999 seats is a typing error the provider must see on the field.
 const seats = z
   .number({ error: 'Plätze: bitte eine Zahl angeben' })

@@ -314,6 +314,7 @@ export async function updateEnrolment(
   const ok = await db.transaction().execute(async (tx) => {
     const r = await tx
       .updateTable('enrolment')
+      .where('tenant_id', '=', actor.tenantId)
       .set({
         ...(input.status ? { status: input.status } : {}),
         ...(input.attendancePercent !== undefined ? { attendance_percent: input.attendancePercent } : {}),
@@ -358,7 +359,12 @@ export async function updateEnrolment(
     );
     return true;
   });
-  const current = await db.selectFrom('enrolment').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const current = await db
+    .selectFrom('enrolment')
+    .selectAll()
+    .where('tenant_id', '=', actor.tenantId)
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   const out = {
     id: current.id,
     version: current.version,

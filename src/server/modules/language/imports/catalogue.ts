@@ -175,6 +175,7 @@ async function storeCatalogue(db: Kysely<DB>, actor: Actor, file: FileBody, requ
       if (r.courseId) {
         await tx
           .updateTable('course')
+          .where('tenant_id', '=', actor.tenantId)
           .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: new Date() }))
           .where('id', '=', r.courseId)
           .execute();

@@ -330,6 +330,7 @@ export async function languageOverviewRoutes(app: FastifyInstance, ctx: AppConte
       if (t.assignee_user_id !== actor.userId) throw forbidden('Diese Aufgabe ist nicht Ihnen zugewiesen.');
       await ctx.db
         .updateTable('language_task')
+        .where('tenant_id', '=', actor.tenantId)
         .set({ done_at: new Date(), done_by: actor.userId })
         .where('id', '=', t.id)
         .where('done_at', 'is', null)

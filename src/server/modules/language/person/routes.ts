@@ -308,6 +308,7 @@ export async function personLanguageRoutes(app: FastifyInstance, ctx: AppContext
       const open = await ctx.db
         .selectFrom('waitlist_entry')
         .selectAll()
+        .where('tenant_id', '=', actor.tenantId)
         .where('person_id', '=', row.id)
         .where('status', 'in', ['waiting', 'offered'])
         .executeTakeFirst();
@@ -405,6 +406,7 @@ export async function personLanguageRoutes(app: FastifyInstance, ctx: AppContext
       const updated = await ctx.db.transaction().execute(async (tx) => {
         const w = await tx
           .updateTable('waitlist_entry')
+          .where('tenant_id', '=', actor.tenantId)
           .set({
             ...(b.status ? { status: b.status } : {}),
             ...(b.courseTypes ? { course_types: [...new Set(b.courseTypes)] } : {}),
@@ -437,6 +439,7 @@ export async function personLanguageRoutes(app: FastifyInstance, ctx: AppContext
         const cur = await ctx.db
           .selectFrom('waitlist_entry')
           .selectAll()
+          .where('tenant_id', '=', actor.tenantId)
           .where('id', '=', before.id)
           .executeTakeFirstOrThrow();
         throw conflict('Der Eintrag wurde inzwischen geändert.', waitlistOut(cur));
