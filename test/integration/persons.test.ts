@@ -35,7 +35,45 @@ describeEachDb('person records', (env) => {
       .select('action')
       .where('person_id', '=', res.json().id)
       .execute();
-    expect(rows.map((r) => r.action).sort()).toEqual(['create', 'read']);
+    // One act, one row (issue 10.5): the answer of the create is not a second, unasked read.
+    expect(rows.map((r) => r.action)).toEqual(['create']);
+  });
+
+  it('audits an update once, and a refused update (409) as the read of the current record it shows', async () => {
+    const t = await makeTenant(env().database.db);
+    const s = await login(env().app, t.users.eingangszone.email);
+    const created = await env().app.inject({
+      method: 'POST',
+      url: '/api/persons',
+      headers: as(s),
+      payload: valid,
+    });
+    const id = created.json().id as string;
+    const actions = async () =>
+      (
+        await env()
+          .database.db.selectFrom('audit_log')
+          .select('action')
+          .where('person_id', '=', id)
+          .orderBy('id')
+          .execute()
+      ).map((r) => r.action);
+    const ok = await env().app.inject({
+      method: 'PATCH',
+      url: `/api/persons/${id}`,
+      headers: as(s),
+      payload: { phone: '+49 5221 1234', version: 1 },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(await actions()).toEqual(['create', 'update']);
+    const stale = await env().app.inject({
+      method: 'PATCH',
+      url: `/api/persons/${id}`,
+      headers: as(s),
+      payload: { phone: '+49 5221 9999', version: 1 },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(await actions()).toEqual(['create', 'update', 'read']);
   });
 
   it.each([

@@ -15,7 +15,7 @@ import {
   personSearch,
   personUpdate,
 } from './schema';
-import { createPerson, listPersons, readPerson, updatePerson } from './service';
+import { createPerson, listPersons, personAfterWrite, readPerson, updatePerson } from './service';
 
 export async function personRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -94,7 +94,8 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext): Promi
         { survivor: req.body.version, duplicate: req.body.duplicateVersion },
         req.id,
       );
-      return readPerson(ctx.db, actor, req.params.id, req.id);
+      // The merge's own audit rows record the act; the answer is no second read.
+      return personAfterWrite(ctx.db, actor, req.params.id, req.id);
     },
   });
 }

@@ -48,6 +48,36 @@ export async function authorizePerson(
   personId: string,
   opts: { action: string; requestId?: string; details?: Record<string, unknown> },
 ) {
+  const { row, decision } = await decidePerson(db, actor, personId, opts);
+  await writeAudit(
+    db,
+    actor,
+    {
+      action: opts.action,
+      entity: 'person',
+      entityId: personId,
+      personId,
+      legalBasis: decision.basis,
+      consentId: decision.consentId,
+      purpose: decision.purpose,
+      details: { categories: decision.categories, ...opts.details },
+    },
+    opts.requestId,
+  );
+  return { row, decision };
+}
+
+/**
+ * The access decision without the audit row of an allowed access: for a write whose own audit row
+ * (create, update) records the act — one act, one row (issue 10.5). A refusal is audited here, because
+ * no other row will be written for it.
+ */
+export async function decidePerson(
+  db: Kysely<DB>,
+  actor: Actor,
+  personId: string,
+  opts: { action: string; requestId?: string; details?: Record<string, unknown> },
+) {
   const row = await findPersonRow(db, actor.tenantId, personId);
   if (!row) throw notFound('Person');
   const [consents, handovers] = await Promise.all([
@@ -82,21 +112,6 @@ export async function authorizePerson(
     );
     throw forbidden(REFUSAL[decision.reason]);
   }
-  await writeAudit(
-    db,
-    actor,
-    {
-      action: opts.action,
-      entity: 'person',
-      entityId: personId,
-      personId,
-      legalBasis: decision.basis,
-      consentId: decision.consentId,
-      purpose: decision.purpose,
-      details: { categories: decision.categories, ...opts.details },
-    },
-    opts.requestId,
-  );
   return { row, decision };
 }
 
@@ -108,11 +123,32 @@ export async function readPerson(
   action = 'read',
 ): Promise<PersonOut> {
   const { row, decision } = await authorizePerson(db, actor, personId, { action, requestId });
+  return viewPerson(db, actor, row, decision);
+}
+
+/** The person as this reader may see it, from a decision already taken (and audited by the caller). */
+async function viewPerson(
+  db: Kysely<DB>,
+  actor: Actor,
+  row: Awaited<ReturnType<typeof decidePerson>>['row'],
+  decision: Awaited<ReturnType<typeof decidePerson>>['decision'],
+): Promise<PersonOut> {
   const [history, household] = await Promise.all([
-    residenceHistory(db, actor.tenantId, personId),
-    householdOf(db, actor.tenantId, personId),
+    residenceHistory(db, actor.tenantId, row.id),
+    householdOf(db, actor.tenantId, row.id),
   ]);
   return presentPerson(row, history, household, decision);
+}
+
+/** The answer of a write: the person after it, without a second audit row — the write's row records the act. */
+export async function personAfterWrite(
+  db: Kysely<DB>,
+  actor: Actor,
+  personId: string,
+  requestId?: string,
+): Promise<PersonOut> {
+  const { row, decision } = await decidePerson(db, actor, personId, { action: 'read', requestId });
+  return viewPerson(db, actor, row, decision);
 }
 
 export async function createPerson(
@@ -148,7 +184,7 @@ export async function createPerson(
     );
     return created;
   });
-  return readPerson(db, actor, id, requestId);
+  return personAfterWrite(db, actor, id, requestId);
 }
 
 /** The municipalities a person record points to must be of the actor's region. */
@@ -188,7 +224,8 @@ export async function updatePerson(
   input: PersonUpdate,
   requestId?: string,
 ): Promise<PersonOut> {
-  const before = await readPerson(db, actor, personId, requestId, 'read_for_update');
+  const decided = await decidePerson(db, actor, personId, { action: 'update', requestId });
+  const before = await viewPerson(db, actor, decided.row, decided.decision);
   if (!actorMay(actor, 'person:update')) throw forbidden();
   await assertTenantRefs(db, actor.tenantId, personRefs(input));
   if (input.healthNotes !== undefined && !before.visibleCategories.includes('health'))
@@ -232,7 +269,10 @@ export async function updatePerson(
     );
     return true;
   });
-  const current = await readPerson(db, actor, personId, requestId);
+  // The update's audit row records the act; a 409 shows the current record, which is a read of its own.
+  const current = updated
+    ? await personAfterWrite(db, actor, personId, requestId)
+    : await readPerson(db, actor, personId, requestId);
   if (!updated)
     throw conflict(
       'Die Person wurde inzwischen von jemand anderem geändert. Bitte prüfen Sie den aktuellen Stand.',
