@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../../../db/schema';
 import { IP_CORE_AGENCIES } from '../../../domain/access/agencies';
 import {
@@ -123,14 +124,56 @@ export async function findPersonRow(db: Kysely<DB>, tenantId: string, id: string
 }
 export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPersonRow>>>;
 
-export async function consentsOf(db: Kysely<DB>, tenantId: string, personId: string): Promise<ConsentFact[]> {
-  const rows = await db
-    .selectFrom('consent')
-    .select(['id', 'recipient_agency_id', 'purpose', 'data_categories', 'given_on', 'withdrawn_on'])
-    .where('tenant_id', '=', tenantId)
-    .where('person_id', '=', personId)
-    .execute();
-  return rows.map(consentFact);
+/**
+ * The person with the facts the access decision needs — consents and the agencies of open handovers —
+ * in one statement (one round trip instead of three: an audited read is dominated by round trips).
+ */
+export async function findPersonForAccess(db: Kysely<DB>, tenantId: string, id: string) {
+  const row = await db
+    .selectFrom('person as p')
+    .leftJoin('app_user as o', 'o.id', 'p.owner_user_id')
+    .leftJoin('agency as oa', 'oa.id', 'p.owner_agency_id')
+    .leftJoin('municipality as m', 'm.id', 'p.municipality_id')
+    .leftJoin('municipality as w', 'w.id', 'p.wohnsitzauflage_municipality_id')
+    .selectAll('p')
+    .select((eb) => [
+      'o.display_name as owner_name',
+      'oa.name as owner_agency_name',
+      'm.name as municipality_name',
+      'w.name as wohnsitzauflage_name',
+      jsonArrayFrom(
+        eb
+          .selectFrom('consent as c')
+          .select([
+            'c.id',
+            'c.recipient_agency_id',
+            'c.purpose',
+            'c.data_categories',
+            'c.given_on',
+            'c.withdrawn_on',
+          ])
+          .whereRef('c.tenant_id', '=', 'p.tenant_id')
+          .whereRef('c.person_id', '=', 'p.id'),
+      ).as('access_consents'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('handover as h')
+          .select('h.to_agency_id')
+          .whereRef('h.tenant_id', '=', 'p.tenant_id')
+          .whereRef('h.person_id', '=', 'p.id')
+          .where('h.state', 'in', ['requested', 'accepted']),
+      ).as('access_handovers'),
+    ])
+    .where('p.tenant_id', '=', tenantId)
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { access_consents, access_handovers, ...person } = row;
+  return {
+    row: person,
+    consents: access_consents.map(consentFact),
+    handoverAgencyIds: access_handovers.map((h) => h.to_agency_id),
+  };
 }
 
 const consentFact = (c: {
@@ -370,21 +413,6 @@ export async function searchPersons(db: Kysely<DB>, actor: Actor, today: string,
   const total = Number(totalRow.n);
   const elsewhere = await countElsewhere(db, actor, q, apply, total);
   return { total, elsewhere, rows };
-}
-
-export async function openHandoverAgencies(
-  db: Kysely<DB>,
-  tenantId: string,
-  personId: string,
-): Promise<string[]> {
-  const rows = await db
-    .selectFrom('handover')
-    .select('to_agency_id')
-    .where('tenant_id', '=', tenantId)
-    .where('person_id', '=', personId)
-    .where('state', 'in', ['requested', 'accepted'])
-    .execute();
-  return rows.map((r) => r.to_agency_id);
 }
 
 export async function householdOf(db: Kysely<DB>, tenantId: string, personId: string) {

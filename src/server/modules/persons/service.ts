@@ -16,13 +16,11 @@ import { writeAudit } from '../audit/audit-writer';
 import { presentPerson } from './presenter';
 import {
   accessFactsOf,
-  consentsOf,
-  findPersonRow,
+  findPersonForAccess,
   householdOf,
   insertPerson,
   nameSearchText,
   namesOf,
-  openHandoverAgencies,
   replaceNameKeys,
   residenceHistory,
   SEARCH_CAP,
@@ -78,12 +76,9 @@ export async function decidePerson(
   personId: string,
   opts: { action: string; requestId?: string; details?: Record<string, unknown> },
 ) {
-  const row = await findPersonRow(db, actor.tenantId, personId);
-  if (!row) throw notFound('Person');
-  const [consents, handovers] = await Promise.all([
-    consentsOf(db, actor.tenantId, personId),
-    openHandoverAgencies(db, actor.tenantId, personId),
-  ]);
+  const found = await findPersonForAccess(db, actor.tenantId, personId);
+  if (!found) throw notFound('Person');
+  const { row, consents, handoverAgencyIds: handovers } = found;
   const decision = decidePersonRead({
     actor,
     person: {
