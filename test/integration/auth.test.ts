@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { LOGIN_REFUSED_MESSAGE, MAX_FAILED_LOGINS } from '../../src/server/modules/auth/service';
+import { SESSION_CACHE_MS } from '../../src/server/modules/auth/sessions';
 import { describeEachDb } from '../support/databases';
 import { as, login, makeTenant, TEST_PASSWORD } from '../support/factories';
 
@@ -88,6 +89,29 @@ describeEachDb('authentication and sessions', (env) => {
     const res = await env().app.inject({ method: 'POST', url: '/api/auth/logout-all', headers: as(a) });
     expect(res.json().sessionsEnded).toBe(2);
     expect((await env().app.inject({ method: 'GET', url: '/api/auth/me', headers: as(b) })).statusCode).toBe(
+      401,
+    );
+  });
+
+  it('sees a session ended by another server instance within the session cache time, and its own logout at once', async () => {
+    const t = await makeTenant(env().database.db);
+    const s = await login(env().app, t.users.sprachberatung.email);
+    const me = () => env().app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) });
+    expect((await me()).statusCode).toBe(200);
+    // Another instance ends it: only the database knows.
+    await env()
+      .database.db.deleteFrom('user_session')
+      .where('user_id', '=', t.users.sprachberatung.id)
+      .execute();
+    await new Promise((r) => setTimeout(r, SESSION_CACHE_MS + 200));
+    expect((await me()).statusCode).toBe(401);
+    const s2 = await login(env().app, t.users.sprachberatung.email);
+    expect((await env().app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s2) })).statusCode).toBe(
+      200,
+    );
+    const out = await env().app.inject({ method: 'POST', url: '/api/auth/logout', headers: as(s2) });
+    expect(out.statusCode).toBeLessThan(300);
+    expect((await env().app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s2) })).statusCode).toBe(
       401,
     );
   });

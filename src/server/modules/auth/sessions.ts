@@ -50,32 +50,14 @@ export async function loadSession(
   policy: SessionPolicy,
 ): Promise<AuthContext | null> {
   const idHash = sha256(token);
-  const row = await db
-    .selectFrom('user_session as s')
-    .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .innerJoin('agency as a', 'a.id', 'u.agency_id')
-    .select([
-      's.id_hash',
-      's.csrf_token',
-      's.expires_at',
-      's.last_seen_at',
-      'u.id as user_id',
-      'u.tenant_id',
-      'u.agency_id',
-      'u.role',
-      'u.team',
-      'u.email',
-      'u.display_name',
-      'u.disabled_at',
-      'a.kind as agency_kind',
-    ])
-    .where('s.id_hash', '=', idHash)
-    .modifyEnd(crossTenant('the session is found by its token before its tenant is known'))
-    .executeTakeFirst();
-  if (!row || row.disabled_at || !isRole(row.role)) return null;
   const now = Date.now();
+  const cached = recent.get(idHash);
+  const row = cached && now - cached.at < SESSION_CACHE_MS ? cached.row : await fetchSession(db, idHash);
+  if (row && row !== cached?.row) remember(idHash, row, now);
+  if (!row || row.disabled_at || !isRole(row.role)) return null;
   const lastSeen = new Date(row.last_seen_at).getTime();
   if (new Date(row.expires_at).getTime() <= now || lastSeen + policy.idleMinutes * 60_000 <= now) {
+    recent.delete(idHash);
     await db
       .deleteFrom('user_session')
       .where('tenant_id', '=', row.tenant_id)
@@ -84,6 +66,7 @@ export async function loadSession(
     return null;
   }
   if (now - lastSeen > 60_000) {
+    row.last_seen_at = new Date(now);
     await db
       .updateTable('user_session')
       .set({ last_seen_at: new Date(now) })
@@ -107,7 +90,57 @@ export async function loadSession(
   };
 }
 
+/**
+ * Sessions read in the last few seconds, by token hash. A working session sends its requests in bursts
+ * (a page loads five to ten resources); without this every one of them paid a round trip for the same
+ * row. Revocations in this process (logout, disabling an account, a new password, expiry) drop the
+ * entry at once; one made by another server instance on the same database is seen after at most
+ * SESSION_CACHE_MS.
+ */
+export const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX = 10_000;
+type SessionRow = NonNullable<Awaited<ReturnType<typeof fetchSession>>>;
+const recent = new Map<string, { row: SessionRow; at: number }>();
+
+function remember(idHash: string, row: SessionRow, at: number): void {
+  recent.delete(idHash);
+  recent.set(idHash, { row, at });
+  // Oldest first in a Map's order: drop the oldest beyond the bound.
+  if (recent.size > SESSION_CACHE_MAX) recent.delete(recent.keys().next().value as string);
+}
+
+/** Forgets cached sessions of a user (disabled, new password) or all of them (tests, a role change). */
+export function forgetSessions(userId?: string): void {
+  for (const [k, v] of recent) if (userId === undefined || v.row.user_id === userId) recent.delete(k);
+}
+
+function fetchSession(db: Kysely<DB>, idHash: string) {
+  return db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .innerJoin('agency as a', 'a.id', 'u.agency_id')
+    .select([
+      's.id_hash',
+      's.csrf_token',
+      's.expires_at',
+      's.last_seen_at',
+      'u.id as user_id',
+      'u.tenant_id',
+      'u.agency_id',
+      'u.role',
+      'u.team',
+      'u.email',
+      'u.display_name',
+      'u.disabled_at',
+      'a.kind as agency_kind',
+    ])
+    .where('s.id_hash', '=', idHash)
+    .modifyEnd(crossTenant('the session is found by its token before its tenant is known'))
+    .executeTakeFirst();
+}
+
 export async function endSession(db: Kysely<DB>, sessionHash: string): Promise<void> {
+  recent.delete(sessionHash);
   await db
     .deleteFrom('user_session')
     .where('id_hash', '=', sessionHash)
@@ -116,6 +149,7 @@ export async function endSession(db: Kysely<DB>, sessionHash: string): Promise<v
 }
 
 export async function endAllSessions(db: Kysely<DB>, userId: string): Promise<number> {
+  forgetSessions(userId);
   const r = await db
     .deleteFrom('user_session')
     .where('user_id', '=', userId)
