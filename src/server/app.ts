@@ -26,6 +26,8 @@ export interface RouteTableEntry {
   method: string;
   url: string;
   access: RouteAccess;
+  /** Status codes with a declared response schema (the wire contract; the route table test wants one). */
+  responses: string[];
 }
 
 export interface BuildOptions {
@@ -69,7 +71,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const m of methods) {
       if (m === 'HEAD') continue;
-      routeTable.push({ method: m, url: route.url, access: route.config?.access ?? {} });
+      const responses = Object.keys((route.schema?.response as Record<string, unknown> | undefined) ?? {});
+      routeTable.push({ method: m, url: route.url, access: route.config?.access ?? {}, responses });
     }
   });
 
