@@ -22,6 +22,8 @@ const schema = z.object({
   LOTSE_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   // Statements on tenant tables without tenant_id (src/db/tenant-guard.ts): logged, refused, or not checked.
   LOTSE_TENANT_GUARD: z.enum(['off', 'log', 'error']).default('log'),
+  // Diagnostics: every SQL statement with its parameters appended to this file (the benchmark replays them).
+  LOTSE_SQL_TRACE: z.string().optional(),
   LOTSE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOTSE_REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
   LOTSE_CONNECTION_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(120),
@@ -78,6 +80,7 @@ export interface Config {
   sessionMaxHours: number;
   secureCookies: boolean;
   tenantGuard: 'off' | 'log' | 'error';
+  sqlTrace?: string;
   logLevel: string;
   /** Time a client has to send a whole request (headers and body); then 408 and the connection closes. */
   requestTimeoutSeconds: number;
@@ -152,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.LOTSE_SESSION_MAX_HOURS,
     secureCookies: e.LOTSE_SECURE_COOKIES === '1',
     tenantGuard: e.LOTSE_TENANT_GUARD,
+    sqlTrace: e.LOTSE_SQL_TRACE,
     logLevel: e.LOTSE_LOG_LEVEL,
     requestTimeoutSeconds: e.LOTSE_REQUEST_TIMEOUT_SECONDS,
     connectionTimeoutSeconds: e.LOTSE_CONNECTION_TIMEOUT_SECONDS,

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type LogConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './dir-lock';
 import { createPool, DEFAULT_QUEUE_BOUND, type QueueBound } from './pool';
@@ -33,6 +33,17 @@ export interface OpenOptions {
   queue?: QueueBound;
   /** A lost or broken connection (logged by the server; the pool reconnects on the next request). */
   onConnectionError?: (err: Error) => void;
+  /** Appends every statement with its parameters to this file, one JSON line each (diagnostics, benchmark). */
+  traceFile?: string;
+}
+
+function tracer(file: string | undefined): LogConfig | undefined {
+  if (!file) return undefined;
+  return (event) => {
+    if (event.level !== 'query') return;
+    const { sql, parameters } = event.query;
+    appendFileSync(file, `${JSON.stringify({ sql, parameters })}\n`);
+  };
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -40,7 +51,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const onError = opts.onConnectionError ?? (() => {});
   if (opts.url) {
     const pool = createPool({ connectionString: opts.url, max: 10 }, queue, onError);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool.kysely }) });
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: pool.kysely }),
+      log: tracer(opts.traceFile),
+    });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const dataDir = opts.dataDir ?? 'memory://';
@@ -63,7 +77,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     onError,
     { inProcess: true },
   );
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool.kysely }) });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: pool.kysely }),
+    log: tracer(opts.traceFile),
+  });
   return {
     db,
     kind: 'pglite',

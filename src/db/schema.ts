@@ -139,6 +139,19 @@ export interface PersonTable {
   updated_at: Timestamp;
 }
 
+export interface PersonFieldChangeTable {
+  id: Generated<number>;
+  tenant_id: string;
+  person_id: string;
+  field: string;
+  old_value: ColumnType<unknown, string | null, string | null>;
+  new_value: ColumnType<unknown, string | null, string | null>;
+  reason: string | null;
+  changed_by: string | null;
+  changed_at: Timestamp;
+  request_id: string | null;
+}
+
 export interface PersonNameKeyTable {
   tenant_id: string;
   key: string;
@@ -442,4 +455,5 @@ export interface DB {
   language_task: LanguageTaskTable;
   login_throttle: LoginThrottleTable;
   oidc_login: OidcLoginTable;
+  person_field_change: PersonFieldChangeTable;
 }

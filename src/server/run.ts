@@ -28,6 +28,7 @@ export async function startServer(
     dataDir: config.dataDir,
     queue: config.dbQueue,
     onConnectionError: (err) => logLost(err),
+    traceFile: config.sqlTrace,
   });
   // With a separate owner the application role creates nothing: the owner has migrated just above.
   if (!config.migrateDatabaseUrl) await migrateToLatest(database.db);

@@ -256,6 +256,15 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set([
 export const isCountryCode = (c: string): boolean => COUNTRY_CODES.has(c);
 
 /**
+ * A nationality that is not a state (ICAO Doc 9303 / ISO 3166-1 user-assigned codes, as the
+ * Ausländerzentralregister and the BA record them): XXA staatenlos (stateless), XXX ungeklärt (not yet
+ * determined). Both are valid answers to "nationality" and are recorded as such, never left empty.
+ */
+export const NATIONALITY_STATUS_CODES = ['XXA', 'XXX'] as const;
+export const isNationalityCode = (c: string): boolean =>
+  isCountryCode(c) || (NATIONALITY_STATUS_CODES as readonly string[]).includes(c);
+
+/**
  * Codes ISO 3166 has withdrawn, with the countries that succeeded them. ICU still names them (mostly with
  * the successor's name: "Serbien" for YU and CS), which put 16 doubles into the nationality list. They are
  * not offered and not accepted for new data; old records holding one are read through `currentCountryCodes`.

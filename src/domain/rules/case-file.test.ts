@@ -265,3 +265,53 @@ describe('the German level comes from the case file', () => {
     expect(situationFromCaseFile(file(), '2025-02-01').parent).toBeNull();
   });
 });
+
+describe('nationality "ungeklärt" (XXX) and "staatenlos" (XXA) name no state', () => {
+  // A Gestattung (asylum pending) for five months: whether the person may work depends on the
+  // nationality (§ 61 Abs. 2 Satz 4 AsylG: nationals of a safe country of origin may not).
+  const pending = residence({
+    kind: 'gestattung',
+    paragraph: null,
+    since: '2024-01-10',
+    until: '2024-12-31',
+    asylum_application_date: '2024-01-10',
+    asylum_decision: 'pending',
+    lives_in_reception_centre: false,
+  });
+  const rows = [
+    {
+      nationalities: ['XXX'],
+      nationality: null,
+      review: true,
+      basis: '§ 61 Abs. 2 AsylG — safe country unknown: review',
+    },
+    {
+      nationalities: ['XXA'],
+      nationality: null,
+      review: true,
+      basis: '§ 61 Abs. 2 AsylG — stateless: review',
+    },
+    {
+      nationalities: ['XXX', 'SY'],
+      nationality: 'SY',
+      review: false,
+      basis: 'a known nationality beside "ungeklärt" counts',
+    },
+    {
+      nationalities: ['SY'],
+      nationality: 'SY',
+      review: false,
+      basis: '§ 61 Abs. 2 AsylG — not a safe country',
+    },
+  ];
+  for (const r of rows) {
+    it(`${r.nationalities.join('+')} → nationality ${r.nationality ?? 'unknown'} (${r.basis})`, () => {
+      const s = situationFromCaseFile(
+        file({ residence: [pending] }, { nationalities: r.nationalities }),
+        '2024-06-15',
+      );
+      expect(s.nationality).toBe(r.nationality);
+      expect(evaluateExtended(s).employment === 'review').toBe(r.review);
+    });
+  }
+});

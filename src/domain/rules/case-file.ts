@@ -1,4 +1,4 @@
-import { currentCountryCodes } from '../reference/countries';
+import { currentCountryCodes, isCountryCode } from '../reference/countries';
 import type { CefrLevel, Situation } from './situation-schema';
 import { CEFR_LEVELS } from './situation-schema';
 
@@ -148,8 +148,10 @@ export function situationFromCaseFile(file: CaseFile, asOf: string): Situation {
   return {
     id: p.id,
     asOf,
-    // Old records may hold a retired code (ZR, BU …): the rules know only current countries.
-    nationality: currentCountryCodes(p.nationalities)[0] ?? null,
+    // Old records may hold a retired code (ZR, BU …): the rules know only current countries. "staatenlos"
+    // (XXA) and "ungeklärt" (XXX) name no state: for the rules the nationality is then not known, and
+    // every answer that depends on it (safe country of origin, EU freedom of movement) goes to review.
+    nationality: currentCountryCodes(p.nationalities).filter(isCountryCode)[0] ?? null,
     entryDate: p.entry_date,
     birthDate: p.birth_date ?? null,
     gender: p.gender && GENDERS.has(p.gender) ? (p.gender as 'f' | 'm' | 'x') : null,

@@ -424,3 +424,26 @@ export async function householdOf(db: Kysely<DB>, tenantId: string, personId: st
     .orderBy('birth_date')
     .execute();
 }
+
+/** The correction history of one person, newest first, with the name of who changed it. */
+export async function fieldChangesOf(db: Kysely<DB>, tenantId: string, personId: string) {
+  return db
+    .selectFrom('person_field_change as c')
+    .leftJoin('app_user as u', 'u.id', 'c.changed_by')
+    .select([
+      'c.id',
+      'c.field',
+      'c.old_value',
+      'c.new_value',
+      'c.reason',
+      'c.changed_at',
+      'c.changed_by',
+      'u.display_name as changed_by_name',
+    ])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.person_id', '=', personId)
+    .orderBy('c.changed_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(500)
+    .execute();
+}

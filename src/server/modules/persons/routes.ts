@@ -9,13 +9,21 @@ import { mergePersons } from './merge';
 import {
   duplicateCandidates,
   duplicateCheck,
+  fieldHistoryOut,
   personCreate,
   personList,
   personOut,
   personSearch,
   personUpdate,
 } from './schema';
-import { createPerson, listPersons, personAfterWrite, readPerson, updatePerson } from './service';
+import {
+  createPerson,
+  listPersons,
+  personAfterWrite,
+  personHistory,
+  readPerson,
+  updatePerson,
+} from './service';
 
 export async function personRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -70,6 +78,17 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext): Promi
     },
     config: { access: { permission: 'person:update', personal: true } },
     handler: async (req) => updatePerson(ctx.db, authOf(req).actor, req.params.id, req.body, req.id),
+  });
+  r.get('/api/persons/:id/history', {
+    schema: {
+      tags: ['persons'],
+      summary:
+        'Änderungsverlauf der Stammdaten: wer, wann, alt → neu, Grund (nur Angaben, die man sehen darf)',
+      params: idParams,
+      response: { 200: fieldHistoryOut },
+    },
+    config: { access: { permission: 'person:read', personal: true } },
+    handler: async (req) => personHistory(ctx.db, authOf(req).actor, req.params.id, req.id),
   });
   r.post('/api/persons/:id/merge', {
     schema: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../../domain/reference/dates';
-import { countryCode, languageSkill, paging, pastDate, uuid } from '../common-schema';
+import { birthDay, entryDay, languageSkill, nationalityCode, paging, uuid } from '../common-schema';
 
 const name = z.string().trim().min(1, 'darf nicht leer sein').max(200);
 
@@ -15,9 +15,9 @@ const personFields = {
   nameOriginal: z.string().trim().max(200).optional(),
   nameVariants: z.array(name).max(20),
   gender: z.enum(['m', 'f', 'x', 'u']),
-  birthDate: pastDate.optional(),
+  birthDate: birthDay.optional(),
   birthDatePrecision: z.enum(['day', 'month', 'year']),
-  nationalities: z.array(countryCode).max(5),
+  nationalities: z.array(nationalityCode).max(5),
   languages: z.array(languageSkill).max(15),
   phone: z.string().trim().max(50).optional(),
   email: z.string().trim().email('keine gültige E-Mail-Adresse').max(254).optional(),
@@ -34,27 +34,53 @@ const personFields = {
     .trim()
     .regex(/^[0-9A-Z]{3,12}$/, 'Kundennummer: 3–12 Ziffern oder Großbuchstaben')
     .optional(),
-  entryDate: pastDate.optional(),
+  entryDate: entryDay.optional(),
   referralSource: z
     .enum(['sozialamt', 'auslaenderbehoerde', 'ehrenamt', 'selbst', 'jobcenter', 'agentur', 'other'])
     .optional(),
   healthNotes: z.string().max(2000).optional(),
 };
 
-export const personCreate = z.object({
+/** One cannot enter a country before being born: said on the entry date, where it is typed. */
+const entryAfterBirth = (p: { birthDate?: string; entryDate?: string }, ctx: z.RefinementCtx) => {
+  if (p.birthDate && p.entryDate && p.entryDate < p.birthDate)
+    ctx.addIssue({ code: 'custom', path: ['entryDate'], message: 'Einreise liegt vor der Geburt' });
+};
+
+const personCreateFields = z.object({
   ...personFields,
   nameVariants: personFields.nameVariants.default([]),
   birthDatePrecision: personFields.birthDatePrecision.default('day'),
   nationalities: personFields.nationalities.default([]),
   languages: personFields.languages.default([]),
 });
+export const personCreate = personCreateFields.superRefine(entryAfterBirth);
 export type PersonCreate = z.infer<typeof personCreate>;
 
-export const personUpdate = z.object(personFields).partial().extend({
-  /** Optimistic locking: the version the editor started from. */
-  version: z.number().int().positive(),
-});
+export const personUpdate = z
+  .object(personFields)
+  .partial()
+  .extend({
+    /** Optimistic locking: the version the editor started from. */
+    version: z.number().int().positive(),
+    /** Why identity data is corrected (name, birth date, nationality, gender, AZR number): required then. */
+    reason: z.string().trim().min(3, 'Bitte den Grund der Änderung angeben').max(500).optional(),
+  })
+  .superRefine(entryAfterBirth);
 export type PersonUpdate = z.infer<typeof personUpdate>;
+
+/** One corrected field: values as stored (strings, lists, null for empty); the web puts them into words. */
+export const fieldChangeOut = z.object({
+  id: z.number().int(),
+  field: z.string(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  reason: z.string().nullable(),
+  changedAt: z.string(),
+  changedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export const fieldHistoryOut = z.array(fieldChangeOut);
+export type FieldChangeOut = z.infer<typeof fieldChangeOut>;
 
 export const personSearch = z.object({
   q: z.string().trim().max(200).optional(),
@@ -170,7 +196,7 @@ export const personList = z.object({
   items: z.array(personListItem),
 });
 
-export const duplicateCheck = personCreate
+export const duplicateCheck = personCreateFields
   .pick({
     givenNames: true,
     familyName: true,

@@ -9,24 +9,34 @@ import {
   mayWriteHealth,
 } from '../../../domain/access/person-access';
 import { actorMay } from '../../../domain/access/roles';
+import {
+  CORRECTABLE_FIELDS,
+  type CorrectableField,
+  changedFields,
+  type FieldChange,
+  isCorrectableField,
+  needingReason,
+} from '../../../domain/people/field-changes';
 import { todayInGermany } from '../../../domain/reference/dates';
-import { conflict, forbidden, HttpError, notFound } from '../../http/errors';
+import { badRequest, conflict, forbidden, HttpError, notFound } from '../../http/errors';
 import { assertTenantRefs, type TenantRef } from '../../http/tenant-refs';
 import { writeAudit } from '../audit/audit-writer';
 import { presentPerson } from './presenter';
 import {
   accessFactsOf,
+  fieldChangesOf,
   findPersonForAccess,
   householdOf,
   insertPerson,
   nameSearchText,
   namesOf,
+  type PersonRow,
   replaceNameKeys,
   residenceHistory,
   SEARCH_CAP,
   searchPersons,
 } from './repo';
-import type { PersonCreate, PersonOut, PersonSearch, PersonUpdate } from './schema';
+import type { FieldChangeOut, PersonCreate, PersonOut, PersonSearch, PersonUpdate } from './schema';
 
 const REFUSAL: Record<string, string> = {
   tenant: 'Person nicht gefunden.',
@@ -225,6 +235,8 @@ export async function updatePerson(
   await assertTenantRefs(db, actor.tenantId, personRefs(input));
   if (input.healthNotes !== undefined && !before.visibleCategories.includes('health'))
     throw forbidden('Gesundheitsdaten dürfen Sie nicht ändern.');
+  const changes = changedFields(storedValues(decided.row), input);
+  checkCorrection(changes, before.visibleCategories, input, decided.row);
   const set: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) {
     const col = COLUMN_OF[k as keyof PersonUpdate];
@@ -249,6 +261,22 @@ export async function updatePerson(
     if (Number(r.numUpdatedRows) === 0) return false;
     if (input.givenNames || input.familyName || input.nameOriginal !== undefined || input.nameVariants)
       await replaceNameKeys(tx, actor.tenantId, personId, namesOf(names));
+    if (changes.length > 0)
+      await tx
+        .insertInto('person_field_change')
+        .values(
+          changes.map((c) => ({
+            tenant_id: actor.tenantId,
+            person_id: personId,
+            field: c.field,
+            old_value: c.oldValue === null ? null : JSON.stringify(c.oldValue),
+            new_value: c.newValue === null ? null : JSON.stringify(c.newValue),
+            reason: input.reason ?? null,
+            changed_by: actor.userId,
+            request_id: requestId ?? null,
+          })),
+        )
+        .execute();
     await writeAudit(
       tx,
       actor,
@@ -258,7 +286,7 @@ export async function updatePerson(
         entityId: personId,
         personId,
         legalBasis: before.accessBasis,
-        details: { fields: Object.keys(input).filter((k) => k !== 'version') },
+        details: { fields: changes.map((c) => c.field), ...(input.reason ? { reason: input.reason } : {}) },
       },
       requestId,
     );
@@ -329,4 +357,70 @@ export async function listPersons(db: Kysely<DB>, actor: Actor, q: PersonSearch,
       };
     }),
   };
+}
+
+/** The stored value of every correctable field, keyed like the API (the "before" of a correction). */
+function storedValues(row: PersonRow): Partial<Record<CorrectableField, unknown>> {
+  const out: Partial<Record<CorrectableField, unknown>> = { languages: row.languages };
+  for (const [field, col] of Object.entries(COLUMN_OF))
+    out[field as CorrectableField] = row[col as keyof PersonRow];
+  return out;
+}
+
+/**
+ * A correction may touch only data the editor may see, needs a reason for identity data, and keeps the
+ * entry after the birth (against the stored value of the field not sent). Each refusal names its field.
+ */
+function checkCorrection(
+  changes: readonly FieldChange[],
+  visible: readonly string[],
+  input: PersonUpdate,
+  row: PersonRow,
+): void {
+  const hidden = changes.filter((c) => !visible.includes(CORRECTABLE_FIELDS[c.field].category));
+  if (hidden.length > 0) {
+    const message = 'Diese Angabe dürfen Sie nicht ändern: sie ist für Ihre Stelle nicht freigegeben.';
+    throw new HttpError(403, 'forbidden', message, {
+      issues: hidden.map((c) => ({ path: c.field, message })),
+    });
+  }
+  if (needingReason(changes).length > 0 && !input.reason)
+    throw badRequest('Bitte den Grund der Änderung angeben', [
+      {
+        path: 'reason',
+        message:
+          'Für Name, Geburtsdatum, Staatsangehörigkeit, Geschlecht und AZR-Nummer ist ein Änderungsgrund nötig',
+      },
+    ]);
+  const birth = input.birthDate ?? row.birth_date;
+  const entry = input.entryDate ?? row.entry_date;
+  if (birth && entry && entry < birth)
+    throw badRequest('Einreise liegt vor der Geburt', [
+      { path: input.entryDate ? 'entryDate' : 'birthDate', message: 'Einreise liegt vor der Geburt' },
+    ]);
+}
+
+/** The correction history of a person, newest first, limited to the categories this reader may see. */
+export async function personHistory(
+  db: Kysely<DB>,
+  actor: Actor,
+  personId: string,
+  requestId?: string,
+): Promise<FieldChangeOut[]> {
+  const { decision } = await authorizePerson(db, actor, personId, { action: 'read_history', requestId });
+  const rows = await fieldChangesOf(db, actor.tenantId, personId);
+  return rows
+    .filter(
+      (r) =>
+        isCorrectableField(r.field) && decision.categories.includes(CORRECTABLE_FIELDS[r.field].category),
+    )
+    .map((r) => ({
+      id: r.id,
+      field: r.field,
+      oldValue: r.old_value ?? null,
+      newValue: r.new_value ?? null,
+      reason: r.reason,
+      changedAt: new Date(r.changed_at).toISOString(),
+      changedBy: r.changed_by ? { id: r.changed_by, name: r.changed_by_name ?? '' } : null,
+    }));
 }

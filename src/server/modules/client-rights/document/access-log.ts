@@ -10,6 +10,7 @@ type Reason = 'consent' | 'sharedTask' | 'collection' | 'accessRequest' | 'hando
 const ACTS: Record<string, Act> = {
   read: 'read',
   read_for_update: 'read',
+  read_history: 'read',
   read_status_card: 'read',
   read_consents: 'read',
   read_handovers: 'read',
