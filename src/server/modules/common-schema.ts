@@ -7,9 +7,15 @@ import { CONTROL_CHAR_MESSAGE, findControlChar } from '../http/control-chars';
 export const isoDate = z.string().refine(isIsoDate, 'kein gültiges Datum (JJJJ-MM-TT)');
 export const pastDate = isoDate.refine((d) => d <= todayInGermany(), 'Datum liegt in der Zukunft');
 /** Plausible for a living client: not in the future, not before 1900 (a typed 1850 is a typing error). */
-export const birthDay = pastDate.refine((d) => d >= '1900-01-01', 'Geburtsdatum vor 1900 ist nicht plausibel');
+export const birthDay = pastDate.refine(
+  (d) => d >= '1900-01-01',
+  'Geburtsdatum vor 1900 ist nicht plausibel',
+);
 /** An entry into Germany: not in the future, not before 1950 (earlier arrivals are no clients of an IP). */
-export const entryDay = pastDate.refine((d) => d >= '1950-01-01', 'Einreisedatum vor 1950 ist nicht plausibel');
+export const entryDay = pastDate.refine(
+  (d) => d >= '1950-01-01',
+  'Einreisedatum vor 1950 ist nicht plausibel',
+);
 export const countryCode = z
   .string()
   .transform((s) => s.toUpperCase())
@@ -17,7 +23,10 @@ export const countryCode = z
 export const nationalityCode = z
   .string()
   .transform((s) => s.toUpperCase())
-  .refine(isNationalityCode, 'unbekannte Staatsangehörigkeit (Ländercode, XXA staatenlos oder XXX ungeklärt)');
+  .refine(
+    isNationalityCode,
+    'unbekannte Staatsangehörigkeit (Ländercode, XXA staatenlos oder XXX ungeklärt)',
+  );
 export const languageCode = z.string().refine(isLanguageCode, 'unbekannter Sprachcode (ISO 639)');
 export const languageSkill = z.object({ code: languageCode, level: z.enum(LANGUAGE_LEVELS) });
 export const uuid = z.string().uuid('keine gültige ID');
