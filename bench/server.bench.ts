@@ -45,6 +45,7 @@ async function loginCookie(url: string, email: string): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: process.env.LOTSE_DEMO_PASSWORD ?? 'demo-lotse' }),
   });
+  if (login.status !== 200) throw new Error(`login of ${email} answered ${login.status}: ${await login.text()}`);
   return (login.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
@@ -100,9 +101,9 @@ async function readThroughput(
   url: string,
 ): Promise<{ rps: number; p50: number; p95: number; errors: number; personReads: number }> {
   const cookie = await loginCookie(url, 'fachkraft@demo.lotse');
-  const list = (await (await fetch(`${url}/api/persons?limit=50`, { headers: { cookie } })).json()) as {
-    items: { id: string }[];
-  };
+  const listed = await fetch(`${url}/api/persons?limit=50`, { headers: { cookie } });
+  if (listed.status !== 200) throw new Error(`person list answered ${listed.status}: ${await listed.text()}`);
+  const list = (await listed.json()) as { items: { id: string }[] };
   const ids = list.items.map((i) => i.id);
   let n = 0;
   const result = await autocannon({

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { ROLE_DEFINITIONS, type Role } from '../../domain/access/roles';
 import { paragraphCitation } from '../../domain/handover/record';
+import { COUNTRY_CODES, NATIONALITY_STATUS_CODES } from '../../domain/reference/countries';
 import i18n from '../i18n';
 
 const intlLocale = (lang: string) => (lang === 'de' ? 'de-DE' : lang === 'ar' ? 'ar' : 'en-GB');
@@ -50,8 +51,19 @@ export function formatNumber(n: number, lang: string): string {
   return new Intl.NumberFormat(intlLocale(lang)).format(n);
 }
 
+/** Nationalities that are no state (XXA, XXX): Intl knows no name for them. */
+const NO_STATE: Record<string, Record<string, string>> = {
+  de: { XXA: 'staatenlos', XXX: 'ungeklärt' },
+  en: { XXA: 'stateless', XXX: 'not determined' },
+  ar: { XXA: 'عديم الجنسية', XXX: 'غير محددة' },
+  fa: { XXA: 'بی‌تابعیت', XXX: 'نامشخص' },
+  uk: { XXA: 'особа без громадянства', XXX: 'не встановлено' },
+};
+
 const regionNames = new Map<string, Intl.DisplayNames>();
 export function countryName(code: string, lang: string): string {
+  const noState = (NO_STATE[lang] ?? NO_STATE.de)[code];
+  if (noState) return noState;
   let names = regionNames.get(lang);
   if (!names) {
     names = new Intl.DisplayNames([intlLocale(lang)], { type: 'region', fallback: 'code' });
@@ -90,4 +102,19 @@ export function roleLabel(role: string, lang: string): string {
 export function label(t: TFunction, group: string, code: string | null | undefined): string {
   if (!code) return '—';
   return t(`${group}.${code}`, { defaultValue: code });
+}
+
+/**
+ * The nationality choices: every current state by name, then "staatenlos" (XXA) and "ungeklärt" (XXX) —
+ * both real answers, so they are offered, not typed as codes.
+ */
+export function nationalityOptions(
+  lang: string,
+  collator = new Intl.Collator(lang),
+): { value: string; label: string }[] {
+  const states = [...COUNTRY_CODES]
+    .map((c) => ({ value: c, label: countryName(c, lang) }))
+    .filter((c) => c.label !== c.value)
+    .sort((a, b) => collator.compare(a.label, b.label));
+  return [...NATIONALITY_STATUS_CODES.map((c) => ({ value: c, label: countryName(c, lang) })), ...states];
 }

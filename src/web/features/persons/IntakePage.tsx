@@ -17,11 +17,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { COUNTRY_CODES } from '../../../domain/reference/countries';
 import type { DuplicateCandidate } from '../../api/casefile';
 import { api, issuesByField, newIdempotencyKey } from '../../api/client';
 import type { Municipality, Person } from '../../api/types';
-import { countryName } from '../../app/format';
+import { nationalityOptions } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { DuplicateCandidates } from './intake/DuplicateCandidates';
 
@@ -167,10 +166,7 @@ export function IntakePage() {
   });
   const countries = useMemo(() => {
     const collator = new Intl.Collator(i18n.language);
-    return [...COUNTRY_CODES]
-      .map((c) => ({ value: c, label: countryName(c, i18n.language) }))
-      .filter((c) => c.label !== c.value)
-      .sort((a, b) => collator.compare(a.label, b.label));
+    return nationalityOptions(i18n.language, collator);
   }, [i18n.language]);
   const municipalityOptions = (municipalities.data ?? []).map((m) => ({ value: m.id, label: m.name }));
 
@@ -214,7 +210,8 @@ export function IntakePage() {
   const set = (k: keyof Form) => (v: string | null) => setForm((f) => ({ ...f, [k]: v ?? '' }));
   const text = (k: keyof Form) => ({
     value: form[k] as string,
-    error: errors[k],
+    // A list's issue is reported on its item (nameVariants.0): shown on the list's field.
+    error: errors[k] ?? Object.entries(errors).find(([path]) => path.startsWith(`${k}.`))?.[1],
     onChange: (e: { currentTarget: { value: string } }) => set(k)(e.currentTarget.value),
   });
   const namesKnown = form.givenNames.trim() !== '' && form.familyName.trim() !== '';

@@ -1,6 +1,7 @@
 import {
   Alert,
   Anchor,
+  Button,
   Grid,
   Group,
   Paper,
@@ -13,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api/client';
@@ -24,6 +25,8 @@ import { PageHeader } from '../../app/PageHeader';
 import { Tag } from '../../app/Tag';
 import { useSession, useUser } from '../../auth/session';
 import { PersonLanguageSection } from '../language/person/PersonLanguageSection';
+import { CorrectionDialog } from './correction/CorrectionDialog';
+import { FieldHistory } from './correction/FieldHistory';
 import { RechtskreisBadge } from './PersonTable';
 import { ConsentSection } from './sections/ConsentSection';
 import { Field, NotPermitted } from './sections/common';
@@ -182,6 +185,7 @@ export function PersonPage() {
   const user = useUser();
   const { can } = useSession();
   const person = useQuery({ queryKey: ['person', id], queryFn: () => api.get<Person>(`/api/persons/${id}`) });
+  const [correcting, setCorrecting] = useState(false);
 
   if (person.isPending) {
     return (
@@ -215,6 +219,7 @@ export function PersonPage() {
       label: t('person.tabs.handovers'),
       panel: <HandoverSection p={p} />,
     });
+  tabs.push({ value: 'history', label: t('correction.historyTab'), panel: <FieldHistory personId={p.id} /> });
   if (mayAudit)
     tabs.push({ value: 'audit', label: t('person.tabs.audit'), panel: <AuditPanel personId={p.id} /> });
 
@@ -241,7 +246,19 @@ export function PersonPage() {
             </Group>
           ) : undefined
         }
-        actions={<PersonActions p={p} />}
+        actions={
+          <Group gap="sm">
+            {can('person:update') ? (
+              <>
+                <Button variant="default" onClick={() => setCorrecting(true)} data-testid="correction-open">
+                  {t('correction.button')}
+                </Button>
+                {correcting ? <CorrectionDialog p={p} opened onClose={() => setCorrecting(false)} /> : null}
+              </>
+            ) : null}
+            <PersonActions p={p} />
+          </Group>
+        }
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 4 }}>
