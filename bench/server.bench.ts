@@ -45,7 +45,8 @@ async function loginCookie(url: string, email: string): Promise<string> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: process.env.LOTSE_DEMO_PASSWORD ?? 'demo-lotse' }),
   });
-  if (login.status !== 200) throw new Error(`login of ${email} answered ${login.status}: ${await login.text()}`);
+  if (login.status !== 200)
+    throw new Error(`login of ${email} answered ${login.status}: ${await login.text()}`);
   return (login.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
