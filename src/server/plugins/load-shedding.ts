@@ -44,7 +44,10 @@ export function registerLoadShedding(app: FastifyInstance, bound: LoadBound): vo
   const counted = new WeakSet<object>();
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/health')) return;
-    if (inFlight >= bound.maxInFlight || (saturated && inFlight > 0)) {
+    // A busy loop alone is no reason to refuse: ten clients working without a pause keep it busy while
+    // each waits a few milliseconds. Refused is what would wait behind a line: beyond the bound, or — with
+    // the loop saturated — beyond a quarter of it (requests then pile up faster than they finish).
+    if (inFlight >= bound.maxInFlight || (saturated && inFlight >= Math.max(8, bound.maxInFlight / 4))) {
       const why = saturated ? 'event loop saturated' : `${bound.maxInFlight} requests in progress`;
       return sendDatabaseUnavailable(new DatabaseUnavailableError('busy', why), reply);
     }
