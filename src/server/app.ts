@@ -28,6 +28,8 @@ export interface RouteTableEntry {
   access: RouteAccess;
   /** Status codes with a declared response schema (the wire contract; the route table test wants one). */
   responses: string[];
+  /** The fields of an object body (the write-route test sends each alone). */
+  bodyKeys: string[];
 }
 
 export interface BuildOptions {
@@ -72,7 +74,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     for (const m of methods) {
       if (m === 'HEAD') continue;
       const responses = Object.keys((route.schema?.response as Record<string, unknown> | undefined) ?? {});
-      routeTable.push({ method: m, url: route.url, access: route.config?.access ?? {}, responses });
+      const shape = (route.schema?.body as { shape?: Record<string, unknown> } | undefined)?.shape;
+      const bodyKeys = shape ? Object.keys(shape) : [];
+      routeTable.push({ method: m, url: route.url, access: route.config?.access ?? {}, responses, bodyKeys });
     }
   });
 

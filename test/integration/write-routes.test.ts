@@ -1,0 +1,384 @@
+import { randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { addDays, todayInGermany } from '../../src/domain/reference/dates';
+import { describeEachDb, type TestEnv } from '../support/databases';
+import { as, login, makePerson, makeTenant, type Session, type TestTenant } from '../support/factories';
+
+/**
+ * Issue 8, defect 1: a field sent alone changes that field alone. Generated from the app's route table:
+ * every PATCH and PUT route must have a fixture below (or a stated reason why it is no field update),
+ * every field of its body a sample value; each field is then sent alone and the stored row compared
+ * column by column — only that field's column (and the bookkeeping columns) may differ.
+ */
+const TODAY = todayInGermany();
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const META = new Set(['version', 'reason']);
+const BOOKKEEPING = ['version', 'updated_at'];
+
+interface Made {
+  url: string;
+  row(): Promise<Record<string, unknown>>;
+  /** Sample values that depend on what the setup made (ids of other records). */
+  samples?: Record<string, unknown>;
+}
+
+interface Fixture {
+  /** Who writes (one login per route: the login throttle counts every login). */
+  role: string;
+  /** Creates the resource; answers the URL and how to read the stored row. */
+  setup(env: TestEnv, t: TestTenant, session: Session): Promise<Made>;
+  /** A value different from the created one for every body field. */
+  samples(t: TestTenant): Record<string, unknown>;
+  /** Extra body sent with every field (e.g. a reason for identity data). */
+  always?: Record<string, unknown>;
+  /** Columns a field's change may also touch, by field (derived data). */
+  derived?: Record<string, string[]>;
+  /** The version to send: the resource's current version (read from the row). */
+  versioned: boolean;
+}
+
+/** Routes that are no field update, and why. */
+const NOT_FIELD_UPDATES: Record<string, string> = {
+  'PUT /api/courses/:id/attendance': 'replaces the class list of one day as a whole (a PUT of a document)',
+  'PATCH /api/allocations/:id': 'moves clients within a proposal (a command, no stored fields)',
+};
+
+async function municipality(env: TestEnv, t: TestTenant, name: string): Promise<string> {
+  const m = await env.database.db
+    .insertInto('municipality')
+    .values({ tenant_id: t.tenantId, name: `${name} ${randomUUID().slice(0, 6)}`, lat: 52.1, lon: 8.6 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return m.id;
+}
+
+async function course(env: TestEnv, t: TestTenant) {
+  const db = env.database.db;
+  const m = await municipality(env, t, 'Herford');
+  const place = await db
+    .insertInto('course_place')
+    .values({
+      tenant_id: t.tenantId,
+      kind: 'venue',
+      name: `VHS ${randomUUID()}`,
+      municipality_id: m,
+      lat: 52.1,
+      lon: 8.6,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const place2 = await db
+    .insertInto('course_place')
+    .values({
+      tenant_id: t.tenantId,
+      kind: 'venue',
+      name: `VHS ${randomUUID()}`,
+      municipality_id: m,
+      lat: 52.2,
+      lon: 8.7,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const provider = await db
+    .insertInto('course_provider')
+    .values({ tenant_id: t.tenantId, agency_id: t.agencies.bildungstraeger })
+    .onConflict((oc) => oc.columns(['tenant_id', 'agency_id']).doUpdateSet({ bamf_number: null }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const c = await db
+    .insertInto('course')
+    .values({
+      tenant_id: t.tenantId,
+      provider_id: provider.id,
+      place_id: place.id,
+      ref: `IK-${randomUUID().slice(0, 8)}`,
+      course_type: 'ik_allgemein',
+      entry_levels: ['A1'],
+      hours: 700,
+      start_date: addDays(TODAY, 30),
+      seats: 20,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: c.id, otherPlace: place2.id };
+}
+
+const rowOf =
+  (env: TestEnv, table: 'person' | 'course' | 'enrolment' | 'waitlist_entry', id: string) => async () =>
+    (await env.database.db
+      .selectFrom(table)
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()) as Record<string, unknown>;
+
+const FIXTURES: Record<string, Fixture> = {
+  'PATCH /api/persons/:id': {
+    role: 'integrationsfachkraft',
+    versioned: true,
+    always: { reason: 'Berichtigung nach Vorlage des Passes' },
+    derived: {
+      givenNames: ['search_text'],
+      familyName: ['search_text'],
+      nameOriginal: ['search_text'],
+      nameVariants: ['search_text'],
+    },
+    async setup(env, t) {
+      const advisor = t.users.integrationsfachkraft;
+      const p = await makePerson(env.database.db, t, {
+        ownerUserId: advisor.id,
+        ownerAgencyId: advisor.agencyId,
+        nameOriginal: 'محمد الحسن',
+        nameVariants: ['Mohamed Alhassan'],
+        birthDatePrecision: 'year',
+        entryDate: '2016-03-01',
+        municipalityId: await municipality(env, t, 'Bünde'),
+        phone: '+49 5221 1',
+        email: 'a@example.org',
+        address: 'Markt 1',
+        azrNumber: '111111111',
+        baCustomerNumber: '123A456',
+        referralSource: 'sozialamt',
+      });
+      // Health notes are special data (Art. 9 DSGVO): the advisor edits them only with a consent that names them.
+      await env.database.db
+        .insertInto('consent')
+        .values({
+          tenant_id: t.tenantId,
+          person_id: p.id,
+          purpose: 'Beratung',
+          recipient_agency_id: advisor.agencyId,
+          data_categories: ['identity', 'contact', 'residence', 'language', 'profile', 'household', 'health'],
+          given_on: addDays(TODAY, -1),
+        })
+        .execute();
+      return {
+        url: `/api/persons/${p.id}`,
+        row: rowOf(env, 'person', p.id),
+        samples: {
+          municipalityId: await municipality(env, t, 'Enger'),
+          wohnsitzauflageMunicipalityId: await municipality(env, t, 'Vlotho'),
+        },
+      };
+    },
+    samples: () => ({
+      givenNames: 'Muhammad',
+      familyName: 'Al-Hasan',
+      nameOriginal: 'محمد حسن',
+      nameVariants: ['Mohammed Hassan', 'Muhammad Hasan'],
+      gender: 'x',
+      birthDate: '1990-06-15',
+      birthDatePrecision: 'day',
+      nationalities: ['IQ', 'SY'],
+      languages: [
+        { code: 'ar', level: 'muttersprache' },
+        { code: 'de', level: 'A2' },
+      ],
+      phone: '+49 5221 2',
+      email: 'b@example.org',
+      address: 'Markt 2',
+      azrNumber: '222222222',
+      baCustomerNumber: '999Z999',
+      entryDate: '2017-04-02',
+      referralSource: 'selbst',
+      healthNotes: 'Brille',
+    }),
+  },
+  'PATCH /api/admin/settings': {
+    role: 'admin',
+    versioned: false,
+    async setup(env, t, session) {
+      // The settings in force (stored values over the defaults), as the admin reads them.
+      const read = async () =>
+        (await env.app.inject({ method: 'GET', url: '/api/admin/settings', headers: as(session) })).json();
+      const first = await read();
+      await env.app.inject({
+        method: 'PATCH',
+        url: '/api/admin/settings',
+        headers: as(session),
+        payload: { ipMaxStayMonths: 24, retentionYears: { sgb2: 10, asylblg: 5 }, version: first.version },
+      });
+      const row = async () => {
+        const { version: _v, ...settings } = await read();
+        return settings as Record<string, unknown>;
+      };
+      return { url: '/api/admin/settings', row };
+    },
+    samples: () => ({ ipMaxStayMonths: 30, retentionYears: { sgb2: 12 } }),
+    derived: { retentionYears: ['version'] },
+  },
+  'PATCH /api/courses/:id': {
+    role: 'sprachberatung',
+    versioned: true,
+    async setup(env, t) {
+      const c = await course(env, t);
+      (FIXTURES['PATCH /api/courses/:id'] as Fixture & { otherPlace?: string }).otherPlace = c.otherPlace;
+      return {
+        url: `/api/courses/${c.id}`,
+        session: await login(env.app, t.users.sprachberatung.email),
+        row: rowOf(env, 'course', c.id),
+      };
+    },
+    samples: () => ({
+      placeId: (FIXTURES['PATCH /api/courses/:id'] as Fixture & { otherPlace?: string }).otherPlace,
+      entryLevels: ['A0', 'A1'],
+      targetLevel: 'B1',
+      hours: 900,
+      schedule: 'Mo–Fr 8:30–12:45',
+      startDate: addDays(TODAY, 40),
+      endDate: addDays(TODAY, 300),
+      seats: 18,
+      childcare: true,
+      womenOnly: true,
+      status: 'cancelled',
+    }),
+  },
+  'PATCH /api/enrolments/:id': {
+    role: 'sprachberatung',
+    versioned: true,
+    derived: { status: ['end_date'] },
+    async setup(env, t) {
+      const c = await course(env, t);
+      const p = await makePerson(env.database.db, t, { givenNames: 'Dana', familyName: 'Kurs' });
+      const e = await env.database.db
+        .updateTable('course')
+        .set({ start_date: addDays(TODAY, -10) })
+        .where('id', '=', c.id)
+        .execute()
+        .then(() =>
+          env.database.db
+            .insertInto('enrolment')
+            .values({
+              tenant_id: t.tenantId,
+              person_id: p.id,
+              course_id: c.id,
+              start_date: addDays(TODAY, -10),
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow(),
+        );
+      return { url: `/api/enrolments/${e.id}`, row: rowOf(env, 'enrolment', e.id) };
+    },
+    samples: () => ({
+      status: 'attending',
+      attendancePercent: 85,
+      resultLevel: 'A2',
+      certificateRef: 'DTZ-2026-0042',
+      endDate: addDays(TODAY, 60),
+    }),
+  },
+  'PATCH /api/persons/:id/waitlist/:entryId': {
+    role: 'sprachberatung',
+    versioned: true,
+    async setup(env, t, session) {
+      const advisor = t.users.integrationsfachkraft;
+      const p = await makePerson(env.database.db, t, {
+        ownerUserId: advisor.id,
+        ownerAgencyId: advisor.agencyId,
+      });
+      // A residence permit § 25 Abs. 2 AufenthG: entitled to the Integrationskurs (§ 44 AufenthG).
+      await env.database.db
+        .insertInto('residence_status')
+        .values({
+          tenant_id: t.tenantId,
+          person_id: p.id,
+          kind: 'aufenthaltserlaubnis',
+          paragraph: '25(2)',
+          since: addDays(TODAY, -90),
+        })
+        .execute();
+      const w = await env.database.db
+        .insertInto('waitlist_entry')
+        .values({
+          tenant_id: t.tenantId,
+          person_id: p.id,
+          course_types: ['ik_intensiv'],
+          since: TODAY,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // A placement test (A1): the German level the rules need to name the courses.
+      const placed = await env.app.inject({
+        method: 'POST',
+        url: `/api/persons/${p.id}/language-assessments`,
+        headers: as(session),
+        payload: {
+          assessedOn: addDays(TODAY, -30),
+          testKind: 'placement_test',
+          overall: 'A1',
+          literacy: 'latin',
+        },
+      });
+      expect(placed.statusCode, placed.body).toBe(201);
+      // The sample course types: those the rules give this person, other than the stored ones.
+      const lang = await env.app.inject({
+        method: 'GET',
+        url: `/api/persons/${p.id}/language`,
+        headers: as(session),
+      });
+      const entitled = (lang.json().entitlement.courseTypes as string[]).filter((x) => x !== 'ik_intensiv');
+      expect(entitled, JSON.stringify(lang.json().entitlement)).not.toEqual([]);
+      return {
+        url: `/api/persons/${p.id}/waitlist/${w.id}`,
+        row: rowOf(env, 'waitlist_entry', w.id),
+        samples: { courseTypes: entitled.slice(0, 1) },
+      };
+    },
+    samples: () => ({
+      status: 'withdrawn',
+      needsChildcare: true,
+      needsWomenOnly: true,
+      note: 'Kann nur vormittags',
+    }),
+  },
+};
+
+describeEachDb('a field sent alone changes that field alone (every PATCH and PUT route)', (env) => {
+  it('has a fixture or a stated reason for every write route', () => {
+    const writes = env()
+      .app.routeTable.filter((r) => r.method === 'PATCH' || r.method === 'PUT')
+      .map((r) => `${r.method} ${r.url}`);
+    expect(writes.length).toBeGreaterThan(3);
+    expect(writes.filter((w) => !FIXTURES[w] && !NOT_FIELD_UPDATES[w])).toEqual([]);
+  });
+
+  for (const [route, fx] of Object.entries(FIXTURES)) {
+    it(`${route}: each field alone`, async () => {
+      const entry = env().app.routeTable.find((r) => `${r.method} ${r.url}` === route);
+      expect(entry, `${route} is registered`).toBeDefined();
+      const fields = (entry?.bodyKeys ?? []).filter((k) => !META.has(k));
+      const t = await makeTenant(env().database.db);
+      const session = await login(env().app, t.users[fx.role].email);
+      for (const field of fields) {
+        // A fresh resource per field: each change is judged against the created state.
+        const { url, row, samples: made } = await fx.setup(env(), t, session);
+        const samples = { ...fx.samples(t), ...made };
+        expect(samples, `${route}: a sample value for "${field}"`).toHaveProperty(field);
+        const before = await row();
+        const body: Record<string, unknown> = { ...fx.always, [field]: samples[field] };
+        if (fx.versioned) body.version = before.version;
+        else
+          body.version = (
+            await env().app.inject({ method: 'GET', url, headers: as(session) })
+          ).json().version;
+        const res = await env().app.inject({
+          method: entry?.method as 'PATCH',
+          url,
+          headers: as(session),
+          payload: body,
+        });
+        expect(res.statusCode, `${route} ${field}: ${res.body}`).toBeLessThan(300);
+        const after = await row();
+        const own = fx.versioned ? snake(field) : field;
+        const allowed = new Set([own, ...BOOKKEEPING, ...(fx.derived?.[field] ?? [])]);
+        const changed = Object.keys(after).filter(
+          (k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]),
+        );
+        expect(
+          changed.filter((k) => !allowed.has(k)),
+          `${route}: sending ${field} alone changed`,
+        ).toEqual([]);
+        expect(changed, `${route}: ${field} itself was stored`).toContain(own);
+      }
+    });
+  }
+});
