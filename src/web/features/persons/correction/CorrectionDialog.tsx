@@ -120,6 +120,7 @@ export function CorrectionDialog({
       opened={opened}
       onClose={onClose}
       title={t('correction.title')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       size="xl"
       data-testid="correction-dialog"
     >
