@@ -185,4 +185,33 @@ describe('issue 8: nothing typed is lost, master data can be corrected with a hi
       await desk.context.close();
     }
   });
+
+  it('shows every intake error on its field in German: birth year 1850, an entry date in the future', async () => {
+    const desk = await newPage(browser, srv.url);
+    try {
+      const { page } = desk;
+      await loginAs(page, 'empfang@demo.lotse');
+      await page.locator('nav#main-nav').getByRole('link', { name: 'Neue Person aufnehmen' }).click();
+      const form = await visible(page.getByTestId('intake-form'));
+      await form.getByRole('textbox', { name: 'Vorname(n)' }).fill('Karim');
+      await form.getByRole('textbox', { name: 'Familienname' }).fill('Nasser');
+      await choose(page, form, 'Geschlecht', 'männlich');
+      await choose(page, form, 'Geburtsdatum bekannt als', 'nur Jahr');
+      await form.getByRole('textbox', { name: 'Geburtsjahr' }).fill('1850');
+      await form.getByLabel('Einreise nach Deutschland').fill('2099-01-01');
+      await form.getByRole('button', { name: 'Person anlegen' }).click();
+      const dup = page.getByTestId('duplicate-warning');
+      if (await dup.isVisible().catch(() => false))
+        await dup.getByRole('button', { name: 'Trotzdem neu anlegen' }).click();
+      const birth = form.getByRole('textbox', { name: 'Geburtsjahr' });
+      await expect.poll(() => birth.getAttribute('aria-invalid')).toBe('true');
+      await visible(form.getByText('Geburtsdatum vor 1900 ist nicht plausibel'));
+      await visible(form.getByText('Datum liegt in der Zukunft'));
+      expect(await form.getByLabel('Einreise nach Deutschland').getAttribute('aria-invalid')).toBe('true');
+      expect(await seriousA11yViolations(page), 'intake with field errors').toEqual([]);
+      expect(desk.errors.filter((e) => !e.includes('400'))).toEqual([]);
+    } finally {
+      await desk.context.close();
+    }
+  });
 });

@@ -18,7 +18,7 @@ import { type FormEvent, type ReactNode, useMemo, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { DuplicateCandidate } from '../../api/casefile';
-import { api, issuesByField, newIdempotencyKey } from '../../api/client';
+import { ApiError, api, issuesByField, newIdempotencyKey } from '../../api/client';
 import type { Municipality, Person } from '../../api/types';
 import { nationalityOptions } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
@@ -203,7 +203,8 @@ export function IntakePage() {
       navigate(`/personen/${p.id}/aufnahme`);
     },
   });
-  const errors = issuesByField(create.error);
+  // The duplicate check validates the same fields first: its refusal lands on the fields as well.
+  const errors = { ...issuesByField(check.error), ...issuesByField(create.error) };
   const birthError = errors.birthDate;
   const nationalityError =
     errors.nationalities ?? Object.entries(errors).find(([k]) => k.startsWith('nationalities.'))?.[1];
@@ -233,7 +234,10 @@ export function IntakePage() {
     if (candidates === null) {
       try {
         candidates = (await check.mutateAsync(form)).candidates;
-      } catch {
+      } catch (e) {
+        // Refused input (400): the same fields fail the creation too, so nothing is stored — but the
+        // creation names every wrong field of the whole form, not only those the check looks at.
+        if (e instanceof ApiError && e.status === 400) create.mutate(form);
         return;
       }
     }
@@ -252,9 +256,9 @@ export function IntakePage() {
           <Paper withBorder p="lg">
             <form onSubmit={submit} noValidate data-testid="intake-form">
               <Stack gap="lg">
-                {create.isError ? (
+                {create.isError || check.isError ? (
                   <Alert color="red" role="alert" title={t('intake.formError')}>
-                    {create.error.message}
+                    {(create.error ?? check.error)?.message}
                   </Alert>
                 ) : null}
                 <Fieldset legend={`1. ${t('intake.section.access')}`}>
