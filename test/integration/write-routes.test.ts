@@ -186,7 +186,7 @@ const FIXTURES: Record<string, Fixture> = {
   'PATCH /api/admin/settings': {
     role: 'admin',
     versioned: false,
-    async setup(env, t, session) {
+    async setup(env, _t, session) {
       // The settings in force (stored values over the defaults), as the admin reads them.
       const read = async () =>
         (await env.app.inject({ method: 'GET', url: '/api/admin/settings', headers: as(session) })).json();
