@@ -57,6 +57,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/duplicates')).registerDuplicates,
   },
   {
+    names: ['occupations'],
+    summary:
+      'Berufe suchen (ESCO, CONTRACTS §4): Tippfehler, weibliche Formen, Umgangsbezeichnungen, ar/uk/en',
+    load: async () => (await import('./commands/occupations')).registerOccupations,
+  },
+  {
     names: ['audit'],
     summary: 'Audit-Protokoll prüfen',
     load: async () => (await import('./commands/audit')).registerAudit,

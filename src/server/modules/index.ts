@@ -10,6 +10,7 @@ import { householdRoutes } from './household/routes';
 import { languagePathRoutes } from './language/routes';
 import { metaRoutes } from './meta/routes';
 import { metaStaffRoutes } from './meta/staff-routes';
+import { occupationRoutes } from './occupations/routes';
 import { personRoutes } from './persons/routes';
 import { residenceRoutes } from './residence/routes';
 import { rulesRoutes } from './rules/routes';
@@ -35,4 +36,5 @@ export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<voi
   rulesRoutes,
   auditRoutes,
   languagePathRoutes,
+  occupationRoutes,
 ];

@@ -1,0 +1,37 @@
+/**
+ * Everyday job titles that are no ESCO label, with the ESCO label they mean (German). Curated by hand
+ * from what clients and employers say; each entry is checked by the quality test. Extend it here.
+ */
+export const EVERYDAY_TITLES: Record<string, string> = {
+  putzfrau: 'Raumpfleger',
+  putzmann: 'Raumpfleger',
+  putzkraft: 'Raumpfleger',
+  putzhilfe: 'Raumpfleger',
+  reinigungskraft: 'Raumpfleger',
+  reinigungsfrau: 'Raumpfleger',
+  lagerhelfer: 'Lagerarbeiter',
+  lagerhilfe: 'Lagerarbeiter',
+  lagermitarbeiter: 'Lagerarbeiter',
+  friseuse: 'Friseur',
+  frisoese: 'Friseur',
+  pflegefachmann: 'Krankenpfleger Allgemeine Krankenpflege',
+  pflegefachkraft: 'Krankenpfleger Allgemeine Krankenpflege',
+  krankenschwester: 'Krankenpfleger Allgemeine Krankenpflege',
+  altenpfleger: 'Sozialbetreuer in Betreuungseinrichtung für ältere Menschen',
+  altenpflegehelfer: 'Pflegehelfer',
+  busfahrer: 'Omnibusfahrer',
+  erzieher: 'Kinderbetreuer',
+  kitaerzieher: 'Kinderbetreuer',
+  hausmeister: 'Hauswart',
+  schneider: 'Damenschneider',
+  gaertner: 'Landschaftsgärtner',
+  security: 'Ordner bei Veranstaltungen',
+  wachmann: 'Ordner bei Veranstaltungen',
+  sicherheitsmitarbeiter: 'Ordner bei Veranstaltungen',
+  staplerfahrer: 'Gabelstaplerfahrer',
+  kfzmechaniker: 'Kraftfahrzeugmechatroniker Schwerpunkt Personenkraftwagentechnik',
+  automechaniker: 'Kraftfahrzeugmechatroniker Schwerpunkt Personenkraftwagentechnik',
+  elektriker: 'Elektroniker für Energie- und Gebäudetechnik',
+  spuelkraft: 'Küchenhilfe',
+  programmierer: 'Softwareentwickler',
+};

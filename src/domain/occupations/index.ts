@@ -1,0 +1,11 @@
+export { EVERYDAY_TITLES } from './everyday';
+export { fold, queryForms } from './normalize';
+export {
+  buildOccupationIndex,
+  OCCUPATION_LANGUAGES,
+  type OccupationData,
+  type OccupationHit,
+  type OccupationIndex,
+  type OccupationLanguage,
+  searchOccupations,
+} from './search';
