@@ -18,7 +18,10 @@ const PREFIX = 'http://data.europa.eu/esco/occupation/';
 
 /** "Bäcker/Bäckerin" → both forms; "Technischer Leiter für Bühne, Film und Fernsehen/Technische Leiterin …" too. */
 function forms(label) {
-  const parts = label.split(/\s*\/\s*/).map((s) => s.trim()).filter(Boolean);
+  const parts = label
+    .split(/\s*\/\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return parts.length > 1 ? [label.trim(), ...parts] : [label.trim()];
 }
 
@@ -43,8 +46,14 @@ for (const lang of LANGS) {
     occ.set(id, o);
   }
 }
-const list = [...occ.values()].filter((o) => o.labels.de || o.labels.en).sort((a, b) => (a.id < b.id ? -1 : 1));
-const json = JSON.stringify({ version: 'ESCO 1.2 (modified: labels only, m/f forms split)', prefix: PREFIX, occupations: list });
+const list = [...occ.values()]
+  .filter((o) => o.labels.de || o.labels.en)
+  .sort((a, b) => (a.id < b.id ? -1 : 1));
+const json = JSON.stringify({
+  version: 'ESCO 1.2 (modified: labels only, m/f forms split)',
+  prefix: PREFIX,
+  occupations: list,
+});
 const out = join(root, 'data', 'esco', 'occupations.json.gz');
 writeFileSync(out, gzipSync(Buffer.from(json), { level: 9, mtime: 0 }));
 process.stdout.write(`${list.length} Berufe, ${(json.length / 1e6).toFixed(1)} MB JSON → ${out}\n`);

@@ -47,14 +47,14 @@ export function buildOccupationIndex(data: OccupationData): OccupationIndex {
         const id = labels.length;
         labels.push({ occupation, lang, folded, grams: grams.length, preferred: i === 0 });
         for (const g of grams) {
-          let list = postings.get(g);
-          if (!list) postings.set(g, (list = []));
-          list.push(id);
+          const list = postings.get(g);
+          if (list) list.push(id);
+          else postings.set(g, [id]);
         }
         const key = folded.replace(/ /g, '');
-        let e = exact.get(key);
-        if (!e) exact.set(key, (e = []));
-        e.push(id);
+        const same = exact.get(key);
+        if (same) same.push(id);
+        else exact.set(key, [id]);
       });
     }
   });
