@@ -63,6 +63,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/occupations')).registerOccupations,
   },
   {
+    names: ['statistics'],
+    summary: 'Kennzahlen der Region zu einem Stichtag als JSON (CONTRACTS §7)',
+    load: async () => (await import('./commands/statistics')).registerStatistics,
+  },
+  {
     names: ['audit'],
     summary: 'Audit-Protokoll prüfen',
     load: async () => (await import('./commands/audit')).registerAudit,

@@ -6,6 +6,7 @@ export const AUDIT_ACTION_WORDS: Record<string, string> = {
   read: 'Lesen',
   read_for_update: 'Lesen zum Ändern',
   read_history: 'Änderungsverlauf lesen',
+  statistics: 'Kennzahlen abrufen',
   read_status_card: 'Statuskarte lesen',
   read_consents: 'Einwilligungen lesen',
   read_handovers: 'Übergaben lesen',

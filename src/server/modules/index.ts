@@ -15,6 +15,7 @@ import { personRoutes } from './persons/routes';
 import { residenceRoutes } from './residence/routes';
 import { rulesRoutes } from './rules/routes';
 import { settingsRoutes } from './settings/routes';
+import { statisticsRoutes } from './statistics/routes';
 import { systemRoutes } from './system/routes';
 import { userRoutes } from './users/routes';
 
@@ -37,4 +38,5 @@ export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<voi
   auditRoutes,
   languagePathRoutes,
   occupationRoutes,
+  statisticsRoutes,
 ];
