@@ -40,7 +40,8 @@ function facts(n: number): StatisticsFacts {
         on: addDays(intake, 20),
         level: ['A1', 'A2', 'B1', 'B2'][Math.floor(r() * 4)],
       });
-    if (r() < 0.5) {
+    const path = r();
+    if (path < 0.5) {
       const k = f.courses[Math.floor(r() * f.courses.length)];
       f.enrolments.push({
         personId: id,
@@ -50,7 +51,7 @@ function facts(n: number): StatisticsFacts {
         status: 'attending',
         resultLevel: null,
       });
-    } else if (r() < 0.5) f.waits.push({ personId: id, since: addDays(intake, 10), status: 'waiting' });
+    } else if (path < 0.75) f.waits.push({ personId: id, since: addDays(intake, 10), status: 'waiting' });
     if (r() < 0.2)
       f.handovers.push({
         personId: id,
