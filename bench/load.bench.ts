@@ -142,7 +142,12 @@ async function session(i: number, port: number, until: number, samples: Sample[]
   // Spread the logins over the first minute (a quarter of a short run), as a morning does: a password
   // check (Argon2) costs tens of milliseconds of CPU by design, and 200 at once would be an attack.
   await new Promise((res) => setTimeout(res, r() * Math.min(60_000, (SECONDS * 1000) / 4)));
-  const login = await timed('login', 'POST', '/api/auth/login', {}, { email, password: 'demo-lotse' });
+  let login = await timed('login', 'POST', '/api/auth/login', {}, { email, password: 'demo-lotse' });
+  // A refused login (503 while the server is busy) is tried again after a pause, as a person would.
+  for (let tries = 0; login.status === 503 && tries < 5; tries++) {
+    await new Promise((res) => setTimeout(res, 2000 + r() * 2000));
+    login = await timed('login', 'POST', '/api/auth/login', {}, { email, password: 'demo-lotse' });
+  }
   const cookie = (login.setCookie ?? []).map((c) => c.split(';')[0]).join('; ');
   const csrf = (login.json as { csrfToken?: string } | null)?.csrfToken ?? '';
   const headers = { cookie, 'x-csrf-token': csrf };
