@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Builds the compact ESCO occupation index the app ships (data/esco/occupations.json.gz) from the original
+// Builds the compact ESCO occupation index the app ships (assets/esco/occupations.json.gz) from the original
 // ESCO CSV exports (../shared/data/esco by default, or the folder given as the first argument).
 // Reproducible: same input, same bytes (sorted by URI, no timestamps). Modified from ESCO: only conceptUri
 // (shortened to its id), ISCO-08 unit group, preferred and alternative labels in de, en, ar, uk, with the
 // "m/f" labels split into their forms. ESCO notice: "This service uses the ESCO classification of the
-// European Commission." (data/esco/NOTICE.md)
+// European Commission." (assets/esco/NOTICE.md)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,6 @@ const json = JSON.stringify({
   prefix: PREFIX,
   occupations: list,
 });
-const out = join(root, 'data', 'esco', 'occupations.json.gz');
+const out = join(root, 'assets', 'esco', 'occupations.json.gz');
 writeFileSync(out, gzipSync(Buffer.from(json), { level: 9, mtime: 0 }));
 process.stdout.write(`${list.length} Berufe, ${(json.length / 1e6).toFixed(1)} MB JSON → ${out}\n`);

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { buildOccupationIndex, type OccupationData, type OccupationIndex } from '../../../domain/occupations';
 
 /** The shipped ESCO index (scripts/build-esco-index.mjs), read and indexed once per process, on first use. */
-const FILE = join(import.meta.dirname, '..', '..', '..', '..', 'data', 'esco', 'occupations.json.gz');
+const FILE = join(import.meta.dirname, '..', '..', '..', '..', 'assets', 'esco', 'occupations.json.gz');
 let loaded: OccupationIndex | undefined;
 
 export function occupationIndex(): OccupationIndex {
