@@ -6,6 +6,7 @@ import type { HandoverFacts } from '../../../domain/handover/record';
 import { type HandoverAction, type HandoverState, transition } from '../../../domain/handover/state-machine';
 import { badRequest, conflict, forbidden, HttpError, notFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit-writer';
+import { closeCase, transferCase } from '../persons/case-writes';
 import { authorizePerson } from '../persons/service';
 import { handoverRecordFor } from './record-facts';
 
@@ -150,29 +151,15 @@ export async function actOnHandover(
         .where('id', '=', h.to_user_id ?? actor.userId)
         .executeTakeFirstOrThrow();
       // Herford model: at a Rechtskreiswechsel the advisor may stay; the responsible agency changes anyway.
-      const set = h.keep_advisor
-        ? { owner_agency_id: h.to_agency_id }
-        : { owner_agency_id: h.to_agency_id, owner_user_id: owner.id, team: owner.team };
-      await tx
-        .updateTable('person')
-        .where('tenant_id', '=', actor.tenantId)
-        .set({ ...set, case_status: 'active', version: sql`version + 1`, updated_at: new Date() })
-        .where('id', '=', h.person_id)
-        .execute();
+      await transferCase(tx, {
+        tenantId: actor.tenantId,
+        personId: h.person_id,
+        toAgencyId: h.to_agency_id,
+        toUser: h.keep_advisor ? undefined : owner,
+      });
     }
-    if (action === 'complete' && h.kind === 'exit') {
-      await tx
-        .updateTable('person')
-        .where('tenant_id', '=', actor.tenantId)
-        .set({
-          case_status: 'closed',
-          closed_on: sql`current_date`,
-          version: sql`version + 1`,
-          updated_at: new Date(),
-        })
-        .where('id', '=', h.person_id)
-        .execute();
-    }
+    if (action === 'complete' && h.kind === 'exit')
+      await closeCase(tx, { tenantId: actor.tenantId, personId: h.person_id });
     await writeAudit(
       tx,
       actor,

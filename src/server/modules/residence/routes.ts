@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { rechtskreisChangeReason } from '../../../domain/handover/record';
 import { todayInGermany } from '../../../domain/reference/dates';
@@ -11,6 +10,7 @@ import { authOf } from '../../plugins/access-hook';
 import { writeAudit } from '../audit/audit-writer';
 import { idParams, isoDate, pastDate } from '../common-schema';
 import { requestHandover } from '../handovers/service';
+import { setRechtskreis } from '../persons/case-writes';
 import { personOut } from '../persons/schema';
 import { authorizePerson, readPerson } from '../persons/service';
 import { lawFor } from '../rules/law-store';
@@ -141,12 +141,7 @@ export async function residenceRoutes(app: FastifyInstance, ctx: AppContext): Pr
       // switch on the first day after that, so the handover is prepared before the month ends.
       const effective = laterDay(today, firstOfNextMonth(b.asylumDecisionDate ?? b.since));
       const after = evaluate(situationFromCaseFile(file, effective), law);
-      await ctx.db
-        .updateTable('person')
-        .where('tenant_id', '=', actor.tenantId)
-        .set({ rechtskreis: now.benefits, version: sql`version + 1`, updated_at: new Date() })
-        .where('id', '=', row.id)
-        .execute();
+      await setRechtskreis(ctx.db, { tenantId: actor.tenantId, personId: row.id, rechtskreis: now.benefits });
 
       let change: { from: string; to: string; handoverId: string | null } | null = null;
       if (before.benefits !== after.benefits) {
