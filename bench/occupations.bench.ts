@@ -1,4 +1,4 @@
-import { searchOccupations } from '../src/domain/occupations';
+import { noisyQueries, searchOccupations } from '../src/domain/occupations';
 import { occupationIndex } from '../src/server/modules/occupations/esco-index';
 import { OCCUPATION_QUERIES } from '../src/server/modules/occupations/quality-set';
 import { percentile } from './support/pg';
@@ -29,6 +29,15 @@ const bench: Benchmark = {
         }
       }
     }
+    // The issue's floor: at least 200 noisy titles, top-5 ≥ 95 % by ISCO unit group.
+    const noisy = noisyQueries(index.data, 300);
+    let noisyTop5 = 0;
+    for (const [lang, q, isco] of noisy) {
+      const t0 = performance.now();
+      const hits = searchOccupations(index, q, { lang, limit: 5 });
+      times.push(performance.now() - t0);
+      if (hits.some((h) => h.isco === isco)) noisyTop5++;
+    }
     times.sort((a, b) => a - b);
     const n = OCCUPATION_QUERIES.length;
     return {
@@ -39,12 +48,15 @@ const bench: Benchmark = {
           'index load ms': Math.round(loadMs),
           'p50 ms': Number(percentile(times, 50).toFixed(2)),
           'p95 ms': Number(percentile(times, 95).toFixed(2)),
-          'top-1': Number((top1 / n).toFixed(3)),
-          'top-3': Number((top3 / n).toFixed(3)),
+          'hard set top-1': Number((top1 / n).toFixed(3)),
+          'hard set top-3': Number((top3 / n).toFixed(3)),
+          '300 noisy top-5': Number((noisyTop5 / noisy.length).toFixed(3)),
           'RSS growth MB': Math.round((process.memoryUsage().rss - rssBefore) / 1e6),
         },
       ],
-      notes: ['floor (quality test): top-3 ≥ 0.90, top-1 ≥ 0.80; no baseline in the issue for latency'],
+      notes: [
+        'issue 14: p95 < 20 ms per query, top-5 ≥ 95 % on ≥ 200 noisy queries; hard set floor (test): top-3 ≥ 0.90, top-1 ≥ 0.80',
+      ],
     };
   },
 };

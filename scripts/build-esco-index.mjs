@@ -22,7 +22,9 @@ function forms(label) {
     .split(/\s*\/\s*/)
     .map((s) => s.trim())
     .filter(Boolean);
-  return parts.length > 1 ? [label.trim(), ...parts] : [label.trim()];
+  // "Import-/Exportkaufmann" is one word with a shared ending, not two forms: not split.
+  if (parts.length < 2 || parts.some((p) => p.endsWith('-') || p.length < 3)) return [label.trim()];
+  return [label.trim(), ...parts];
 }
 
 const occ = new Map();

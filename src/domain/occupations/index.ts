@@ -1,4 +1,5 @@
 export { EVERYDAY_TITLES } from './everyday';
+export { noisyQueries } from './noisy';
 export { fold, queryForms } from './normalize';
 export {
   buildOccupationIndex,

@@ -20,6 +20,9 @@ interface Label {
   occupation: number;
   lang: OccupationLanguage;
   folded: string;
+  /** Folded without spaces (compared by edit distance) and with a space on each side (whole words). */
+  compact: string;
+  padded: string;
   grams: number;
   preferred: boolean;
 }
@@ -31,6 +34,8 @@ export interface OccupationIndex {
   postings: Map<string, number[]>;
   /** folded label → label indices (exact matches) */
   exact: Map<string, number[]>;
+  /** Shared-trigram counts per label, reused by every query (reset after each). */
+  counts: Uint16Array;
 }
 
 /** Builds the search index once (about 60,000 labels in four languages). */
@@ -45,7 +50,15 @@ export function buildOccupationIndex(data: OccupationData): OccupationIndex {
         if (!folded) return;
         const grams = trigrams(folded);
         const id = labels.length;
-        labels.push({ occupation, lang, folded, grams: grams.length, preferred: i === 0 });
+        labels.push({
+          occupation,
+          lang,
+          folded,
+          compact: folded.replace(/ /g, ''),
+          padded: ` ${folded} `,
+          grams: grams.length,
+          preferred: i === 0,
+        });
         for (const g of grams) {
           const list = postings.get(g);
           if (list) list.push(id);
@@ -58,7 +71,7 @@ export function buildOccupationIndex(data: OccupationData): OccupationIndex {
       });
     }
   });
-  return { data, labels, postings, exact };
+  return { data, labels, postings, exact, counts: new Uint16Array(labels.length) };
 }
 
 /**
@@ -95,20 +108,26 @@ export function searchOccupations(
     const grams = trigrams(form);
     if (grams.length === 0) continue;
     const words = form.split(' ');
-    const shared = new Map<number, number>();
+    // Count shared trigrams in a typed array (the postings of common trigrams run into the thousands).
+    const counts = index.counts;
+    const touched: number[] = [];
     for (const g of grams)
-      for (const id of index.postings.get(g) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-    for (const [id, n] of shared) {
+      for (const id of index.postings.get(g) ?? []) if (counts[id]++ === 0) touched.push(id);
+    // A label sharing less than a third of the query's trigrams cannot rank (its score stays below 0.3).
+    const least = Math.max(2, Math.ceil(grams.length / 3));
+    for (const id of touched) {
+      const n = counts[id];
+      counts[id] = 0;
+      if (n < least) continue;
       const l = index.labels[id];
       const dice = (2 * n) / (grams.length + l.grams);
       const contained = n / grams.length;
       let score = 0.55 * dice + 0.45 * contained * contained;
       // Every word of the query a whole word of the label ("nurse" in "nurse responsible for general care").
-      if (words.every((w) => ` ${l.folded} `.includes(` ${w} `))) score += 0.1;
+      if (words.every((w) => l.padded.includes(` ${w} `))) score += 0.1;
       // A swapped or dropped letter in a short title breaks most of its trigrams: edit distance decides.
-      const lc = l.folded.replace(/ /g, '');
-      if (n >= 2 && Math.abs(lc.length - compact.length) <= 2 && compact.length <= 16) {
-        const sim = 1 - editDistance(compact, lc) / Math.max(compact.length, lc.length);
+      if (compact.length <= 16 && Math.abs(l.compact.length - compact.length) <= 2) {
+        const sim = 1 - editDistance(compact, l.compact) / Math.max(compact.length, l.compact.length);
         if (sim >= 0.75) score = Math.max(score, 0.95 * sim);
       }
       // Exact matches score 1; the best fuzzy one stays below.
