@@ -90,10 +90,13 @@ describe('bounded waiting on PGlite under 200 parallel clients', { timeout: 300_
       `200 parallel creates: ${ok.length} × 201 (slowest ${Math.round(slowest(ok))} ms), ` +
         `${busy.length} × 503 (median ${Math.round(median(busy))} ms, slowest ${Math.round(slowest(busy))} ms)\n`,
     );
-    // No line without end: only a bounded number are worked on, the rest are turned away (the absolute
-    // times depend on the machine, which CI shares; the probe saw 61 s).
+    // No line without end: only a bounded number are worked on, the rest are turned away at once. The
+    // probe saw 156 first requests wait over 5 s and one 61 s. Here every refusal comes within the 5 s the
+    // issue names (seen: 0.3–1.2 s), and every served create well within 15 s (seen: 0.7–3.3 s; the margin
+    // is for a CI machine shared with other work).
     expect(ok.length).toBeLessThan(200);
-    expect(slowest(results)).toBeLessThan(60_000);
+    expect(slowest(busy)).toBeLessThan(5_000);
+    expect(slowest(ok)).toBeLessThan(15_000);
     // Afterwards the server serves normally.
     const after = await fetch(`${base}/api/persons?q=Warte`, { headers: { cookie } });
     expect(after.status).toBe(200);
