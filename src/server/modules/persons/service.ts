@@ -230,13 +230,14 @@ export async function updatePerson(
   requestId?: string,
 ): Promise<PersonOut> {
   const decided = await decidePerson(db, actor, personId, { action: 'update', requestId });
-  const before = await viewPerson(db, actor, decided.row, decided.decision);
+  // The decision and the stored row are all a correction needs: no residence or household reads here.
+  const { row: before, decision } = decided;
   if (!actorMay(actor, 'person:update')) throw forbidden();
   await assertTenantRefs(db, actor.tenantId, personRefs(input));
-  if (input.healthNotes !== undefined && !before.visibleCategories.includes('health'))
+  if (input.healthNotes !== undefined && !decision.categories.includes('health'))
     throw forbidden('Gesundheitsdaten dürfen Sie nicht ändern.');
   const changes = changedFields(storedValues(decided.row), input);
-  checkCorrection(changes, before.visibleCategories, input, decided.row);
+  checkCorrection(changes, decision.categories, input, before);
   const set: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) {
     const col = COLUMN_OF[k as keyof PersonUpdate];
@@ -244,10 +245,10 @@ export async function updatePerson(
   }
   if (input.languages) set.languages = JSON.stringify(input.languages);
   const names = {
-    givenNames: input.givenNames ?? before.givenNames,
-    familyName: input.familyName ?? before.familyName,
-    nameOriginal: input.nameOriginal ?? before.nameOriginal,
-    nameVariants: input.nameVariants ?? before.nameVariants,
+    givenNames: input.givenNames ?? before.given_names,
+    familyName: input.familyName ?? before.family_name,
+    nameOriginal: input.nameOriginal ?? before.name_original,
+    nameVariants: input.nameVariants ?? before.name_variants,
   };
   set.search_text = nameSearchText(names);
   const updated = await db.transaction().execute(async (tx) => {
@@ -285,7 +286,7 @@ export async function updatePerson(
         entity: 'person',
         entityId: personId,
         personId,
-        legalBasis: before.accessBasis,
+        legalBasis: decision.basis,
         details: { fields: changes.map((c) => c.field), ...(input.reason ? { reason: input.reason } : {}) },
       },
       requestId,
