@@ -28,6 +28,9 @@ const schema = z.object({
   LOTSE_REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
   LOTSE_CONNECTION_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(120),
   LOTSE_TRUST_PROXY: z.string().optional(),
+  // Second factor for administrators with a password login: 'required' in production (docs/security.md).
+  LOTSE_ADMIN_TOTP: z.enum(['optional', 'required']).default('optional'),
+  LOTSE_TOTP_ISSUER: z.string().min(1).max(60).default('Lotse'),
   // Single sign-on (OpenID Connect: Keycloak, Entra ID); all unset = password login only.
   LOTSE_OIDC_ISSUER: z.string().url().optional(),
   LOTSE_OIDC_CLIENT_ID: z.string().optional(),
@@ -87,6 +90,10 @@ export interface Config {
   /** An idle connection (nothing sent or received) is closed after this. */
   connectionTimeoutSeconds: number;
   trustProxy: TrustProxy;
+  /** Must administrators with a password login use a second factor (TOTP)? */
+  adminTotp: 'optional' | 'required';
+  /** The name the authenticator app shows next to the account. */
+  totpIssuer: string;
   oidc: OidcConfig | null;
 }
 
@@ -160,6 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutSeconds: e.LOTSE_REQUEST_TIMEOUT_SECONDS,
     connectionTimeoutSeconds: e.LOTSE_CONNECTION_TIMEOUT_SECONDS,
     trustProxy: parseTrustProxy(e.LOTSE_TRUST_PROXY),
+    adminTotp: e.LOTSE_ADMIN_TOTP,
+    totpIssuer: e.LOTSE_TOTP_ISSUER,
     oidc: oidcConfig(e),
   };
 }

@@ -66,6 +66,23 @@ export interface UserSessionTable {
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+  second_factor_pending: Defaulted<boolean>;
+}
+
+export interface UserTotpTable {
+  user_id: string;
+  tenant_id: string;
+  secret: string;
+  confirmed_at: Date | null;
+  last_step: Defaulted<string | number>;
+  created_at: Timestamp;
+}
+
+export interface UserRecoveryCodeTable {
+  tenant_id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: Date | null;
 }
 
 export interface AuditLogTable {
@@ -454,6 +471,8 @@ export interface DB {
   course_attendance: CourseAttendanceTable;
   language_task: LanguageTaskTable;
   login_throttle: LoginThrottleTable;
+  user_totp: UserTotpTable;
+  user_recovery_code: UserRecoveryCodeTable;
   oidc_login: OidcLoginTable;
   person_field_change: PersonFieldChangeTable;
 }

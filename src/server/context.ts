@@ -17,6 +17,8 @@ export interface AuthContext {
   actor: Actor;
   sessionHash: string;
   csrfToken: string;
+  /** An administrator who must set up the second factor first: only the set-up routes answer. */
+  secondFactorPending?: boolean;
   email: string;
   displayName: string;
 }
@@ -31,6 +33,8 @@ export interface RouteAccess {
   personal?: boolean;
   /** Login is the only state-changing route without the CSRF header. */
   csrf?: false;
+  /** Reachable by a session that still has to set up its second factor (me, logout, the set-up). */
+  beforeSecondFactor?: true;
 }
 
 declare module 'fastify' {

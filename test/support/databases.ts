@@ -39,7 +39,12 @@ export interface TestEnv {
  * Runs a suite once per database. Each suite gets a migrated database and an app; each test makes its
  * own tenant (see factories.ts), so nothing is truncated and suites can run in parallel on one server.
  */
-export function describeEachDb(title: string, fn: (env: () => TestEnv, target: DbTarget) => void): void {
+export function describeEachDb(
+  title: string,
+  fn: (env: () => TestEnv, target: DbTarget) => void,
+  /** Settings beyond the test defaults, as environment variables (LOTSE_ADMIN_TOTP=required …). */
+  settings: Record<string, string> = {},
+): void {
   for (const target of dbTargets()) {
     describe(`${title} [${target.name}]`, () => {
       let env: TestEnv | undefined;
@@ -53,6 +58,7 @@ export function describeEachDb(title: string, fn: (env: () => TestEnv, target: D
         const config = loadConfig({
           LOTSE_LOG_LEVEL: 'silent',
           LOTSE_DATA_DIR: `/tmp/unused-${randomUUID()}`,
+          ...settings,
         });
         const app = await buildApp({ db: appDb, dbKind: database.kind, config, version: VERSION });
         env = { database, app };

@@ -49,6 +49,11 @@ export const AUDIT_ACTION_WORDS: Record<string, string> = {
   logout_all: 'Abmeldung auf allen Geräten',
   disable: 'Konto sperren',
   reset_password: 'Passwort zurücksetzen',
+  password_change: 'Eigenes Passwort ändern',
+  second_factor_on: 'Zweiten Faktor einrichten',
+  second_factor_off: 'Zweiten Faktor abschalten',
+  second_factor_reset: 'Zweiten Faktor zurücksetzen',
+  recovery_codes_renewed: 'Neue Wiederherstellungscodes',
   settings_change: 'Einstellungen ändern',
 };
 

@@ -35,6 +35,13 @@ export function registerAccessHook(app: FastifyInstance, ctx: AppContext): void 
     }
     if (access.public) return;
     if (!req.auth) throw unauthorized();
+    if (req.auth.secondFactorPending && !access.beforeSecondFactor) {
+      throw new HttpError(
+        403,
+        'second_factor_setup_required',
+        'Bitte zuerst den zweiten Faktor einrichten (Authenticator-App); erst dann ist die Verwaltung erreichbar.',
+      );
+    }
     if (UNSAFE.has(req.method) && access.csrf !== false) {
       const header = req.headers['x-csrf-token'];
       if (typeof header !== 'string' || !sameToken(header, req.auth.csrfToken)) {

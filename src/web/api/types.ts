@@ -16,6 +16,8 @@ export interface SessionUser {
 export interface SessionAnswer {
   user: SessionUser;
   csrfToken: string;
+  /** An administrator who must set up the second factor before anything else answers. */
+  secondFactorSetupRequired?: boolean;
 }
 
 export const CASE_STATUSES = ['intake', 'active', 'handed_over', 'closed'] as const;

@@ -1,5 +1,7 @@
 import {
+  Button,
   Center,
+  Container,
   type CSSVariablesResolver,
   DirectionProvider,
   Loader,
@@ -59,7 +61,7 @@ function DirectionSync() {
 }
 
 function SessionGate() {
-  const { user, loading } = useSession();
+  const { user, loading, secondFactorSetupRequired } = useSession();
   const { t } = useTranslation();
   if (loading) {
     return (
@@ -70,7 +72,24 @@ function SessionGate() {
   }
   // Logged out: the login replaces the page; after login the same address shows what was asked for.
   if (!user) return <LoginPage />;
+  // The server answers nothing else until this administrator has set up the second factor.
+  if (secondFactorSetupRequired) return <MandatorySecondFactor />;
   return <Layout />;
+}
+
+function MandatorySecondFactor() {
+  const { t } = useTranslation();
+  const { logout } = useSession();
+  return (
+    <Container size="md" py="xl" component="main" id="main">
+      <Suspense fallback={<PageLoading />}>
+        <SecondFactorPage mandatory />
+      </Suspense>
+      <Button mt="lg" variant="subtle" onClick={() => void logout(false)}>
+        {t('userMenu.logout')}
+      </Button>
+    </Container>
+  );
 }
 
 function Require({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -83,6 +102,9 @@ function Crash(): never {
 }
 
 // Pages of fewer users load on demand: the first page of the day stays small.
+const SecondFactorPage = lazy(() =>
+  import('../features/account/SecondFactorPage').then((m) => ({ default: m.SecondFactorPage })),
+);
 const LawPage = lazy(() => import('../features/admin/LawPage').then((m) => ({ default: m.LawPage })));
 const AuditPage = lazy(() =>
   import('../features/admin/audit/AuditPage').then((m) => ({ default: m.AuditPage })),
@@ -183,6 +205,14 @@ const router = createBrowserRouter([
                   <Require permission="user:admin">
                     <UsersPage />
                   </Require>
+                ),
+              },
+              {
+                path: 'konto/sicherheit',
+                element: (
+                  <Suspense fallback={<PageLoading />}>
+                    <SecondFactorPage />
+                  </Suspense>
                 ),
               },
               guarded('verwaltung/loeschfristen', 'user:admin', <RetentionPage />),

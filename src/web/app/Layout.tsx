@@ -71,6 +71,9 @@ function UserMenu() {
           </Menu.Item>
         ))}
         <Menu.Divider />
+        <Menu.Item component={Link} to="/konto/sicherheit">
+          {t('userMenu.security')}
+        </Menu.Item>
         <Menu.Item onClick={() => void logout(false)}>{t('userMenu.logout')}</Menu.Item>
         <Menu.Item onClick={() => void logout(true)}>{t('userMenu.logoutAll')}</Menu.Item>
       </Menu.Dropdown>

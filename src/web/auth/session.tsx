@@ -8,7 +8,11 @@ interface SessionContextValue {
   user: SessionUser | null;
   loading: boolean;
   can: (p: Permission) => boolean;
-  login: (email: string, password: string) => Promise<SessionUser>;
+  /** The server holds every other page back until the second factor is set up. */
+  secondFactorSetupRequired: boolean;
+  login: (email: string, password: string, totp?: string) => Promise<SessionUser>;
+  /** Asks the server again who is logged in (after the second factor was set up). */
+  refresh: () => Promise<void>;
   logout: (everywhere?: boolean) => Promise<void>;
 }
 
@@ -52,16 +56,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return {
       user,
       loading: me.isPending,
+      secondFactorSetupRequired: me.data?.secondFactorSetupRequired ?? false,
       can: (p) => user?.permissions.includes(p) ?? false,
-      login: async (email, password) => {
+      login: async (email, password, totp) => {
         const answer = await api.post<SessionAnswer>(
           '/api/auth/login',
-          { email, password },
+          totp ? { email, password, totp } : { email, password },
           { quiet401: true },
         );
         setCsrfToken(answer.csrfToken);
         qc.setQueryData(ME, answer);
         return answer.user;
+      },
+      refresh: async () => {
+        await qc.invalidateQueries({ queryKey: ME });
       },
       logout: async (everywhere = false) => {
         try {

@@ -7,12 +7,17 @@ import { writeAudit } from '../audit/audit-writer';
 import { oidcRoutes } from './oidc-routes';
 import { presentUser } from './presenter';
 import { loginBody, loginOut, meOut, okOut } from './schema';
+import { secondFactorRoutes } from './second-factor-routes';
 import { loginWithPassword } from './service';
 import { endAllSessions, endSession, SESSION_COOKIE } from './sessions';
 
 export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const policy = { idleMinutes: ctx.config.sessionIdleMinutes, maxHours: ctx.config.sessionMaxHours };
+  const policy = {
+    idleMinutes: ctx.config.sessionIdleMinutes,
+    maxHours: ctx.config.sessionMaxHours,
+    adminTotp: ctx.config.adminTotp,
+  };
   const cookieOptions = {
     path: '/',
     httpOnly: true,
@@ -48,7 +53,11 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         requestId: req.id,
       });
       reply.setCookie(SESSION_COOKIE, s.token, { ...cookieOptions, expires: s.expiresAt });
-      return { user: await presentUser(ctx.db, s.user.id, s.user.tenant_id), csrfToken: s.csrfToken };
+      return {
+        user: await presentUser(ctx.db, s.user.id, s.user.tenant_id),
+        csrfToken: s.csrfToken,
+        secondFactorSetupRequired: s.secondFactorPending,
+      };
     },
   });
 
@@ -58,17 +67,20 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       summary: 'Die angemeldete Person und ihr CSRF-Token',
       response: { 200: meOut },
     },
+    config: { access: { beforeSecondFactor: true } },
     handler: async (req) => {
       const auth = authOf(req);
       return {
         user: await presentUser(ctx.db, auth.actor.userId, auth.actor.tenantId),
         csrfToken: auth.csrfToken,
+        secondFactorSetupRequired: !!auth.secondFactorPending,
       };
     },
   });
 
   r.post('/api/auth/logout', {
     schema: { tags: ['auth'], summary: 'Abmelden (diese Sitzung)', response: { 200: okOut } },
+    config: { access: { beforeSecondFactor: true } },
     handler: async (req, reply) => {
       const auth = authOf(req);
       await endSession(ctx.db, auth.sessionHash);
@@ -104,4 +116,5 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   });
 
   await oidcRoutes(app, ctx);
+  await secondFactorRoutes(app, ctx);
 }

@@ -4,6 +4,12 @@ import { crossTenant } from '../../../db/tenant-guard';
 import { HttpError } from '../../http/errors';
 import { writeAudit } from '../audit/audit-writer';
 import { dummyHash, verifyPassword } from './passwords';
+import {
+  type AdminTotpPolicy,
+  hasConfirmedFactor,
+  secondFactorMandatory,
+  verifySecondFactor,
+} from './second-factor';
 import { createSession, type SessionPolicy } from './sessions';
 import {
   accountKey,
@@ -53,7 +59,7 @@ export async function checkPasswordLogin(
   db: Kysely<DB>,
   input: { email: string; password: string },
   meta: LoginMeta,
-): Promise<NonNullable<AppUserRow>> {
+): Promise<PasswordChecked> {
   const account = accountKey(input.email);
   const client = clientKey(meta.ip);
   if (Math.random() < 0.01) await pruneThrottle(db);
@@ -64,10 +70,8 @@ export async function checkPasswordLogin(
     checkable ? (user.password_hash as string) : await dummyHash(),
     input.password,
   );
-  if (checkable && ok) {
-    await loginSucceeded(db, account, client);
-    return user;
-  }
+  // The counters are reset only when the whole login has passed (password and, where set up, code).
+  if (checkable && ok) return { user, succeeded: () => loginSucceeded(db, account, client) };
   if (user) {
     if (gate.accountLocked)
       await db
@@ -94,15 +98,59 @@ export async function checkPasswordLogin(
   throw loginRefused();
 }
 
-/** Password login: the throttled check above, then a server-side session. */
+interface PasswordChecked {
+  user: NonNullable<AppUserRow>;
+  succeeded: () => Promise<void>;
+}
+
+const CODE_NEEDED =
+  'Bitte den sechsstelligen Code aus der Authenticator-App oder einen Wiederherstellungscode eingeben.';
+const CODE_WRONG = 'Der Code ist falsch oder schon benutzt. Bitte den aktuellen Code aus der App eingeben.';
+
+/**
+ * Password login: the throttled password check above, then — if the account has a second factor —
+ * the code, then a server-side session. A wrong code counts like a wrong password (the attempt was
+ * reserved before the password check), so six digits cannot be guessed faster than a password.
+ * An administrator without a factor under LOTSE_ADMIN_TOTP=required gets a session that reaches only
+ * the set-up of the factor.
+ */
 export async function loginWithPassword(
   db: Kysely<DB>,
-  input: { email: string; password: string },
-  policy: SessionPolicy,
+  input: { email: string; password: string; totp?: string | undefined },
+  policy: SessionPolicy & { adminTotp: AdminTotpPolicy },
   meta: LoginMeta,
 ) {
-  const user = await checkPasswordLogin(db, input, meta);
-  return startSession(db, user, policy, meta, 'password');
+  const { user, succeeded } = await checkPasswordLogin(db, input, meta);
+  const factor = await hasConfirmedFactor(db, user);
+  if (factor) {
+    if (!input.totp) {
+      throw new HttpError(401, 'second_factor_required', CODE_NEEDED, {
+        issues: [{ path: 'totp', message: CODE_NEEDED }],
+      });
+    }
+    const used = await verifySecondFactor(db, user, input.totp);
+    if (!used) {
+      await writeAudit(
+        db,
+        null,
+        {
+          tenantId: user.tenant_id,
+          action: 'login',
+          entity: 'app_user',
+          entityId: user.id,
+          outcome: 'denied',
+          details: { reason: 'wrong_second_factor' },
+        },
+        meta.requestId,
+      );
+      throw new HttpError(401, 'invalid_second_factor', CODE_WRONG, {
+        issues: [{ path: 'totp', message: CODE_WRONG }],
+      });
+    }
+  }
+  await succeeded();
+  const pending = !factor && secondFactorMandatory(user, policy.adminTotp);
+  return startSession(db, user, policy, meta, 'password', { secondFactor: factor, pending });
 }
 
 /** The one way into a session, for every way of authenticating (password, OpenID Connect). */
@@ -112,6 +160,7 @@ export async function startSession(
   policy: SessionPolicy,
   meta: LoginMeta,
   method: 'password' | 'oidc',
+  factor: { secondFactor: boolean; pending: boolean } = { secondFactor: false, pending: false },
 ) {
   await db
     .updateTable('app_user')
@@ -119,12 +168,17 @@ export async function startSession(
     .where('id', '=', user.id)
     .where('tenant_id', '=', user.tenant_id)
     .execute();
-  const session = await createSession(db, user, policy, meta);
+  const session = await createSession(db, user, policy, meta, factor.pending);
   await writeAudit(
     db,
     { tenantId: user.tenant_id, userId: user.id, agencyId: user.agency_id, role: user.role as never },
-    { action: 'login', entity: 'app_user', entityId: user.id, details: { method } },
+    {
+      action: 'login',
+      entity: 'app_user',
+      entityId: user.id,
+      details: { method, secondFactor: factor.secondFactor },
+    },
     meta.requestId,
   );
-  return { user, ...session };
+  return { user, ...session, secondFactorPending: factor.pending };
 }

@@ -24,6 +24,7 @@ export async function createSession(
   user: { id: string; tenant_id: string },
   policy: SessionPolicy,
   meta: { ip?: string; userAgent?: string },
+  secondFactorPending = false,
 ): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -38,6 +39,7 @@ export async function createSession(
       expires_at: expiresAt,
       ip: meta.ip ?? null,
       user_agent: meta.userAgent?.slice(0, 300) ?? null,
+      second_factor_pending: secondFactorPending,
     })
     .execute();
   return { token, csrfToken, expiresAt };
@@ -85,6 +87,7 @@ export async function loadSession(
     },
     sessionHash: row.id_hash,
     csrfToken: row.csrf_token,
+    secondFactorPending: row.second_factor_pending,
     email: row.email,
     displayName: row.display_name,
   };
@@ -124,6 +127,7 @@ function fetchSession(db: Kysely<DB>, idHash: string) {
       's.csrf_token',
       's.expires_at',
       's.last_seen_at',
+      's.second_factor_pending',
       'u.id as user_id',
       'u.tenant_id',
       'u.agency_id',

@@ -250,22 +250,35 @@ export function ResetPasswordModal({
   );
 }
 
-export function DisableUserModal({
+/**
+ * A confirmed action on one account (lock it, reset its second factor): one question, one button, the
+ * server's German message if it refuses.
+ */
+export function UserActionModal({
   user,
+  action,
+  title,
+  question,
+  confirmLabel,
   onClose,
   onDone,
 }: {
   user: AdminUser | null;
+  /** The last part of the route: /api/admin/users/:id/<action>. */
+  action: 'disable' | 'reset-second-factor';
+  title: string;
+  question: string;
+  confirmLabel: string;
   onClose: () => void;
-  onDone: (email: string) => void;
+  onDone: (u: AdminUser) => void;
 }) {
   const { t } = useTranslation();
-  const disable = useMutation({
-    mutationFn: (u: AdminUser) => api.post(`/api/admin/users/${u.id}/disable`, {}),
-    onSuccess: (_, u) => onDone(u.email),
+  const run = useMutation({
+    mutationFn: (u: AdminUser) => api.post(`/api/admin/users/${u.id}/${action}`, {}),
+    onSuccess: (_, u) => onDone(u),
   });
   function close() {
-    disable.reset();
+    run.reset();
     onClose();
   }
   return (
@@ -273,21 +286,21 @@ export function DisableUserModal({
       closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={user !== null}
       onClose={close}
-      title={t('users.disableTitle')}
+      title={title}
     >
       <Stack>
-        {disable.isError ? (
+        {run.isError ? (
           <Alert color="red" role="alert">
-            {disable.error.message}
+            {run.error.message}
           </Alert>
         ) : null}
-        <Text>{t('users.disableConfirm', { name: user?.displayName ?? '' })}</Text>
+        <Text>{question}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={close} data-autofocus>
             {t('common.cancel')}
           </Button>
-          <Button color="red.9" loading={disable.isPending} onClick={() => user && disable.mutate(user)}>
-            {t('users.disable')}
+          <Button color="red.9" loading={run.isPending} onClick={() => user && run.mutate(user)}>
+            {confirmLabel}
           </Button>
         </Group>
       </Stack>

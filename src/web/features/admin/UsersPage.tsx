@@ -8,7 +8,7 @@ import { roleLabel } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { Tag } from '../../app/Tag';
 import { useUser } from '../../auth/session';
-import { CreateUserModal, DisableUserModal, ResetPasswordModal } from './UserForms';
+import { CreateUserModal, ResetPasswordModal, UserActionModal } from './UserForms';
 
 function StatusBadge({ u }: { u: AdminUser }) {
   const { t } = useTranslation();
@@ -28,6 +28,7 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<AdminUser | null>(null);
   const [disabling, setDisabling] = useState<AdminUser | null>(null);
+  const [resettingFactor, setResettingFactor] = useState<AdminUser | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const done = (message: string) => {
@@ -119,6 +120,9 @@ export function UsersPage() {
                           </Menu.Target>
                           <Menu.Dropdown>
                             <Menu.Item onClick={() => setResetting(u)}>{t('users.resetPassword')}</Menu.Item>
+                            <Menu.Item disabled={u.id === me.id} onClick={() => setResettingFactor(u)}>
+                              {t('users.resetSecondFactor')}
+                            </Menu.Item>
                             <Menu.Item
                               color="red.9"
                               disabled={u.disabled || u.id === me.id}
@@ -153,12 +157,28 @@ export function UsersPage() {
           done(t('users.resetDone', { email }));
         }}
       />
-      <DisableUserModal
+      <UserActionModal
         user={disabling}
+        action="disable"
+        title={t('users.disableTitle')}
+        question={t('users.disableConfirm', { name: disabling?.displayName ?? '' })}
+        confirmLabel={t('users.disable')}
         onClose={() => setDisabling(null)}
-        onDone={(email) => {
+        onDone={(u) => {
           setDisabling(null);
-          done(t('users.disabledDone', { email }));
+          done(t('users.disabledDone', { email: u.email }));
+        }}
+      />
+      <UserActionModal
+        user={resettingFactor}
+        action="reset-second-factor"
+        title={t('users.resetSecondFactor')}
+        question={t('users.resetSecondFactorConfirm', { name: resettingFactor?.displayName ?? '' })}
+        confirmLabel={t('users.resetSecondFactor')}
+        onClose={() => setResettingFactor(null)}
+        onDone={(u) => {
+          setResettingFactor(null);
+          done(t('users.resetSecondFactorDone', { name: u.displayName }));
         }}
       />
     </>

@@ -23,7 +23,11 @@ export function LoginPage() {
   const { login } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
+  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string; totp?: string }>({});
+  // Shown once the server says this account has a second factor; the password stays typed in.
+  const [needCode, setNeedCode] = useState(false);
+  const [totp, setTotp] = useState('');
+  const totpRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
@@ -59,16 +63,28 @@ export function LoginPage() {
     const errs: typeof fieldErrors = {};
     if (!email.trim()) errs.email = t('login.emailRequired');
     if (!password) errs.password = t('login.passwordRequired');
+    if (needCode && !totp.trim()) errs.totp = t('login.codeRequired');
     setFieldErrors(errs);
-    if (errs.email || errs.password) {
-      (errs.email ? emailRef : passwordRef).current?.focus();
+    if (errs.email || errs.password || errs.totp) {
+      (errs.email ? emailRef : errs.password ? passwordRef : totpRef).current?.focus();
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      await login(email.trim(), password);
+      await login(email.trim(), password, needCode ? totp.trim() : undefined);
     } catch (err) {
+      const code = (err instanceof ApiError ? (err.body as { code?: string } | null)?.code : undefined) ?? '';
+      if (code === 'second_factor_required' || code === 'invalid_second_factor') {
+        // The password was right: ask for the code on its own field, in the server's words.
+        setNeedCode(true);
+        setTotp('');
+        setFieldErrors(code === 'invalid_second_factor' ? { totp: (err as ApiError).message } : {});
+        setTimeout(() => totpRef.current?.focus(), 0);
+        return;
+      }
+      setNeedCode(false);
+      setTotp('');
       // The server's message is already German and says what happened (wrong password, locked, …).
       setError(err instanceof ApiError && err.status !== 0 ? err.message : t('login.network'));
       setPassword('');
@@ -146,6 +162,20 @@ export function LoginPage() {
                   onChange={(e) => setPassword(e.currentTarget.value)}
                   visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
                 />
+                {needCode ? (
+                  <TextInput
+                    ref={totpRef}
+                    label={t('login.code')}
+                    description={t('login.codeHint')}
+                    name="totp"
+                    autoComplete="one-time-code"
+                    inputMode="text"
+                    required
+                    value={totp}
+                    error={fieldErrors.totp}
+                    onChange={(e) => setTotp(e.currentTarget.value)}
+                  />
+                ) : null}
                 <Button type="submit" loading={busy} fullWidth>
                   {t('login.submit')}
                 </Button>
