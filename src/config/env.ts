@@ -31,6 +31,16 @@ const schema = z.object({
   // Second factor for administrators with a password login: 'required' in production (docs/security.md).
   LOTSE_ADMIN_TOTP: z.enum(['optional', 'required']).default('optional'),
   LOTSE_TOTP_ISSUER: z.string().min(1).max(60).default('Lotse'),
+  // Background jobs (reminders, deadline runs): on in the server; 0 for a second instance that only serves.
+  LOTSE_JOBS: z.enum(['0', '1']).default('1'),
+  LOTSE_JOB_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
+  // Reminder e-mails: an SMTP server (smtp://user:pass@host:587, smtps://…); without it no mail is sent.
+  LOTSE_SMTP_URL: z.string().url().optional(),
+  LOTSE_MAIL_FROM: z.string().min(3).default('Lotse <lotse@localhost>'),
+  // The address staff open Lotse at, for links in e-mails.
+  LOTSE_PUBLIC_URL: z.string().url().optional(),
+  // Reminders go out once a day from this hour (German time) on.
+  LOTSE_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   // Single sign-on (OpenID Connect: Keycloak, Entra ID); all unset = password login only.
   LOTSE_OIDC_ISSUER: z.string().url().optional(),
   LOTSE_OIDC_CLIENT_ID: z.string().optional(),
@@ -94,6 +104,9 @@ export interface Config {
   adminTotp: 'optional' | 'required';
   /** The name the authenticator app shows next to the account. */
   totpIssuer: string;
+  jobs: { enabled: boolean; pollMs: number; reminderHour: number };
+  mail: { smtpUrl: string | null; from: string };
+  publicUrl: string | null;
   oidc: OidcConfig | null;
 }
 
@@ -169,6 +182,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.LOTSE_TRUST_PROXY),
     adminTotp: e.LOTSE_ADMIN_TOTP,
     totpIssuer: e.LOTSE_TOTP_ISSUER,
+    jobs: { enabled: e.LOTSE_JOBS === '1', pollMs: e.LOTSE_JOB_POLL_MS, reminderHour: e.LOTSE_REMINDER_HOUR },
+    mail: { smtpUrl: e.LOTSE_SMTP_URL ?? null, from: e.LOTSE_MAIL_FROM },
+    publicUrl: e.LOTSE_PUBLIC_URL ?? null,
     oidc: oidcConfig(e),
   };
 }

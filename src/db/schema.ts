@@ -394,18 +394,50 @@ export interface CourseAttendanceTable {
   recorded_at: Timestamp;
 }
 
-export interface LanguageTaskTable {
+export type TaskSource = 'manual' | 'deadline' | 'language';
+export type TaskStatus = 'open' | 'done' | 'cancelled';
+
+export interface TaskTable {
   id: Generated<string>;
   tenant_id: string;
-  person_id: string;
+  person_id: string | null;
+  kind: string;
+  source: TaskSource;
+  source_key: string | null;
+  title: string | null;
+  note: string | null;
+  due_on: string;
+  event_on: string | null;
+  legal_basis: string | null;
   enrolment_id: string | null;
-  kind: 'hand_over_letter';
   assignee_user_id: string | null;
   assignee_agency_id: string | null;
-  due_on: string;
+  status: Defaulted<TaskStatus>;
+  closed_reason: string | null;
   done_at: Date | string | null;
   done_by: string | null;
+  remind_on: string | null;
+  reminded_at: Date | string | null;
+  version: Defaulted<number>;
+  created_by: string | null;
   created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface JobTable {
+  id: Generated<string>;
+  name: string;
+  payload: Defaulted<Record<string, unknown>>;
+  dedupe_key: string | null;
+  state: Defaulted<'queued' | 'running' | 'done' | 'failed'>;
+  attempts: Defaulted<number>;
+  max_attempts: Defaulted<number>;
+  run_after: Timestamp;
+  locked_until: Date | null;
+  last_error: string | null;
+  result: Record<string, unknown> | null;
+  created_at: Timestamp;
+  finished_at: Date | null;
 }
 
 export interface AppMetaTable {
@@ -469,7 +501,8 @@ export interface DB {
   allocation_run: AllocationRunTable;
   enrolment: EnrolmentTable;
   course_attendance: CourseAttendanceTable;
-  language_task: LanguageTaskTable;
+  task: TaskTable;
+  job: JobTable;
   login_throttle: LoginThrottleTable;
   user_totp: UserTotpTable;
   user_recovery_code: UserRecoveryCodeTable;

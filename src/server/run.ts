@@ -5,6 +5,7 @@ import { refreshStatisticsIfEmbedded } from '../db/maintenance';
 import { migrateAsOwner, migrateToLatest } from '../db/migrate';
 import { loadTenantTables, type TenantViolation, tenantGuard } from '../db/tenant-guard';
 import { buildApp, VERSION } from './app';
+import { startJobs } from './jobs/handlers';
 import { failInterruptedRuns } from './modules/language/allocation/service';
 import { ensureNameKeys } from './modules/persons/reindex';
 
@@ -65,14 +66,18 @@ export async function startServer(
       'statement on a tenant table without tenant_id',
     );
   const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  // Background jobs run on the unguarded handle: a reminder run serves every region by design.
+  const jobs = config.jobs.enabled ? startJobs(database.db, config, url, app.log) : null;
   let stopping: Promise<void> | undefined;
   return {
     app,
     database,
-    url: address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost'),
+    url,
     // Close HTTP first (drain requests), then the database, so PGlite flushes to disk consistently.
     stop: () => {
       stopping ??= (async () => {
+        await jobs?.stop();
         await app.close();
         await database.close();
       })();

@@ -181,9 +181,13 @@ describeEachDb('own password change', (env) => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json().sessionsEnded).toBe(1);
     expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: as(s) })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: as(other) })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: as(other) })).statusCode).toBe(
+      401,
+    );
     expect((await loginWith(app, u.email)).statusCode).toBe(401);
-    expect((await loginWith(app, u.email, undefined, 'ein ganz neues Passwort 7', '10.44.3.1')).statusCode).toBe(200);
+    expect(
+      (await loginWith(app, u.email, undefined, 'ein ganz neues Passwort 7', '10.44.3.1')).statusCode,
+    ).toBe(200);
   });
 });
 

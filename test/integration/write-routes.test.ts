@@ -104,7 +104,8 @@ async function course(env: TestEnv, t: TestTenant) {
 }
 
 const rowOf =
-  (env: TestEnv, table: 'person' | 'course' | 'enrolment' | 'waitlist_entry', id: string) => async () =>
+  (env: TestEnv, table: 'person' | 'course' | 'enrolment' | 'waitlist_entry' | 'task', id: string) =>
+  async () =>
     (await env.database.db
       .selectFrom(table)
       .selectAll()
@@ -205,6 +206,32 @@ const FIXTURES: Record<string, Fixture> = {
     },
     samples: () => ({ ipMaxStayMonths: 30, retentionYears: { sgb2: 12 } }),
     derived: { retentionYears: ['version'] },
+  },
+  'PATCH /api/tasks/:id': {
+    role: 'integrationsfachkraft',
+    versioned: true,
+    derived: {
+      dueOn: ['remind_on', 'reminded_at'],
+      status: ['done_at', 'done_by'],
+      assigneeUserId: ['assignee_agency_id'],
+    },
+    async setup(env, t, session) {
+      const r = await env.app.inject({
+        method: 'POST',
+        url: '/api/tasks',
+        headers: as(session),
+        payload: { title: 'Rückruf wegen Sprachkurs', dueOn: addDays(TODAY, 10), note: 'vormittags' },
+      });
+      const id = r.json().id as string;
+      return { url: `/api/tasks/${id}`, row: rowOf(env, 'task', id) };
+    },
+    samples: () => ({
+      title: 'Rückruf wegen Integrationskurs',
+      note: 'nachmittags',
+      dueOn: addDays(TODAY, 12),
+      status: 'done',
+      assigneeUserId: null,
+    }),
   },
   'PATCH /api/courses/:id': {
     role: 'sprachberatung',

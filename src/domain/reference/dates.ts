@@ -29,3 +29,8 @@ export function addDays(iso: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
+
+/** An ISO day as Germans write it: 2026-12-04 → 04.12.2026 (letters, e-mails, messages). */
+export function germanDay(iso: string): string {
+  return iso.split('-').reverse().join('.');
+}

@@ -17,6 +17,7 @@ import { rulesRoutes } from './rules/routes';
 import { settingsRoutes } from './settings/routes';
 import { statisticsRoutes } from './statistics/routes';
 import { systemRoutes } from './system/routes';
+import { taskRoutes } from './tasks/routes';
 import { userRoutes } from './users/routes';
 
 /** Every API module; app.ts registers them in this order. */
@@ -39,4 +40,5 @@ export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<voi
   languagePathRoutes,
   occupationRoutes,
   statisticsRoutes,
+  taskRoutes,
 ];

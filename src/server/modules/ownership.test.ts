@@ -20,6 +20,8 @@ const OWNER: Record<string, string[]> = {
   user_session: ['auth'],
   login_throttle: ['auth'],
   oidc_login: ['auth'],
+  user_totp: ['auth'],
+  user_recovery_code: ['auth'],
   tenant: ['settings'],
   law_version: ['rules'],
   app_meta: ['system'],
@@ -31,7 +33,7 @@ const OWNER: Record<string, string[]> = {
   course_provider: ['language'],
   course_attendance: ['language'],
   allocation_run: ['language'],
-  language_task: ['language'],
+  task: ['tasks'],
   travel_time: ['language'],
 };
 

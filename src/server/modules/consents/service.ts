@@ -1,14 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { type Actor, consentActive } from '../../../domain/access/person-access';
-import { todayInGermany } from '../../../domain/reference/dates';
+/** "2026-03-01" → "01.03.2026": dates in answers people read are German. */
+import { germanDay, todayInGermany } from '../../../domain/reference/dates';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import { assertTenantRefs } from '../../http/tenant-refs';
 import { writeAudit } from '../audit/audit-writer';
 import type { ConsentCreate, ConsentOut } from './schema';
-
-/** "2026-03-01" → "01.03.2026": dates in answers people read are German. */
-const germanDay = (iso: string) => iso.split('-').reverse().join('.');
 
 export async function listConsents(
   db: Kysely<DB>,

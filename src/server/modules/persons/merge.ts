@@ -88,7 +88,7 @@ export async function mergePersons(
       'language_assessment',
       'waitlist_entry',
       'enrolment',
-      'language_task',
+      'task',
     ] as const) {
       await tx
         .updateTable(table)

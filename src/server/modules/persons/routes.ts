@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { authOf } from '../../plugins/access-hook';
 import { idParams, uuid } from '../common-schema';
+import { deadlinesChanged } from '../tasks/triggers';
 import { checkDuplicates } from './duplicate-check';
 import { mergePersons } from './merge';
 import {
@@ -24,6 +25,8 @@ import {
   readPerson,
   updatePerson,
 } from './service';
+
+const DEADLINE_FIELDS = ['entryDate', 'birthDate', 'nationalities', 'languages', 'caseStatus'];
 
 export async function personRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -77,7 +80,14 @@ export async function personRoutes(app: FastifyInstance, ctx: AppContext): Promi
       response: { 200: personOut },
     },
     config: { access: { permission: 'person:update', personal: true } },
-    handler: async (req) => updatePerson(ctx.db, authOf(req).actor, req.params.id, req.body, req.id),
+    handler: async (req) => {
+      const { actor } = authOf(req);
+      const person = await updatePerson(ctx.db, actor, req.params.id, req.body, req.id);
+      // Dates and nationality feed the rules engine: the person's deadline tasks follow.
+      if (DEADLINE_FIELDS.some((f) => f in req.body))
+        await deadlinesChanged(ctx.db, actor.tenantId, [req.params.id], req.log);
+      return person;
+    },
   });
   r.get('/api/persons/:id/history', {
     schema: {

@@ -15,6 +15,7 @@ import { personOut } from '../persons/schema';
 import { authorizePerson, readPerson } from '../persons/service';
 import { lawFor } from '../rules/law-store';
 import { loadCaseFiles, personSituation } from '../rules/situation';
+import { deadlinesChanged } from '../tasks/triggers';
 
 const firstOfNextMonth = (d: string): string => {
   const y = Number(d.slice(0, 4));
@@ -132,6 +133,7 @@ export async function residenceRoutes(app: FastifyInstance, ctx: AppContext): Pr
           req.id,
         );
       });
+      await deadlinesChanged(ctx.db, actor.tenantId, [row.id], req.log);
       const file = (await loadCaseFiles(ctx.db, actor.tenantId, [row])).get(row.id) ?? {
         person: row,
         residence: [],

@@ -10,6 +10,7 @@ import { writeAudit } from '../audit/audit-writer';
 import { idParams, isoDate } from '../common-schema';
 import { personScope } from '../persons/scope';
 import { authorizePerson } from '../persons/service';
+import { regionDeadlinesChanged } from '../tasks/triggers';
 import { lawFor } from './law-store';
 import { presentDecision } from './presenter';
 import { regionSituations } from './region';
@@ -150,6 +151,8 @@ export async function rulesRoutes(app: FastifyInstance, ctx: AppContext): Promis
         },
         req.id,
       );
+      // Deadlines are computed with the law in force: a new version can move them for the whole region.
+      await regionDeadlinesChanged(ctx.db, actor.tenantId);
       return reply.code(201).send(row);
     },
   });

@@ -14,6 +14,7 @@ import { addDays, todayInGermany } from '../../../../domain/reference/dates';
 import { badRequest, conflict, notFound } from '../../../http/errors';
 import { solveInWorker } from '../../../workers/run-allocation';
 import { writeAudit } from '../../audit/audit-writer';
+import { createGeneratedTasks, type GeneratedTask } from '../../tasks/service';
 import { instanceHash, type LiveParams, liveInstance } from './live';
 
 export interface RunResult {
@@ -331,22 +332,28 @@ export async function confirmRun(
       .where('id', 'in', [...entryOf.values()])
       .execute();
     const owner = new Map(persons.map((p) => [p.id, p]));
-    const tasks = enrolments.map((e) => {
+    const tasks: GeneratedTask[] = enrolments.map((e) => {
       const p = owner.get(e.person_id);
       const start = courseById.get(e.course_id)!.start_date;
       // A week to hand the letter over, but never after the course starts (nor before today).
-      const due = [addDays(today, 7), start].sort()[0];
+      const due = [addDays(today, 7), start].sort()[0] as string;
+      const dueOn = [due, today].sort()[1] as string;
       return {
-        tenant_id: actor.tenantId,
-        person_id: e.person_id,
-        enrolment_id: e.id,
-        kind: 'hand_over_letter' as const,
-        assignee_user_id: p?.owner_user_id ?? actor.userId,
-        assignee_agency_id: p?.owner_agency_id ?? actor.agencyId,
-        due_on: [due, today].sort()[1],
+        personId: e.person_id,
+        kind: 'hand_over_letter',
+        source: 'language',
+        sourceKey: `hand_over_letter:${e.id}`,
+        dueOn,
+        eventOn: start,
+        legalBasis: null,
+        remindOn: dueOn,
+        enrolmentId: e.id,
+        userId: p?.owner_user_id ?? actor.userId,
+        agencyId: p?.owner_agency_id ?? actor.agencyId,
       };
     });
-    await tx.insertInto('language_task').values(tasks).execute();
+    // The one task module (issue 13) keeps the letter in the advisor's inbox.
+    await createGeneratedTasks(tx, actor.tenantId, tasks);
     for (const e of enrolments)
       await writeAudit(
         tx,

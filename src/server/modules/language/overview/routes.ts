@@ -12,10 +12,9 @@ import {
 } from '../../../../domain/language';
 import { todayInGermany } from '../../../../domain/reference/dates';
 import type { AppContext } from '../../../context';
-import { forbidden, notFound } from '../../../http/errors';
 import { authOf } from '../../../plugins/access-hook';
 import { writeAudit } from '../../audit/audit-writer';
-import { idParams, isoDate } from '../../common-schema';
+import { isoDate } from '../../common-schema';
 import { personScope } from '../../persons/scope';
 import { currentLevels } from '../allocation/live';
 import { courseTypesOf } from '../course-types';
@@ -261,93 +260,6 @@ export async function languageOverviewRoutes(app: FastifyInstance, ctx: AppConte
         groups: cohortProgress(members, facts, asOf),
         trend: levelTrend(members, facts, monthsFrom(start.toISOString().slice(0, 10), req.query.months)),
       };
-    },
-  });
-
-  r.get('/api/language/tasks', {
-    schema: {
-      tags: TAG,
-      summary: 'Meine Aufgaben aus Kurszuteilungen (z. B. Brief übergeben)',
-      querystring: z.object({ open: z.enum(['true', 'false']).default('true') }),
-    },
-    config: { access: { permission: 'person:read', personal: true } },
-    handler: async (req) => {
-      const { actor } = authOf(req);
-      let q = ctx.db
-        .selectFrom('language_task as t')
-        .innerJoin('person as p', 'p.id', 't.person_id')
-        .leftJoin('enrolment as e', 'e.id', 't.enrolment_id')
-        .leftJoin('course as c', 'c.id', 'e.course_id')
-        .select([
-          't.id',
-          't.kind',
-          't.person_id',
-          'p.given_names',
-          'p.family_name',
-          't.enrolment_id',
-          'c.ref',
-          'c.start_date',
-          't.due_on',
-          't.done_at',
-        ])
-        .where('t.tenant_id', '=', actor.tenantId)
-        .where('t.assignee_user_id', '=', actor.userId);
-      q = req.query.open === 'true' ? q.where('t.done_at', 'is', null) : q.where('t.done_at', 'is not', null);
-      const rows = await q.orderBy('t.due_on').execute();
-      await writeAudit(
-        ctx.db,
-        actor,
-        { action: 'search', entity: 'language_task', details: { results: rows.length } },
-        req.id,
-      );
-      return rows.map((t) => ({
-        id: t.id,
-        kind: t.kind,
-        personId: t.person_id,
-        name: `${t.given_names} ${t.family_name}`,
-        enrolmentId: t.enrolment_id,
-        courseRef: t.ref,
-        courseStart: t.start_date,
-        dueOn: t.due_on,
-        doneAt: t.done_at ? new Date(t.done_at).toISOString() : null,
-        letterUrl: t.enrolment_id ? `/api/enrolments/${t.enrolment_id}/letter` : null,
-      }));
-    },
-  });
-
-  r.post('/api/language/tasks/:id/done', {
-    schema: { tags: TAG, summary: 'Aufgabe erledigt', params: idParams },
-    config: { access: { permission: 'person:read' } },
-    handler: async (req) => {
-      const { actor } = authOf(req);
-      const t = await ctx.db
-        .selectFrom('language_task')
-        .select(['id', 'assignee_user_id', 'person_id'])
-        .where('tenant_id', '=', actor.tenantId)
-        .where('id', '=', req.params.id)
-        .executeTakeFirst();
-      if (!t) throw notFound('Aufgabe');
-      if (t.assignee_user_id !== actor.userId) throw forbidden('Diese Aufgabe ist nicht Ihnen zugewiesen.');
-      await ctx.db
-        .updateTable('language_task')
-        .where('tenant_id', '=', actor.tenantId)
-        .set({ done_at: new Date(), done_by: actor.userId })
-        .where('id', '=', t.id)
-        .where('done_at', 'is', null)
-        .execute();
-      await writeAudit(
-        ctx.db,
-        actor,
-        {
-          action: 'update',
-          entity: 'language_task',
-          entityId: t.id,
-          personId: t.person_id,
-          details: { done: true },
-        },
-        req.id,
-      );
-      return { id: t.id, done: true };
     },
   });
 }

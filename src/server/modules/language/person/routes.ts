@@ -10,6 +10,7 @@ import { authOf } from '../../../plugins/access-hook';
 import { writeAudit } from '../../audit/audit-writer';
 import { idParams, isoDate, pastDate, uuid } from '../../common-schema';
 import { authorizePerson } from '../../persons/service';
+import { deadlinesChanged } from '../../tasks/triggers';
 import { assessmentsOf, entitlementOf, presentAssessment } from './facts';
 
 const TAG = ['language: person'];
@@ -260,6 +261,8 @@ export async function personLanguageRoutes(app: FastifyInstance, ctx: AppContext
         );
         return a;
       });
+      // A test result can open or close an integration-course entitlement deadline.
+      await deadlinesChanged(ctx.db, actor.tenantId, [row.id], req.log);
       return reply.code(201).send(presentAssessment(created));
     },
   });
