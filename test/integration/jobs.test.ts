@@ -86,7 +86,12 @@ describeEachDb('job queue', (env) => {
     // The worker "crashes": its lease runs out.
     await sql`UPDATE job SET locked_until = now() - interval '1 second' WHERE id = ${id}`.execute(db);
     const ran: unknown[] = [];
-    const w = startWorker(db, { [name]: async (j) => (ran.push(j.payload), { done: true }) });
+    const w = startWorker(db, {
+      [name]: async (j) => {
+        ran.push(j.payload);
+        return { done: true };
+      },
+    });
     expect(await w.drain()).toBe(1);
     await w.stop();
     expect(ran).toEqual([{ x: 1 }]);

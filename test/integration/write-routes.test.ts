@@ -215,7 +215,7 @@ const FIXTURES: Record<string, Fixture> = {
       status: ['done_at', 'done_by'],
       assigneeUserId: ['assignee_agency_id'],
     },
-    async setup(env, t, session) {
+    async setup(env, _t, session) {
       const r = await env.app.inject({
         method: 'POST',
         url: '/api/tasks',
