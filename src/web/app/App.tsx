@@ -102,6 +102,7 @@ function Crash(): never {
 }
 
 // Pages of fewer users load on demand: the first page of the day stays small.
+const InboxPage = lazy(() => import('../features/tasks/InboxPage').then((m) => ({ default: m.InboxPage })));
 const SecondFactorPage = lazy(() =>
   import('../features/account/SecondFactorPage').then((m) => ({ default: m.SecondFactorPage })),
 );
@@ -188,6 +189,7 @@ const router = createBrowserRouter([
                 ),
               },
               guarded('personen/:id/aufnahme', 'person:update', <IntakeContinuePage />),
+              guarded('aufgaben', 'person:read', <InboxPage />),
               guarded('uebergaben', 'handover:manage', <HandoversPage />),
               guarded('uebergaben/austritte', 'handover:manage', <ExitsDuePage />),
               guarded('regeln/pruefen', 'rules:evaluate', <RulesCheckPage />),

@@ -13,6 +13,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.start', end: true },
   { to: '/personen', labelKey: 'nav.search', permission: 'person:search', end: true },
   { to: '/personen/neu', labelKey: 'nav.newPerson', permission: 'person:create' },
+  // Issue 13: one inbox of deadlines and tasks for everyone who works on cases.
+  {
+    to: '/aufgaben',
+    labelKey: 'nav.tasks',
+    permission: 'person:read',
+    roles: [
+      'eingangszone',
+      'integrationsfachkraft',
+      'sprachberatung',
+      'arbeitgeberservice',
+      'koordination',
+      'partner',
+    ],
+  },
   { to: '/uebergaben', labelKey: 'nav.handovers', permission: 'handover:manage', end: true },
   { to: '/uebergaben/austritte', labelKey: 'nav.exits', permission: 'handover:manage' },
   { to: '/koordination/rechtsaenderung', labelKey: 'nav.impact', permission: 'rules:impact' },

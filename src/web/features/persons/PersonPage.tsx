@@ -25,6 +25,7 @@ import { PageHeader } from '../../app/PageHeader';
 import { Tag } from '../../app/Tag';
 import { useSession, useUser } from '../../auth/session';
 import { PersonLanguageSection } from '../language/person/PersonLanguageSection';
+import { PersonTasks } from '../tasks/PersonTasks';
 import { CorrectionDialog } from './correction/CorrectionDialog';
 import { FieldHistory } from './correction/FieldHistory';
 import { RechtskreisBadge } from './PersonTable';
@@ -208,6 +209,7 @@ export function PersonPage() {
     { value: 'household', label: t('person.tabs.household'), panel: <HouseholdSection p={p} /> },
     { value: 'language', label: t('person.tabs.language'), panel: <LanguagesSection p={p} /> },
     { value: 'consent', label: t('person.tabs.consent'), panel: <ConsentSection p={p} /> },
+    { value: 'tasks', label: t('tasks.tab'), panel: <PersonTasks personId={p.id} /> },
     { value: 'contact', label: t('person.tabs.contact'), panel: <ContactPanel p={p} /> },
     { value: 'profile', label: t('person.tabs.profile'), panel: <ProfilePanel p={p} /> },
     { value: 'health', label: t('person.tabs.health'), panel: <HealthPanel p={p} /> },
