@@ -1,9 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import type { Database } from './connect';
+import { type Database, PGLITE_EXTENSIONS } from './connect';
 import { lockDataDir } from './dir-lock';
 
 export type BackupFormat = 'pglite' | 'pg_dump';
@@ -46,7 +44,7 @@ export async function restorePglite(file: string, dataDir: string): Promise<stri
   try {
     const pglite = await PGlite.create(dataDir, {
       loadDataDir: new Blob([readFileSync(file)]),
-      extensions: { pg_trgm, unaccent },
+      extensions: PGLITE_EXTENSIONS,
     });
     await pglite.close();
   } finally {

@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -8,6 +9,9 @@ import pg from 'pg';
 import { lockDataDir } from './dir-lock';
 import { createPool, DEFAULT_QUEUE_BOUND, type QueueBound } from './pool';
 import type { DB } from './schema';
+
+/** The extensions the migrations create; every PGlite that opens a Lotse data directory loads them. */
+export const PGLITE_EXTENSIONS = { pg_trgm, unaccent, btree_gist };
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -64,7 +68,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const lock = onDisk ? lockDataDir(dataDir) : null;
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
+    pglite = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
   } catch (e) {
     lock?.release();
     throw e;

@@ -424,6 +424,56 @@ export interface TaskTable {
   updated_at: Timestamp;
 }
 
+export interface RoomTable {
+  id: Generated<string>;
+  tenant_id: string;
+  office_id: string;
+  name: string;
+  seats: number | null;
+  active: Defaulted<boolean>;
+}
+
+export interface InterpreterTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  languages: string[];
+  phone: string | null;
+  email: string | null;
+  organisation: string | null;
+  active: Defaulted<boolean>;
+}
+
+export type AppointmentStatus = 'planned' | 'done' | 'no_show' | 'cancelled';
+
+export interface AppointmentTable {
+  id: Generated<string>;
+  tenant_id: string;
+  person_id: string | null;
+  office_id: string;
+  room_id: string | null;
+  staff_user_id: string;
+  interpreter_language: string | null;
+  interpreter_id: string | null;
+  kind: string;
+  note: string | null;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  during: Generated<string>;
+  status: Defaulted<AppointmentStatus>;
+  version: Defaulted<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CalendarFeedTable {
+  user_id: string;
+  tenant_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+}
+
 export interface JobTable {
   id: Generated<string>;
   name: string;
@@ -502,6 +552,10 @@ export interface DB {
   enrolment: EnrolmentTable;
   course_attendance: CourseAttendanceTable;
   task: TaskTable;
+  room: RoomTable;
+  interpreter: InterpreterTable;
+  appointment: AppointmentTable;
+  calendar_feed: CalendarFeedTable;
   job: JobTable;
   login_throttle: LoginThrottleTable;
   user_totp: UserTotpTable;

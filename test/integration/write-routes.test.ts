@@ -103,8 +103,14 @@ async function course(env: TestEnv, t: TestTenant) {
   return { id: c.id, otherPlace: place2.id };
 }
 
+let slot = 0;
+
 const rowOf =
-  (env: TestEnv, table: 'person' | 'course' | 'enrolment' | 'waitlist_entry' | 'task', id: string) =>
+  (
+    env: TestEnv,
+    table: 'person' | 'course' | 'enrolment' | 'waitlist_entry' | 'task' | 'appointment',
+    id: string,
+  ) =>
   async () =>
     (await env.database.db
       .selectFrom(table)
@@ -231,6 +237,75 @@ const FIXTURES: Record<string, Fixture> = {
       dueOn: addDays(TODAY, 12),
       status: 'done',
       assigneeUserId: null,
+    }),
+  },
+  'PATCH /api/appointments/:id': {
+    role: 'integrationsfachkraft',
+    versioned: true,
+    derived: { startsAt: ['during'], endsAt: ['during'] },
+    async setup(env, t, session) {
+      const db = env.database.db;
+      const m = await municipality(env, t, 'Ahlen');
+      const office = async (name: string) =>
+        (
+          await db
+            .insertInto('office')
+            .values({
+              tenant_id: t.tenantId,
+              municipality_id: m,
+              name: `${name} ${randomUUID().slice(0, 6)}`,
+              kind: 'satellite',
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      const officeId = await office('Außenstelle Ahlen');
+      const otherOffice = await office('Außenstelle Beckum');
+      const room = await db
+        .insertInto('room')
+        .values({ tenant_id: t.tenantId, office_id: officeId, name: 'Raum 1' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const interpreter = await db
+        .insertInto('interpreter')
+        .values({ tenant_id: t.tenantId, name: 'Samira Haddad', languages: ['ar', 'ku'] })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // Each field gets its own hour, so the advisor's own bookings never overlap.
+      slot += 1;
+      const day = addDays(TODAY, 10 + slot);
+      const r = await env.app.inject({
+        method: 'POST',
+        url: '/api/appointments',
+        headers: as(session),
+        payload: {
+          kind: 'beratung',
+          startsAt: `${day}T10:00:00+01:00`,
+          endsAt: `${day}T11:00:00+01:00`,
+          officeId,
+          interpreterLanguage: 'ar',
+          note: 'mit Unterlagen',
+        },
+      });
+      const id = r.json().id as string;
+      return {
+        url: `/api/appointments/${id}`,
+        row: rowOf(env, 'appointment', id),
+        samples: {
+          officeId: otherOffice,
+          roomId: room.id,
+          interpreterId: interpreter.id,
+          startsAt: `${day}T09:30:00+01:00`,
+          endsAt: `${day}T11:30:00+01:00`,
+        },
+      };
+    },
+    samples: (t) => ({
+      kind: 'erstgespraech',
+      staffUserId: t.users.sprachberatung.id,
+      interpreterLanguage: 'ku',
+      note: 'ohne Unterlagen',
+      status: 'done',
     }),
   },
   'PATCH /api/courses/:id': {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context';
+import { appointmentRoutes } from './appointments/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { clientRightsRoutes } from './client-rights/routes';
@@ -41,4 +42,5 @@ export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<voi
   occupationRoutes,
   statisticsRoutes,
   taskRoutes,
+  appointmentRoutes,
 ];

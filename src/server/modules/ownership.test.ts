@@ -34,6 +34,10 @@ const OWNER: Record<string, string[]> = {
   course_attendance: ['language'],
   allocation_run: ['language'],
   task: ['tasks'],
+  appointment: ['appointments'],
+  room: ['appointments'],
+  interpreter: ['appointments'],
+  calendar_feed: ['appointments'],
   travel_time: ['language'],
 };
 
