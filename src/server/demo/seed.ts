@@ -3,6 +3,7 @@ import { refreshStatistics } from '../../db/maintenance';
 import type { DB } from '../../db/schema';
 import { hashPassword } from '../modules/auth/passwords';
 import { nameKeysFingerprint } from '../modules/persons/reindex';
+import { seedCaseworkDemo } from './casework';
 import { demoClients } from './clients';
 import { DEMO_AGENCIES, DEMO_MUNICIPALITIES, DEMO_OFFICES, DEMO_TENANT } from './county';
 import { seedLanguageDemo } from './language';
@@ -168,6 +169,10 @@ export async function seedDemo(
     });
     log(
       `${language.courses} Sprachkurse, ${language.assessments} Sprachstände, ${language.waiting} Personen auf der Warteliste`,
+    );
+    const casework = await seedCaseworkDemo(tx, tenantId, { seed: opts.seed });
+    log(
+      `${casework.rooms} Räume, ${casework.interpreters} Dolmetschende, ${casework.appointments} Termine, ${casework.tasks} Aufgaben und Fristen`,
     );
     // The keys were computed now: record their version so that start-up does not rebuild them.
     await tx

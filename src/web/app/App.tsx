@@ -102,6 +102,9 @@ function Crash(): never {
 }
 
 // Pages of fewer users load on demand: the first page of the day stays small.
+const CalendarPage = lazy(() =>
+  import('../features/appointments/CalendarPage').then((m) => ({ default: m.CalendarPage })),
+);
 const InboxPage = lazy(() => import('../features/tasks/InboxPage').then((m) => ({ default: m.InboxPage })));
 const SecondFactorPage = lazy(() =>
   import('../features/account/SecondFactorPage').then((m) => ({ default: m.SecondFactorPage })),
@@ -190,6 +193,7 @@ const router = createBrowserRouter([
               },
               guarded('personen/:id/aufnahme', 'person:update', <IntakeContinuePage />),
               guarded('aufgaben', 'person:read', <InboxPage />),
+              guarded('termine', 'person:read', <CalendarPage />),
               guarded('uebergaben', 'handover:manage', <HandoversPage />),
               guarded('uebergaben/austritte', 'handover:manage', <ExitsDuePage />),
               guarded('regeln/pruefen', 'rules:evaluate', <RulesCheckPage />),

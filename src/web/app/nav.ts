@@ -27,6 +27,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
       'partner',
     ],
   },
+  {
+    to: '/termine',
+    labelKey: 'nav.appointments',
+    permission: 'person:read',
+    roles: ['eingangszone', 'integrationsfachkraft', 'sprachberatung', 'arbeitgeberservice', 'koordination'],
+  },
   { to: '/uebergaben', labelKey: 'nav.handovers', permission: 'handover:manage', end: true },
   { to: '/uebergaben/austritte', labelKey: 'nav.exits', permission: 'handover:manage' },
   { to: '/koordination/rechtsaenderung', labelKey: 'nav.impact', permission: 'rules:impact' },

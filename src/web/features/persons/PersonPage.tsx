@@ -24,6 +24,7 @@ import { countryName, formatDay, formatInstant, label, roleLabel } from '../../a
 import { PageHeader } from '../../app/PageHeader';
 import { Tag } from '../../app/Tag';
 import { useSession, useUser } from '../../auth/session';
+import { PersonAppointments } from '../appointments/PersonAppointments';
 import { PersonLanguageSection } from '../language/person/PersonLanguageSection';
 import { PersonTasks } from '../tasks/PersonTasks';
 import { CorrectionDialog } from './correction/CorrectionDialog';
@@ -210,6 +211,11 @@ export function PersonPage() {
     { value: 'language', label: t('person.tabs.language'), panel: <LanguagesSection p={p} /> },
     { value: 'consent', label: t('person.tabs.consent'), panel: <ConsentSection p={p} /> },
     { value: 'tasks', label: t('tasks.tab'), panel: <PersonTasks personId={p.id} /> },
+    {
+      value: 'appointments',
+      label: t('appointments.tab'),
+      panel: <PersonAppointments personId={p.id} languages={(p.languages ?? []).map((l) => l.code)} />,
+    },
     { value: 'contact', label: t('person.tabs.contact'), panel: <ContactPanel p={p} /> },
     { value: 'profile', label: t('person.tabs.profile'), panel: <ProfilePanel p={p} /> },
     { value: 'health', label: t('person.tabs.health'), panel: <HealthPanel p={p} /> },
