@@ -394,7 +394,7 @@ export interface CourseAttendanceTable {
   recorded_at: Timestamp;
 }
 
-export type TaskSource = 'manual' | 'deadline' | 'language';
+export type TaskSource = 'manual' | 'deadline' | 'language' | 'plan';
 export type TaskStatus = 'open' | 'done' | 'cancelled';
 
 export interface TaskTable {
@@ -471,6 +471,55 @@ export interface CalendarFeedTable {
   user_id: string;
   tenant_id: string;
   token_hash: string;
+  created_at: Timestamp;
+}
+
+export interface MeasureTable {
+  id: Generated<string>;
+  tenant_id: string;
+  title: string;
+  type: string;
+  provider: string;
+  description: string | null;
+  location: string | null;
+  places: number | null;
+  start_date: string | null;
+  end_date: string | null;
+  rechtskreise: Defaulted<string[]>;
+  residence_kinds: Defaulted<string[]>;
+  min_age: number | null;
+  max_age: number | null;
+  min_level: string | null;
+  gender: 'f' | 'm' | null;
+  needs_work_access: Defaulted<boolean>;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  active: Defaulted<boolean>;
+  version: Defaulted<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanTable {
+  id: Generated<string>;
+  tenant_id: string;
+  person_id: string;
+  current_version: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanVersionTable {
+  tenant_id: string;
+  plan_id: string;
+  version: number;
+  content: ColumnType<unknown, string, string>;
+  agreed_on: string | null;
+  review_on: string | null;
+  note: string | null;
+  created_by: string | null;
   created_at: Timestamp;
 }
 
@@ -552,6 +601,9 @@ export interface DB {
   enrolment: EnrolmentTable;
   course_attendance: CourseAttendanceTable;
   task: TaskTable;
+  measure: MeasureTable;
+  plan: PlanTable;
+  plan_version: PlanVersionTable;
   room: RoomTable;
   interpreter: InterpreterTable;
   appointment: AppointmentTable;

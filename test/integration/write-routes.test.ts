@@ -41,6 +41,8 @@ interface Fixture {
 const NOT_FIELD_UPDATES: Record<string, string> = {
   'PUT /api/courses/:id/attendance': 'replaces the class list of one day as a whole (a PUT of a document)',
   'PATCH /api/allocations/:id': 'moves clients within a proposal (a command, no stored fields)',
+  'PUT /api/persons/:id/plan':
+    'saves the whole cooperation plan as a new, never changed version (a versioned document)',
 };
 
 async function municipality(env: TestEnv, t: TestTenant, name: string): Promise<string> {
@@ -108,7 +110,7 @@ let slot = 0;
 const rowOf =
   (
     env: TestEnv,
-    table: 'person' | 'course' | 'enrolment' | 'waitlist_entry' | 'task' | 'appointment',
+    table: 'person' | 'course' | 'enrolment' | 'waitlist_entry' | 'task' | 'appointment' | 'measure',
     id: string,
   ) =>
   async () =>
@@ -306,6 +308,60 @@ const FIXTURES: Record<string, Fixture> = {
       interpreterLanguage: 'ku',
       note: 'ohne Unterlagen',
       status: 'done',
+    }),
+  },
+  'PATCH /api/measures/:id': {
+    role: 'koordination',
+    versioned: true,
+    async setup(env, _t, session) {
+      const r = await env.app.inject({
+        method: 'POST',
+        url: '/api/measures',
+        headers: as(session),
+        payload: {
+          title: 'Kompetenzcheck',
+          type: 'kompetenzfeststellung',
+          provider: 'IQ Netzwerk',
+          description: 'Zwei Tage',
+          location: 'Herford',
+          places: 12,
+          startDate: '2027-01-01',
+          endDate: '2027-06-30',
+          rechtskreise: ['sgb2'],
+          residenceKinds: ['aufenthaltserlaubnis'],
+          minAge: 18,
+          maxAge: 30,
+          minLevel: 'A2',
+          gender: 'f',
+          needsWorkAccess: false,
+          contactName: 'Frau Yilmaz',
+          contactEmail: 'yilmaz@kreis.test',
+          contactPhone: '05221 1',
+        },
+      });
+      const id = r.json().id as string;
+      return { url: `/api/measures/${id}`, row: rowOf(env, 'measure', id) };
+    },
+    samples: () => ({
+      title: 'Kompetenzcheck Pflege',
+      type: 'beratung',
+      provider: 'IQ Netzwerk OWL',
+      description: 'Drei Tage',
+      location: 'Bünde',
+      places: 10,
+      startDate: '2027-02-01',
+      endDate: '2027-07-31',
+      rechtskreise: ['sgb2', 'sgb3_only'],
+      residenceKinds: ['duldung'],
+      minAge: 20,
+      maxAge: 40,
+      minLevel: 'B1',
+      gender: 'm',
+      needsWorkAccess: true,
+      contactName: 'Herr Kaya',
+      contactEmail: 'kaya@kreis.test',
+      contactPhone: '05221 2',
+      active: false,
     }),
   },
   'PATCH /api/courses/:id': {

@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   // (a provider — role partner of a Bildungsträger — only its own courses, checked in the service).
   'language:record',
   'courses:manage',
+  // The measures catalogue (Förderkompass, issue 13): coordination keeps it for all agencies.
+  'measures:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -111,6 +113,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'reports:read',
       'courses:read',
       'courses:manage',
+      'measures:manage',
       'audit:read',
     ],
     scope: 'tenant',

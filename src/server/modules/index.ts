@@ -9,10 +9,12 @@ import { exitRoutes } from './handovers/exit-routes';
 import { handoverRoutes } from './handovers/routes';
 import { householdRoutes } from './household/routes';
 import { languagePathRoutes } from './language/routes';
+import { measureRoutes } from './measures/routes';
 import { metaRoutes } from './meta/routes';
 import { metaStaffRoutes } from './meta/staff-routes';
 import { occupationRoutes } from './occupations/routes';
 import { personRoutes } from './persons/routes';
+import { planRoutes } from './plans/routes';
 import { residenceRoutes } from './residence/routes';
 import { rulesRoutes } from './rules/routes';
 import { settingsRoutes } from './settings/routes';
@@ -43,4 +45,6 @@ export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<voi
   statisticsRoutes,
   taskRoutes,
   appointmentRoutes,
+  measureRoutes,
+  planRoutes,
 ];

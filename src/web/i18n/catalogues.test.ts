@@ -19,6 +19,7 @@ const WEB_LANGUAGES = ['en', 'ar'];
 const CATALOGUE_DIRS: { dir: string; languages: string[] }[] = [
   { dir: 'src/server/modules/client-rights/document/texts', languages: ['en', 'ar', 'fa', 'uk'] },
   { dir: 'src/domain/language/letter-texts', languages: ['en', 'ar', 'fa', 'uk'] },
+  { dir: 'src/domain/plan/print-texts', languages: ['en', 'ar', 'fa', 'uk', 'tr', 'ti'] },
 ];
 
 function webI18nDirs(): string[] {

@@ -5,6 +5,7 @@ import type { TaskOut } from './schema';
 /** Titles of the generated kinds that are not deadlines. */
 const OTHER_TITLES: Record<string, string> = {
   hand_over_letter: 'Kursbrief an die Person übergeben',
+  plan_review: 'Kooperationsplan überprüfen (Fortschreibung)',
 };
 
 export const titleOf = (kind: string, title: string | null): string =>

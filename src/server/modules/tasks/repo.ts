@@ -179,13 +179,15 @@ export async function updateTask(
 export interface GeneratedTask {
   personId: string;
   kind: string;
-  source: 'deadline' | 'language';
+  source: 'deadline' | 'language' | 'plan';
   sourceKey: string;
   dueOn: string;
   eventOn: string | null;
   legalBasis: string | null;
   remindOn: string | null;
   enrolmentId?: string | null;
+  /** Own words (a plan step); else the kind names the task. */
+  title?: string | null;
   userId: string | null;
   agencyId: string | null;
 }
@@ -209,6 +211,7 @@ export async function insertGenerated(db: Kysely<DB>, tenantId: string, rows: re
           legal_basis: t.legalBasis,
           remind_on: t.remindOn,
           enrolment_id: t.enrolmentId ?? null,
+          title: t.title ?? null,
           assignee_user_id: t.userId,
           assignee_agency_id: t.agencyId,
         })),
@@ -277,4 +280,72 @@ export async function closeGenerated(
       .where('status', '=', 'open')
       .execute();
   }
+}
+
+/**
+ * Keeps the open tasks of one source and person equal to `wanted` (by source key): new ones are added,
+ * moved ones get their new day, the rest close — as done when the source says so, else as gone.
+ */
+export async function replaceSourceTasks(
+  db: Kysely<DB>,
+  tenantId: string,
+  personId: string,
+  source: GeneratedTask['source'],
+  wanted: readonly GeneratedTask[],
+  doneKeys: ReadonlySet<string> = new Set(),
+): Promise<{ created: number; moved: number; closed: number }> {
+  const open = await db
+    .selectFrom('task')
+    .select(['id', 'source_key', 'due_on', 'title'])
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', personId)
+    .where('source', '=', source)
+    .where('status', '=', 'open')
+    .execute();
+  const byKey = new Map(open.map((t) => [t.source_key as string, t]));
+  const wantedKeys = new Set(wanted.map((w) => w.sourceKey));
+  const create = wanted.filter((w) => !byKey.has(w.sourceKey));
+  let moved = 0;
+  for (const w of wanted) {
+    const t = byKey.get(w.sourceKey);
+    if (t && (t.due_on !== w.dueOn || (w.title !== undefined && t.title !== w.title))) {
+      await db
+        .updateTable('task')
+        .set((eb) => ({
+          title: w.title ?? null,
+          due_on: w.dueOn,
+          event_on: w.eventOn,
+          remind_on: w.remindOn,
+          reminded_at: null,
+          version: eb('version', '+', 1),
+          updated_at: new Date(),
+        }))
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', t.id)
+        .execute();
+      moved++;
+    }
+  }
+  const gone = open.filter((t) => !wantedKeys.has(t.source_key as string));
+  const done = gone.filter((t) => doneKeys.has(t.source_key as string)).map((t) => t.id);
+  if (done.length > 0)
+    await db
+      .updateTable('task')
+      .set((eb) => ({
+        status: 'done',
+        done_at: new Date(),
+        version: eb('version', '+', 1),
+        updated_at: new Date(),
+      }))
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', done)
+      .execute();
+  await closeGenerated(
+    db,
+    tenantId,
+    gone.filter((t) => !doneKeys.has(t.source_key as string)).map((t) => t.id),
+    'source_gone',
+  );
+  await insertGenerated(db, tenantId, create);
+  return { created: create.length, moved, closed: gone.length };
 }

@@ -9,7 +9,7 @@ import { presentTask } from './presenter';
 import * as repo from './repo';
 import type { InboxQuery, UpdateTaskBody } from './schema';
 
-export { type GeneratedTask, insertGenerated as createGeneratedTasks } from './repo';
+export { type GeneratedTask, insertGenerated as createGeneratedTasks, replaceSourceTasks } from './repo';
 
 /**
  * The inbox: counts per urgency and one page. With `personId` the tasks of that person, after the
