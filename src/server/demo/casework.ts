@@ -13,7 +13,7 @@ export async function seedCaseworkDemo(
   db: Kysely<DB>,
   tenantId: string,
   opts: { seed?: number } = {},
-): Promise<{ rooms: number; interpreters: number; appointments: number; tasks: number }> {
+): Promise<{ measures: number; rooms: number; interpreters: number; appointments: number; tasks: number }> {
   const r = mulberry32(opts.seed ?? 20261204);
   const offices = await db
     .selectFrom('office')
@@ -126,11 +126,239 @@ export async function seedCaseworkDemo(
     },
   ]);
   if (manual.length > 0) await db.insertInto('task').values(manual).execute();
+  const measures = await seedMeasures(db, tenantId, today);
+  await seedPlans(db, tenantId, today, measures);
   const deadlines = await syncDeadlines(db, tenantId, { today });
   return {
+    measures: measures.length,
     rooms: rooms.length,
     interpreters: interpreters.length,
     appointments: appointments.length,
     tasks: manual.length + deadlines.created,
   };
+}
+
+/** A Förderkompass as a county keeps it: measures of the Jobcenter, the Agentur, the county and partners. */
+async function seedMeasures(db: Kysely<DB>, tenantId: string, today: string) {
+  const m = (
+    title: string,
+    type: string,
+    provider: string,
+    extra: Partial<{
+      start_date: string;
+      end_date: string;
+      rechtskreise: string[];
+      residence_kinds: string[];
+      min_age: number;
+      max_age: number;
+      min_level: string;
+      gender: 'f' | 'm';
+      needs_work_access: boolean;
+      places: number;
+      location: string;
+    }>,
+    contact: [string, string],
+    description: string,
+  ) => ({
+    tenant_id: tenantId,
+    title,
+    type,
+    provider,
+    description,
+    contact_name: contact[0],
+    contact_email: contact[1],
+    ...extra,
+  });
+  const rows = [
+    m(
+      'Kompetenzcheck Beruf',
+      'kompetenzfeststellung',
+      'IQ Netzwerk OWL',
+      { start_date: addDays(today, 14), end_date: addDays(today, 16), places: 12, location: 'Herford' },
+      ['Dilara Aksoy', 'aksoy@iq-owl.example'],
+      'Zwei Tage praktische Erprobung: was kann die Person, was fehlt zum Berufsabschluss?',
+    ),
+    m(
+      'Anerkennungsberatung',
+      'anerkennung',
+      'IQ Netzwerk OWL',
+      { location: 'Bielefeld / Herford' },
+      ['Dilara Aksoy', 'aksoy@iq-owl.example'],
+      'Beratung zur Anerkennung ausländischer Berufsabschlüsse (BQFG).',
+    ),
+    m(
+      'Frauen in Arbeit',
+      'coaching',
+      'Kreis Herford – Kommunales Integrationszentrum',
+      {
+        start_date: addDays(today, 30),
+        end_date: addDays(today, 210),
+        gender: 'f',
+        rechtskreise: ['sgb2', 'sgb3_only'],
+        places: 15,
+        location: 'Herford, mit Kinderbetreuung',
+      },
+      ['Anna Kowalski', 'kowalski@kreis-herford.example'],
+      'Coaching für geflüchtete Frauen mit Kinderbetreuung während der Termine.',
+    ),
+    m(
+      'Werkstatt U25',
+      'ausbildungsvorbereitung',
+      'Bildungswerk Ravensberg',
+      {
+        start_date: addDays(today, 21),
+        end_date: addDays(today, 300),
+        max_age: 24,
+        rechtskreise: ['sgb2'],
+        places: 20,
+        location: 'Bünde',
+      },
+      ['Tobias Meier', 'meier@bildungswerk.example'],
+      'Berufsorientierung in Holz, Metall und Lager für junge Menschen.',
+    ),
+    m(
+      'Aktivierung und berufliche Eingliederung (§ 45 SGB III)',
+      'massnahme_45',
+      'Agentur für Arbeit Herford',
+      {
+        start_date: addDays(today, 10),
+        end_date: addDays(today, 100),
+        needs_work_access: true,
+        min_level: 'A2',
+        places: 18,
+        location: 'Herford',
+      },
+      ['Jens Krüger', 'krueger@arbeitsagentur.example'],
+      'Betriebliche Erprobung mit Bewerbungscoaching; Aktivierungs- und Vermittlungsgutschein.',
+    ),
+    m(
+      'Berufssprachkurs Pflege B2',
+      'berufssprachkurs',
+      'Volkshochschule im Kreis Herford',
+      {
+        start_date: addDays(today, 45),
+        end_date: addDays(today, 250),
+        min_level: 'B1',
+        places: 16,
+        location: 'Herford',
+      },
+      ['Maria Schulte', 'schulte@vhs.example'],
+      'Berufsbezogene Deutschsprachförderung (§ 45a AufenthG) mit Pflege-Fachwortschatz.',
+    ),
+    m(
+      'Einstiegsqualifizierung Lager und Logistik',
+      'qualifizierung',
+      'Möbelwerk Bünde GmbH',
+      {
+        start_date: addDays(today, 60),
+        end_date: addDays(today, 420),
+        needs_work_access: true,
+        min_level: 'A2',
+        places: 4,
+        location: 'Bünde',
+      },
+      ['Frank Höper', 'hoeper@moebelwerk.example'],
+      'EQ im Betrieb, Übernahme in Ausbildung möglich.',
+    ),
+    m(
+      'Migrationsberatung für Erwachsene',
+      'beratung',
+      'Caritas Herford',
+      { location: 'Herford, Löhne' },
+      ['Rania Saleh', 'saleh@caritas.example'],
+      'MBE: Beratung zu Aufenthalt, Familie, Wohnen, Gesundheit.',
+    ),
+  ];
+  return db.insertInto('measure').values(rows).returning(['id', 'title']).execute();
+}
+
+/** Cooperation plans for the first clients of the demo advisor, so the case file shows one. */
+async function seedPlans(
+  db: Kysely<DB>,
+  tenantId: string,
+  today: string,
+  measures: { id: string; title: string }[],
+) {
+  const advisor = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('email', 'like', '%fachkraft@demo.lotse')
+    .executeTakeFirst();
+  if (!advisor) return;
+  const persons = await db
+    .selectFrom('person')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('owner_user_id', '=', advisor.id)
+    .where('case_status', '!=', 'closed')
+    .orderBy('family_name')
+    .limit(3)
+    .execute();
+  const kompetenz = measures.find((x) => x.title === 'Kompetenzcheck Beruf');
+  for (const p of persons) {
+    const plan = await db
+      .insertInto('plan')
+      .values({ tenant_id: tenantId, person_id: p.id, current_version: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const content = {
+      goals: [
+        {
+          id: 'g1',
+          text: 'Deutsch auf B1 bringen',
+          steps: [
+            {
+              id: 's1',
+              text: 'Integrationskurs regelmäßig besuchen',
+              owner: 'client',
+              dueOn: addDays(today, 90),
+              status: 'open',
+            },
+            {
+              id: 's2',
+              text: 'Kinderbetreuung für die Kurszeiten klären',
+              owner: 'advisor',
+              dueOn: addDays(today, 7),
+              status: 'open',
+            },
+          ],
+        },
+        {
+          id: 'g2',
+          text: 'Berufliche Erfahrung sichtbar machen',
+          steps: [
+            {
+              id: 's3',
+              text: 'Zeugnisse und Nachweise mitbringen',
+              owner: 'client',
+              dueOn: addDays(today, 14),
+              status: 'open',
+            },
+            {
+              id: 's4',
+              text: 'Kompetenzcheck beim IQ Netzwerk',
+              owner: 'partner',
+              ownerName: 'IQ Netzwerk OWL',
+              dueOn: addDays(today, 30),
+              status: 'open',
+              measureId: kompetenz?.id ?? null,
+            },
+          ],
+        },
+      ],
+    };
+    await db
+      .insertInto('plan_version')
+      .values({
+        tenant_id: tenantId,
+        plan_id: plan.id,
+        version: 1,
+        content: JSON.stringify(content),
+        agreed_on: today,
+        review_on: addDays(today, 182),
+        created_by: advisor.id,
+      })
+      .execute();
+  }
 }

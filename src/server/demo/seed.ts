@@ -172,7 +172,7 @@ export async function seedDemo(
     );
     const casework = await seedCaseworkDemo(tx, tenantId, { seed: opts.seed });
     log(
-      `${casework.rooms} Räume, ${casework.interpreters} Dolmetschende, ${casework.appointments} Termine, ${casework.tasks} Aufgaben und Fristen`,
+      `${casework.measures} Maßnahmen, ${casework.rooms} Räume, ${casework.interpreters} Dolmetschende, ${casework.appointments} Termine, ${casework.tasks} Aufgaben und Fristen`,
     );
     // The keys were computed now: record their version so that start-up does not rebuild them.
     await tx

@@ -105,6 +105,9 @@ function Crash(): never {
 const CalendarPage = lazy(() =>
   import('../features/appointments/CalendarPage').then((m) => ({ default: m.CalendarPage })),
 );
+const MeasuresPage = lazy(() =>
+  import('../features/measures/MeasuresPage').then((m) => ({ default: m.MeasuresPage })),
+);
 const InboxPage = lazy(() => import('../features/tasks/InboxPage').then((m) => ({ default: m.InboxPage })));
 const SecondFactorPage = lazy(() =>
   import('../features/account/SecondFactorPage').then((m) => ({ default: m.SecondFactorPage })),
@@ -194,6 +197,7 @@ const router = createBrowserRouter([
               guarded('personen/:id/aufnahme', 'person:update', <IntakeContinuePage />),
               guarded('aufgaben', 'person:read', <InboxPage />),
               guarded('termine', 'person:read', <CalendarPage />),
+              guarded('massnahmen', 'person:read', <MeasuresPage />),
               guarded('uebergaben', 'handover:manage', <HandoversPage />),
               guarded('uebergaben/austritte', 'handover:manage', <ExitsDuePage />),
               guarded('regeln/pruefen', 'rules:evaluate', <RulesCheckPage />),

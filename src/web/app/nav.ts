@@ -33,6 +33,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'person:read',
     roles: ['eingangszone', 'integrationsfachkraft', 'sprachberatung', 'arbeitgeberservice', 'koordination'],
   },
+  {
+    to: '/massnahmen',
+    labelKey: 'nav.measures',
+    permission: 'person:read',
+    roles: ['integrationsfachkraft', 'sprachberatung', 'arbeitgeberservice', 'koordination'],
+  },
   { to: '/uebergaben', labelKey: 'nav.handovers', permission: 'handover:manage', end: true },
   { to: '/uebergaben/austritte', labelKey: 'nav.exits', permission: 'handover:manage' },
   { to: '/koordination/rechtsaenderung', labelKey: 'nav.impact', permission: 'rules:impact' },

@@ -50,9 +50,9 @@ export const listQuery = z
     path: ['to'],
     message: 'Das Ende liegt vor dem Anfang',
   })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 93 * 86_400_000, {
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 200 * 86_400_000, {
     path: ['to'],
-    message: 'Höchstens drei Monate auf einmal',
+    message: 'Höchstens ein halbes Jahr auf einmal',
   });
 
 const slot = {

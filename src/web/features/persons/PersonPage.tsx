@@ -26,6 +26,8 @@ import { Tag } from '../../app/Tag';
 import { useSession, useUser } from '../../auth/session';
 import { PersonAppointments } from '../appointments/PersonAppointments';
 import { PersonLanguageSection } from '../language/person/PersonLanguageSection';
+import { FittingMeasures } from '../measures/FittingMeasures';
+import { PlanSection } from '../plans/PlanSection';
 import { PersonTasks } from '../tasks/PersonTasks';
 import { CorrectionDialog } from './correction/CorrectionDialog';
 import { FieldHistory } from './correction/FieldHistory';
@@ -210,6 +212,12 @@ export function PersonPage() {
     { value: 'household', label: t('person.tabs.household'), panel: <HouseholdSection p={p} /> },
     { value: 'language', label: t('person.tabs.language'), panel: <LanguagesSection p={p} /> },
     { value: 'consent', label: t('person.tabs.consent'), panel: <ConsentSection p={p} /> },
+    {
+      value: 'plan',
+      label: t('plan.tab'),
+      panel: <PlanSection personId={p.id} languages={(p.languages ?? []).map((l) => l.code)} />,
+    },
+    { value: 'measures', label: t('measures.tab'), panel: <FittingMeasures personId={p.id} /> },
     { value: 'tasks', label: t('tasks.tab'), panel: <PersonTasks personId={p.id} /> },
     {
       value: 'appointments',

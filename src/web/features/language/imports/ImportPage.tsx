@@ -18,6 +18,7 @@ import { type ChangeEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../../api/client';
+import { type FileBody, readFile } from '../../../app/files';
 import { formatDay, formatNumber } from '../../../app/format';
 import { PageHeader } from '../../../app/PageHeader';
 import { Tag } from '../../../app/Tag';
@@ -33,28 +34,6 @@ import {
 } from '../api';
 import { ErrorAlert, NUM, Section } from '../ui';
 import { ErrorDigestNote } from './ErrorDigestNote';
-
-interface FileBody {
-  format: 'csv' | 'xlsx';
-  content: string;
-  name: string;
-}
-
-function readFile(file: File): Promise<FileBody> {
-  const xlsx = /\.xlsx$/i.test(file.name);
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onerror = () => reject(r.error);
-    r.onload = () => {
-      if (xlsx) {
-        const url = String(r.result);
-        resolve({ format: 'xlsx', content: url.slice(url.indexOf(',') + 1), name: file.name });
-      } else resolve({ format: 'csv', content: String(r.result), name: file.name });
-    };
-    if (xlsx) r.readAsDataURL(file);
-    else r.readAsText(file, 'utf-8');
-  });
-}
 
 /** The raw cells of a CSV line, to show a refused row as it was written (a simple split; XLSX rows are not shown). */
 function rawCsvRows(content: string): string[][] {
