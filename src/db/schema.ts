@@ -523,6 +523,47 @@ export interface PlanVersionTable {
   created_at: Timestamp;
 }
 
+export interface PartnerOrgTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  kind: string;
+  services: string | null;
+  languages: Defaulted<string[]>;
+  opening_hours: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  agency_id: string | null;
+  active: Defaulted<boolean>;
+  version: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PartnerContactTable {
+  id: Generated<string>;
+  tenant_id: string;
+  partner_id: string;
+  name: string;
+  role: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface CaseNoteTable {
+  id: Generated<string>;
+  tenant_id: string;
+  person_id: string;
+  category: string;
+  visibility: 'agency' | 'shared';
+  text: string;
+  author_id: string | null;
+  agency_id: string;
+  created_at: Timestamp;
+}
+
 export interface JobTable {
   id: Generated<string>;
   name: string;
@@ -601,6 +642,9 @@ export interface DB {
   enrolment: EnrolmentTable;
   course_attendance: CourseAttendanceTable;
   task: TaskTable;
+  partner_org: PartnerOrgTable;
+  partner_contact: PartnerContactTable;
+  case_note: CaseNoteTable;
   measure: MeasureTable;
   plan: PlanTable;
   plan_version: PlanVersionTable;

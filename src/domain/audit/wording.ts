@@ -59,6 +59,8 @@ export const AUDIT_ACTION_WORDS: Record<string, string> = {
   update_plan: 'Kooperationsplan speichern',
   print_plan: 'Kooperationsplan drucken',
   read_fitting_measures: 'Passende Maßnahmen ansehen',
+  read_notes: 'Fallnotizen lesen',
+  add_note: 'Fallnotiz schreiben',
   password_change: 'Eigenes Passwort ändern',
   second_factor_on: 'Zweiten Faktor einrichten',
   second_factor_off: 'Zweiten Faktor abschalten',

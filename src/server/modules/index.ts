@@ -12,7 +12,9 @@ import { languagePathRoutes } from './language/routes';
 import { measureRoutes } from './measures/routes';
 import { metaRoutes } from './meta/routes';
 import { metaStaffRoutes } from './meta/staff-routes';
+import { noteRoutes } from './notes/routes';
 import { occupationRoutes } from './occupations/routes';
+import { partnerRoutes } from './partners/routes';
 import { personRoutes } from './persons/routes';
 import { planRoutes } from './plans/routes';
 import { residenceRoutes } from './residence/routes';
@@ -47,4 +49,6 @@ export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<voi
   appointmentRoutes,
   measureRoutes,
   planRoutes,
+  partnerRoutes,
+  noteRoutes,
 ];
