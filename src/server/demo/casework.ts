@@ -127,6 +127,7 @@ export async function seedCaseworkDemo(
   ]);
   if (manual.length > 0) await db.insertInto('task').values(manual).execute();
   const measures = await seedMeasures(db, tenantId, today);
+  await seedPartners(db, tenantId);
   await seedPlans(db, tenantId, today, measures);
   const deadlines = await syncDeadlines(db, tenantId, { today });
   return {
@@ -361,4 +362,110 @@ async function seedPlans(
       })
       .execute();
   }
+}
+
+/** The county's partner network; the ones that work in Lotse are linked to their agency. */
+async function seedPartners(db: Kysely<DB>, tenantId: string) {
+  const agencies = await db
+    .selectFrom('agency')
+    .select(['id', 'kind'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  const agencyOf = (kind: string) => agencies.find((a) => a.kind === kind)?.id ?? null;
+  const rows = [
+    {
+      name: 'IQ Netzwerk OWL – Anerkennungsberatung',
+      kind: 'iq_netzwerk',
+      services: 'Anerkennung ausländischer Abschlüsse, Qualifizierung nach BQFG',
+      languages: ['ar', 'fa', 'en', 'uk'],
+      opening_hours: 'Di und Do 9–15 Uhr',
+      phone: '0521 557766-0',
+      email: 'anerkennung@iq-owl.example',
+      agency_id: null,
+    },
+    {
+      name: 'BAMF Regionalkoordination',
+      kind: 'bamf',
+      services: 'Integrationskurse, Berufssprachkurse, Zulassungen',
+      languages: ['en'],
+      opening_hours: 'Mo–Fr 9–12 Uhr',
+      phone: '0911 943-0',
+      email: 'rk-owl@bamf.example',
+      agency_id: null,
+    },
+    {
+      name: 'Ausländerbehörde Kreis Herford',
+      kind: 'auslaenderbehoerde',
+      services: 'Aufenthaltstitel, Beschäftigungserlaubnis',
+      languages: ['en'],
+      opening_hours: 'Mo, Di, Do 8–12 Uhr',
+      phone: '05221 13-0',
+      email: 'abh@kreis-herford.example',
+      agency_id: agencyOf('auslaenderbehoerde'),
+    },
+    {
+      name: 'IHK Ostwestfalen',
+      kind: 'ihk',
+      services: 'Anerkennung IHK-Berufe, Ausbildungsberatung',
+      languages: ['en'],
+      opening_hours: 'Mo–Fr 8–16 Uhr',
+      phone: '0521 554-0',
+      email: 'info@ihk-owl.example',
+      agency_id: null,
+    },
+    {
+      name: 'Handwerkskammer OWL',
+      kind: 'hwk',
+      services: 'Anerkennung Handwerksberufe, Lehrstellenbörse',
+      languages: ['en', 'tr'],
+      opening_hours: 'Mo–Do 8–16 Uhr',
+      phone: '0521 5608-0',
+      email: 'info@hwk-owl.example',
+      agency_id: null,
+    },
+    {
+      name: 'Jugendamt Kreis Herford',
+      kind: 'jugendamt',
+      services: 'Hilfen für Familien, unbegleitete Minderjährige',
+      languages: ['en'],
+      opening_hours: 'Mo–Fr 8–12 Uhr',
+      phone: '05221 13-1400',
+      email: 'jugendamt@kreis-herford.example',
+      agency_id: agencyOf('jugendamt'),
+    },
+    {
+      name: 'Migrationsberatung Caritas Herford',
+      kind: 'migrationsberatung',
+      services: 'MBE, Jugendmigrationsdienst',
+      languages: ['ar', 'ku', 'fa', 'ru'],
+      opening_hours: 'Mo–Do 9–16 Uhr',
+      phone: '05221 5998-0',
+      email: 'mbe@caritas.example',
+      agency_id: null,
+    },
+    {
+      name: 'Flüchtlingshilfe Herford e. V.',
+      kind: 'ehrenamt',
+      services: 'Patenschaften, Begleitung zu Ämtern, Sprachcafé',
+      languages: ['ar', 'ti', 'fa', 'uk'],
+      opening_hours: 'Mi 15–18 Uhr (Sprachcafé)',
+      phone: '05221 987654',
+      email: 'kontakt@fluechtlingshilfe.example',
+      agency_id: agencyOf('ehrenamt'),
+    },
+    {
+      name: 'Flüchtlingsrat NRW',
+      kind: 'fluechtlingsrat',
+      services: 'Beratung zu Asylverfahren und Bleiberecht',
+      languages: ['en', 'fr', 'ar'],
+      opening_hours: 'telefonisch Di und Do',
+      phone: '0234 58731-0',
+      email: 'info@frnrw.example',
+      agency_id: null,
+    },
+  ];
+  await db
+    .insertInto('partner_org')
+    .values(rows.map((r) => ({ ...r, tenant_id: tenantId })))
+    .execute();
 }

@@ -108,6 +108,9 @@ const CalendarPage = lazy(() =>
 const MeasuresPage = lazy(() =>
   import('../features/measures/MeasuresPage').then((m) => ({ default: m.MeasuresPage })),
 );
+const PartnersPage = lazy(() =>
+  import('../features/partners/PartnersPage').then((m) => ({ default: m.PartnersPage })),
+);
 const InboxPage = lazy(() => import('../features/tasks/InboxPage').then((m) => ({ default: m.InboxPage })));
 const SecondFactorPage = lazy(() =>
   import('../features/account/SecondFactorPage').then((m) => ({ default: m.SecondFactorPage })),
@@ -198,6 +201,7 @@ const router = createBrowserRouter([
               guarded('aufgaben', 'person:read', <InboxPage />),
               guarded('termine', 'person:read', <CalendarPage />),
               guarded('massnahmen', 'person:read', <MeasuresPage />),
+              guarded('partner', 'person:read', <PartnersPage />),
               guarded('uebergaben', 'handover:manage', <HandoversPage />),
               guarded('uebergaben/austritte', 'handover:manage', <ExitsDuePage />),
               guarded('regeln/pruefen', 'rules:evaluate', <RulesCheckPage />),

@@ -39,6 +39,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'person:read',
     roles: ['integrationsfachkraft', 'sprachberatung', 'arbeitgeberservice', 'koordination'],
   },
+  {
+    to: '/partner',
+    labelKey: 'nav.partners',
+    roles: ['eingangszone', 'integrationsfachkraft', 'sprachberatung', 'arbeitgeberservice', 'koordination'],
+  },
   { to: '/uebergaben', labelKey: 'nav.handovers', permission: 'handover:manage', end: true },
   { to: '/uebergaben/austritte', labelKey: 'nav.exits', permission: 'handover:manage' },
   { to: '/koordination/rechtsaenderung', labelKey: 'nav.impact', permission: 'rules:impact' },

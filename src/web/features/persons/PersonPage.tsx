@@ -27,6 +27,7 @@ import { useSession, useUser } from '../../auth/session';
 import { PersonAppointments } from '../appointments/PersonAppointments';
 import { PersonLanguageSection } from '../language/person/PersonLanguageSection';
 import { FittingMeasures } from '../measures/FittingMeasures';
+import { NotesSection } from '../notes/NotesSection';
 import { PlanSection } from '../plans/PlanSection';
 import { PersonTasks } from '../tasks/PersonTasks';
 import { CorrectionDialog } from './correction/CorrectionDialog';
@@ -219,6 +220,7 @@ export function PersonPage() {
     },
     { value: 'measures', label: t('measures.tab'), panel: <FittingMeasures personId={p.id} /> },
     { value: 'tasks', label: t('tasks.tab'), panel: <PersonTasks personId={p.id} /> },
+    { value: 'notes', label: t('notes.tab'), panel: <NotesSection personId={p.id} /> },
     {
       value: 'appointments',
       label: t('appointments.tab'),
