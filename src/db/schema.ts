@@ -564,6 +564,32 @@ export interface CaseNoteTable {
   created_at: Timestamp;
 }
 
+export interface CaseConferenceTable {
+  id: Generated<string>;
+  tenant_id: string;
+  title: string;
+  held_on: string;
+  organiser_id: string | null;
+  organiser_agency_id: string;
+  created_at: Timestamp;
+}
+
+export interface ConferenceParticipantTable {
+  tenant_id: string;
+  conference_id: string;
+  agency_id: string;
+}
+
+export interface ConferenceItemTable {
+  id: Generated<string>;
+  tenant_id: string;
+  conference_id: string;
+  person_id: string;
+  position: number;
+  minutes: string | null;
+  version: Defaulted<number>;
+}
+
 export interface JobTable {
   id: Generated<string>;
   name: string;
@@ -642,6 +668,9 @@ export interface DB {
   enrolment: EnrolmentTable;
   course_attendance: CourseAttendanceTable;
   task: TaskTable;
+  case_conference: CaseConferenceTable;
+  conference_participant: ConferenceParticipantTable;
+  conference_item: ConferenceItemTable;
   partner_org: PartnerOrgTable;
   partner_contact: PartnerContactTable;
   case_note: CaseNoteTable;

@@ -110,7 +110,15 @@ let slot = 0;
 const rowOf =
   (
     env: TestEnv,
-    table: 'person' | 'course' | 'enrolment' | 'waitlist_entry' | 'task' | 'appointment' | 'measure',
+    table:
+      | 'person'
+      | 'course'
+      | 'enrolment'
+      | 'waitlist_entry'
+      | 'task'
+      | 'appointment'
+      | 'measure'
+      | 'conference_item',
     id: string,
   ) =>
   async () =>
@@ -363,6 +371,26 @@ const FIXTURES: Record<string, Fixture> = {
       contactPhone: '05221 2',
       active: false,
     }),
+  },
+  'PATCH /api/conferences/:id/items/:itemId': {
+    role: 'integrationsfachkraft',
+    versioned: true,
+    async setup(env, t, session) {
+      const p = await makePerson(env.database.db, t, {
+        ownerUserId: t.users.integrationsfachkraft.id,
+        ownerAgencyId: t.agencies.jobcenter,
+      });
+      const r = await env.app.inject({
+        method: 'POST',
+        url: '/api/conferences',
+        headers: as(session),
+        payload: { title: 'Fallbesprechung', heldOn: TODAY, agencyIds: [], personIds: [p.id] },
+      });
+      const c = r.json();
+      const item = c.items[0].id as string;
+      return { url: `/api/conferences/${c.id}/items/${item}`, row: rowOf(env, 'conference_item', item) };
+    },
+    samples: () => ({ minutes: 'Vereinbart: Praktikum im Januar.' }),
   },
   'PATCH /api/courses/:id': {
     role: 'sprachberatung',

@@ -61,6 +61,8 @@ export const AUDIT_ACTION_WORDS: Record<string, string> = {
   read_fitting_measures: 'Passende Maßnahmen ansehen',
   read_notes: 'Fallnotizen lesen',
   add_note: 'Fallnotiz schreiben',
+  read_conference: 'Fallbesprechung lesen',
+  put_on_conference: 'Fall auf eine Fallbesprechung setzen',
   password_change: 'Eigenes Passwort ändern',
   second_factor_on: 'Zweiten Faktor einrichten',
   second_factor_off: 'Zweiten Faktor abschalten',

@@ -4,6 +4,7 @@ import { appointmentRoutes } from './appointments/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { clientRightsRoutes } from './client-rights/routes';
+import { conferenceRoutes } from './conferences/routes';
 import { consentRoutes } from './consents/routes';
 import { exitRoutes } from './handovers/exit-routes';
 import { handoverRoutes } from './handovers/routes';
@@ -51,4 +52,5 @@ export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<voi
   planRoutes,
   partnerRoutes,
   noteRoutes,
+  conferenceRoutes,
 ];
