@@ -87,6 +87,9 @@ const ROLES: RoleCase[] = [
       'Startseite',
       'Personensuche',
       'Neue Person aufnehmen',
+      'Aufgaben',
+      'Termine',
+      'Partnernetzwerk',
       'Übergaben',
       'Austritte fällig',
       'Prüfen ohne Person',
@@ -104,6 +107,10 @@ const ROLES: RoleCase[] = [
       'Meine Fälle',
       'Personensuche',
       'Neue Person aufnehmen',
+      'Aufgaben',
+      'Termine',
+      'Maßnahmen',
+      'Partnernetzwerk',
       'Übergaben',
       'Austritte fällig',
       'Prüfen ohne Person',
@@ -118,6 +125,10 @@ const ROLES: RoleCase[] = [
       'Meine Fälle',
       'Personensuche',
       'Neue Person aufnehmen',
+      'Aufgaben',
+      'Termine',
+      'Maßnahmen',
+      'Partnernetzwerk',
       'Übergaben',
       'Austritte fällig',
       'Prüfen ohne Person',
@@ -131,6 +142,10 @@ const ROLES: RoleCase[] = [
     nav: [
       'Startseite',
       'Personensuche',
+      'Aufgaben',
+      'Termine',
+      'Maßnahmen',
+      'Partnernetzwerk',
       'Prüfen ohne Person',
       'Kurszuteilung',
       'Kurskatalog',
@@ -142,7 +157,7 @@ const ROLES: RoleCase[] = [
   {
     email: 'ags@demo.lotse',
     heading: /^Überblick – Agentur für Arbeit Herford$/,
-    nav: ['Startseite', 'Personensuche', 'Kurskatalog'],
+    nav: ['Startseite', 'Personensuche', 'Aufgaben', 'Termine', 'Maßnahmen', 'Partnernetzwerk', 'Kurskatalog'],
     check: overview(['status', 'rechtskreis']),
   },
   {
@@ -151,6 +166,10 @@ const ROLES: RoleCase[] = [
     nav: [
       'Startseite',
       'Personensuche',
+      'Aufgaben',
+      'Termine',
+      'Maßnahmen',
+      'Partnernetzwerk',
       'Übergaben',
       'Austritte fällig',
       'Rechtsänderung – Auswirkungen',
@@ -166,7 +185,7 @@ const ROLES: RoleCase[] = [
     email: 'sozialamt@demo.lotse',
     heading: /^Personen mit Einwilligung$/,
     // Partner is also the role of course providers; a Sozialamt gets no course pages (server and nav).
-    nav: ['Startseite', 'Personensuche'],
+    nav: ['Startseite', 'Personensuche', 'Aufgaben'],
     check: async (page) => {
       const consented = await apiGet<{ total: number }>(page, '/api/persons?limit=1');
       const all = await srv.server.database.db
@@ -320,6 +339,10 @@ describe('languages', () => {
         'My cases',
         'Find a person',
         'Register new person',
+        'Tasks',
+        'Appointments',
+        'Measures',
+        'Partner network',
         'Handovers',
         'Exits due',
         'Check without a person',

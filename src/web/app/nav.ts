@@ -17,7 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     to: '/aufgaben',
     labelKey: 'nav.tasks',
-    permission: 'person:read',
+    permission: 'person:search',
     roles: [
       'eingangszone',
       'integrationsfachkraft',
