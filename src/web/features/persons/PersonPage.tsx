@@ -169,7 +169,7 @@ function AuditPanel({ personId }: { personId: string }) {
                 ) : null}
               </Table.Td>
               <Table.Td>{a.agency ?? '—'}</Table.Td>
-              <Table.Td>{label(t, 'auditAction', a.action)}</Table.Td>
+              <Table.Td>{t(`auditAction.${a.action}`, { defaultValue: t('auditAction.other') })}</Table.Td>
               <Table.Td>
                 <Tag tone={a.outcome === 'denied' ? 'red' : 'green'}>{label(t, 'outcome', a.outcome)}</Tag>
               </Table.Td>
