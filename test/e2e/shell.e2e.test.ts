@@ -157,7 +157,15 @@ const ROLES: RoleCase[] = [
   {
     email: 'ags@demo.lotse',
     heading: /^Überblick – Agentur für Arbeit Herford$/,
-    nav: ['Startseite', 'Personensuche', 'Aufgaben', 'Termine', 'Maßnahmen', 'Partnernetzwerk', 'Kurskatalog'],
+    nav: [
+      'Startseite',
+      'Personensuche',
+      'Aufgaben',
+      'Termine',
+      'Maßnahmen',
+      'Partnernetzwerk',
+      'Kurskatalog',
+    ],
     check: overview(['status', 'rechtskreis']),
   },
   {

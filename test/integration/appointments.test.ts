@@ -246,3 +246,45 @@ describeEachDb('appointments', (env) => {
     expect((await app.inject({ method: 'GET', url: url.pathname })).statusCode).toBe(404);
   });
 });
+
+describeEachDb('appointment letter', (env) => {
+  it('prints the invitation in German and Arabic with the interpreter named, audited as a print', async () => {
+    const { app } = env();
+    const db = env().database.db;
+    const t = await makeTenant(db);
+    const p = await makePerson(db, t, {
+      ownerUserId: t.users.integrationsfachkraft.id,
+      ownerAgencyId: t.agencies.jobcenter,
+    });
+    const { officeId, roomId } = await place(env(), t);
+    const s = await login(app, t.users.integrationsfachkraft.email);
+    const a = (
+      await book(app, s, {
+        kind: 'kooperationsplan',
+        startsAt: at('12:00'),
+        endsAt: at('13:00'),
+        officeId,
+        roomId,
+        personId: p.id,
+        interpreterLanguage: 'ar',
+      })
+    ).json();
+    const letter = await app.inject({
+      method: 'GET',
+      url: `/api/appointments/${a.id}/letter`,
+      headers: as(s),
+    });
+    expect(letter.statusCode, letter.body).toBe(200);
+    expect(letter.body).toContain('<section lang="ar" dir="rtl"');
+    expect(letter.body).toContain('Ihren Kooperationsplan besprechen');
+    expect(letter.body).toContain('Arabisch');
+    const printed = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('tenant_id', '=', t.tenantId)
+      .where('person_id', '=', p.id)
+      .where('action', '=', 'print_appointment_letter')
+      .execute();
+    expect(printed).toHaveLength(1);
+  });
+});

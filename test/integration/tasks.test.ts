@@ -191,3 +191,23 @@ describeEachDb('tasks and deadlines', (env) => {
     expect(other.items.some((i) => i.title === 'Rückruf')).toBe(false);
   });
 });
+
+describeEachDb('maximum stay in the Integration Point', (env) => {
+  it('puts the end of the stay (county setting, 12 months) in the advisor’s inbox 28 days ahead', async () => {
+    const { app } = env();
+    const db = env().database.db;
+    const t = await makeTenant(db);
+    const entry = addDays(today, -300);
+    const p = await makePerson(db, t, {
+      ownerUserId: t.users.integrationsfachkraft.id,
+      ownerAgencyId: t.agencies.jobcenter,
+    });
+    await db.updateTable('person').set({ ip_entry_date: entry }).where('id', '=', p.id).execute();
+    await syncDeadlines(db, t.tenantId);
+    const s = await login(app, t.users.integrationsfachkraft.email);
+    const stay = (await inbox(app, s)).items.find((i) => i.kind === 'ip_stay_ends');
+    expect(stay?.title).toMatch(/Höchstverweildauer/);
+    expect((stay?.eventOn ?? '') > addDays(today, 60)).toBe(true);
+    expect(stay?.dueOn).toBe(addDays(stay?.eventOn as string, -28));
+  });
+});

@@ -63,6 +63,7 @@ export const AUDIT_ACTION_WORDS: Record<string, string> = {
   add_note: 'Fallnotiz schreiben',
   read_conference: 'Fallbesprechung lesen',
   put_on_conference: 'Fall auf eine Fallbesprechung setzen',
+  print_appointment_letter: 'Terminbrief drucken',
   password_change: 'Eigenes Passwort ändern',
   second_factor_on: 'Zweiten Faktor einrichten',
   second_factor_off: 'Zweiten Faktor abschalten',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deadline, DeadlineKind } from '../rules/deadlines';
 import { evaluateExtended } from '../rules/extended';
-import { planDeadlineSync, urgencyOf, wantedDeadlineTasks } from './deadline-tasks';
+import { ipStayTask, planDeadlineSync, urgencyOf, wantedDeadlineTasks } from './deadline-tasks';
 
 const deadline = (kind: DeadlineKind, date: string, basis = '§ x'): Deadline => ({
   kind,
@@ -114,4 +114,18 @@ describe('with the rules engine: the dates come from the law', () => {
     const w = wantedDeadlineTasks(d.deadlines).find((t) => t.kind === 'document_expires');
     expect(w).toMatchObject({ eventOn: '2027-03-31', dueOn: '2027-02-17' });
   });
+});
+
+describe('maximum stay in the Integration Point (county setting)', () => {
+  it.each([
+    ['2026-01-15', 12, '2027-01-15', '2026-12-18'],
+    ['2026-01-31', 1, '2026-02-28', '2026-01-31'],
+    ['2025-02-28', 12, '2026-02-28', '2026-01-31'],
+  ] as const)(
+    'entered %s, %i months: ends %s, act by %s (IP agreement, 28 days ahead)',
+    (entry, months, end, due) => {
+      expect(ipStayTask(entry, months)).toMatchObject({ kind: 'ip_stay_ends', eventOn: end, dueOn: due });
+    },
+  );
+  it('makes no task without an entry date', () => expect(ipStayTask(null, 12)).toBeNull());
 });

@@ -1,3 +1,4 @@
+import { exitDueOn } from '../handover/exit';
 import { addDays } from '../reference/dates';
 import type { Deadline, DeadlineKind } from '../rules/deadlines';
 
@@ -43,13 +44,40 @@ export const DEADLINE_TASKS: Record<DeadlineKind, DeadlineTaskSpec> = {
   analogue_benefits_from: { leadDays: 0, title: 'Analogleistungen nach § 2 AsylbLG veranlassen' },
 };
 
+/**
+ * The end of the maximum stay in the Integration Point (the county's setting, Herford: 12 months): the
+ * exit to the regular Jobcenter or Agentur für Arbeit is prepared four weeks before.
+ */
+export const IP_STAY_TASK = {
+  leadDays: 28,
+  title: 'Höchstverweildauer im Integration Point endet: Übergang in die Regelbetreuung vorbereiten',
+  basis: 'Kooperationsvereinbarung des Integration Points (Höchstverweildauer)',
+};
+
+export function ipStayTask(ipEntryDate: string | null, months: number): WantedTask | null {
+  if (!ipEntryDate) return null;
+  const eventOn = exitDueOn(ipEntryDate, months);
+  const dueOn = addDays(eventOn, -IP_STAY_TASK.leadDays);
+  return {
+    sourceKey: 'ip_stay_ends',
+    kind: 'ip_stay_ends',
+    dueOn,
+    eventOn,
+    legalBasis: IP_STAY_TASK.basis,
+    remindOn: addDays(dueOn, -REMIND_DAYS_BEFORE),
+  };
+}
+
 /** A reminder goes out this many days before the day to act. */
 export const REMIND_DAYS_BEFORE = 7;
+
+/** Deadline kinds of the rules engine, plus the Integration Point's own maximum stay. */
+export type DeadlineTaskKind = DeadlineKind | 'ip_stay_ends';
 
 export interface WantedTask {
   /** The generator's key of the event: the deadline kind (one task per kind and person). */
   sourceKey: string;
-  kind: DeadlineKind;
+  kind: DeadlineTaskKind;
   dueOn: string;
   eventOn: string;
   legalBasis: string;

@@ -20,6 +20,7 @@ const CATALOGUE_DIRS: { dir: string; languages: string[] }[] = [
   { dir: 'src/server/modules/client-rights/document/texts', languages: ['en', 'ar', 'fa', 'uk'] },
   { dir: 'src/domain/language/letter-texts', languages: ['en', 'ar', 'fa', 'uk'] },
   { dir: 'src/domain/plan/print-texts', languages: ['en', 'ar', 'fa', 'uk', 'tr', 'ti'] },
+  { dir: 'src/domain/appointments/letter-texts', languages: ['en', 'ar', 'fa', 'uk', 'tr', 'ti'] },
 ];
 
 function webI18nDirs(): string[] {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { crossTenant } from '../../../db/tenant-guard';
+import { APPOINTMENT_LETTER_LANGUAGES } from '../../../domain/appointments/letter';
 import type { AppContext } from '../../context';
 import { notFound } from '../../http/errors';
 import { authOf } from '../../plugins/access-hook';
@@ -20,7 +21,13 @@ import {
   roomOut,
   updateBody,
 } from './schema';
-import { appointmentById, changeAppointment, createAppointment, listForActor } from './service';
+import {
+  appointmentById,
+  appointmentLetter,
+  changeAppointment,
+  createAppointment,
+  listForActor,
+} from './service';
 
 const TAG = ['appointments'];
 const idParams = z.object({ id: z.string().uuid('keine gültige ID') });
@@ -86,6 +93,24 @@ export async function appointmentRoutes(app: FastifyInstance, ctx: AppContext): 
         .header('content-disposition', `attachment; filename="termin-${a.startsAt.slice(0, 10)}.ics"`)
         .send(toICalendar([a], { appUrl: appUrl(ctx, req), name: 'Lotse' }));
     },
+  });
+
+  r.get('/api/appointments/:id/letter', {
+    schema: {
+      tags: TAG,
+      summary:
+        'Einladungsbrief an die Person: Deutsch und ihre Sprache (en, ar, fa/Dari, uk, tr, ti), zum Drucken',
+      params: idParams,
+      querystring: z.object({
+        lang: z.enum(APPOINTMENT_LETTER_LANGUAGES as [string, ...string[]]).optional(),
+      }),
+      response: { 200: z.string().describe('HTML') },
+    },
+    config: { access: { permission: 'person:read', personal: true } },
+    handler: async (req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(await appointmentLetter(ctx.db, authOf(req).actor, req.params.id, req.query.lang, req.id)),
   });
 
   r.post('/api/calendar/feed', {

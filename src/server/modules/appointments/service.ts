@@ -1,12 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { Actor } from '../../../domain/access/person-access';
+import {
+  type AppointmentLetterData,
+  letterLanguageFor,
+  renderAppointmentLetter,
+} from '../../../domain/appointments/letter';
 import { todayInGermany } from '../../../domain/reference/dates';
 import { badRequest, conflict, HttpError, notFound } from '../../http/errors';
+import { printFontCss } from '../../print/fonts';
 import { writeAudit } from '../audit/audit-writer';
 import { personScope } from '../persons/scope';
 import { authorizePerson } from '../persons/service';
-import { presentAppointment } from './presenter';
+import { clientLanguage, presentAppointment } from './presenter';
 import * as repo from './repo';
 import type { AppointmentOut, UpdateBody } from './schema';
 
@@ -302,4 +308,61 @@ export async function changeAppointment(
     requestId,
   );
   return appointmentById(db, actor, id);
+}
+
+/** The printed invitation to the client, in German and the client's language (or the one asked for). */
+export async function appointmentLetter(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  lang?: string,
+  requestId?: string,
+): Promise<string> {
+  const [row] = await repo.listAppointments(db, actor.tenantId, { from: '', to: '', id });
+  if (!row) throw notFound('Termin');
+  if (!row.person_id) throw badRequest('Dieser Termin hat keine Person, an die ein Brief gehen könnte.');
+  const { row: person } = await authorizePerson(db, actor, row.person_id, {
+    action: 'print_appointment_letter',
+    requestId,
+    details: { appointmentId: id },
+  });
+  const agency = await db
+    .selectFrom('app_user as u')
+    .innerJoin('agency as a', (j) =>
+      j.onRef('a.id', '=', 'u.agency_id').on('a.tenant_id', '=', actor.tenantId),
+    )
+    .select('a.name')
+    .where('u.tenant_id', '=', actor.tenantId)
+    .where('u.id', '=', row.staff_id)
+    .executeTakeFirst();
+  const office = await db
+    .selectFrom('office as o')
+    .innerJoin('municipality as m', (j) =>
+      j.onRef('m.id', '=', 'o.municipality_id').on('m.tenant_id', '=', actor.tenantId),
+    )
+    .select('m.name')
+    .where('o.tenant_id', '=', actor.tenantId)
+    .where('o.id', '=', row.office_id)
+    .executeTakeFirst();
+  const language =
+    lang ??
+    letterLanguageFor(clientLanguage(person.languages as { code: string; level: string }[] | null)) ??
+    'de';
+  return renderAppointmentLetter(
+    {
+      person: `${person.given_names} ${person.family_name}`,
+      kind: row.kind as AppointmentLetterData['kind'],
+      startsAt: new Date(row.starts_at).toISOString(),
+      endsAt: new Date(row.ends_at).toISOString(),
+      place: row.office_name,
+      address: office?.name ?? null,
+      room: row.room_name,
+      staff: row.staff_name,
+      agency: agency?.name ?? '',
+      interpreterLanguage: row.interpreter_language,
+      contact: `${row.staff_name}, ${agency?.name ?? ''}`,
+    },
+    language,
+    printFontCss(),
+  );
 }

@@ -4,12 +4,14 @@ import { todayInGermany } from '../../../domain/reference/dates';
 import { situationFromCaseFile } from '../../../domain/rules';
 import { evaluateExtended } from '../../../domain/rules/extended';
 import {
+  ipStayTask,
   type OpenGeneratedTask,
   planDeadlineSync,
   wantedDeadlineTasks,
 } from '../../../domain/tasks/deadline-tasks';
 import { lawFor } from '../rules/law-store';
 import { loadCaseFiles } from '../rules/situation';
+import { readSettings } from '../settings/service';
 import {
   closeGenerated,
   type GeneratedTask,
@@ -55,6 +57,7 @@ export async function syncDeadlines(
       'languages',
       'owner_user_id',
       'owner_agency_id',
+      'ip_entry_date',
       'case_status',
       'merged_into',
     ])
@@ -62,10 +65,11 @@ export async function syncDeadlines(
     .$if(ids !== null, (q) => q.where('id', 'in', ids ?? []))
     .execute();
   const live = people.filter((p) => p.case_status !== 'closed' && p.merged_into === null);
-  const [files, { law }, open] = await Promise.all([
+  const [files, { law }, open, settings] = await Promise.all([
     loadCaseFiles(db, tenantId, live, ids === null),
     lawFor(db, tenantId, today),
     openDeadlineTasks(db, tenantId, ids),
+    readSettings(db, tenantId),
   ]);
   const openByPerson = new Map<string, OpenGeneratedTask[]>();
   for (const t of open) {
@@ -86,11 +90,9 @@ export async function syncDeadlines(
   for (const p of live) {
     const file = files.get(p.id) ?? { person: p, residence: [] };
     const decision = evaluateExtended(situationFromCaseFile(file, today), law);
-    const plan = planDeadlineSync(
-      openByPerson.get(p.id) ?? [],
-      wantedDeadlineTasks(decision.deadlines),
-      today,
-    );
+    const stay = ipStayTask(p.ip_entry_date, settings.ipMaxStayMonths);
+    const wanted = wantedDeadlineTasks(decision.deadlines);
+    const plan = planDeadlineSync(openByPerson.get(p.id) ?? [], stay ? [...wanted, stay] : wanted, today);
     openByPerson.delete(p.id);
     for (const w of plan.create) {
       create.push({

@@ -1,4 +1,4 @@
-import { DEADLINE_TASKS, urgencyOf } from '../../../domain/tasks/deadline-tasks';
+import { DEADLINE_TASKS, IP_STAY_TASK, urgencyOf } from '../../../domain/tasks/deadline-tasks';
 import type { TaskRow } from './repo';
 import type { TaskOut } from './schema';
 
@@ -6,6 +6,7 @@ import type { TaskOut } from './schema';
 const OTHER_TITLES: Record<string, string> = {
   hand_over_letter: 'Kursbrief an die Person übergeben',
   plan_review: 'Kooperationsplan überprüfen (Fortschreibung)',
+  ip_stay_ends: IP_STAY_TASK.title,
 };
 
 export const titleOf = (kind: string, title: string | null): string =>

@@ -105,6 +105,11 @@ export function AppointmentList({
                       <Menu.Item component="a" href={`/api/appointments/${a.id}/ics`}>
                         {t('appointments.ics')}
                       </Menu.Item>
+                      {a.person ? (
+                        <Menu.Item component="a" href={`/api/appointments/${a.id}/letter`} target="_blank">
+                          {t('appointments.letter')}
+                        </Menu.Item>
+                      ) : null}
                       {a.status === 'planned' ? (
                         <>
                           <Menu.Item onClick={() => change.mutate({ a, change: { status: 'done' } })}>
