@@ -149,3 +149,66 @@ describeEachDb('job queue', (env) => {
     expect(inbox.slice(again).filter((m) => m.to === t.users.integrationsfachkraft.email)).toHaveLength(0);
   });
 });
+
+describeEachDb('appointment reminders', (env) => {
+  it('tells each staff member about tomorrow’s appointments and open interpreter bookings, without names', async () => {
+    const db = env().database.db;
+    const t = await makeTenant(db);
+    const today = todayInGermany();
+    const tomorrow = addDays(today, 1);
+    const m = await db
+      .insertInto('municipality')
+      .values({
+        tenant_id: t.tenantId,
+        name: `Vlotho ${Math.random().toString(36).slice(2, 6)}`,
+        lat: 52.16,
+        lon: 8.86,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const office = await db
+      .insertInto('office')
+      .values({
+        tenant_id: t.tenantId,
+        municipality_id: m.id,
+        name: `Außenstelle ${Math.random().toString(36).slice(2, 6)}`,
+        kind: 'satellite',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const p = await makePerson(db, t, {
+      ownerUserId: t.users.sprachberatung.id,
+      ownerAgencyId: t.agencies.jobcenter,
+    });
+    for (const [h, lang] of [
+      ['10', 'ar'],
+      ['12', null],
+    ] as const)
+      await db
+        .insertInto('appointment')
+        .values({
+          tenant_id: t.tenantId,
+          person_id: p.id,
+          office_id: office.id,
+          staff_user_id: t.users.sprachberatung.id,
+          kind: 'beratung',
+          interpreter_language: lang,
+          starts_at: new Date(`${tomorrow}T${h}:00:00+01:00`),
+          ends_at: new Date(`${tomorrow}T${h}:45:00+01:00`),
+        })
+        .execute();
+    const mailer = createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+    const before = inbox.length;
+    await sendDueReminders(db, mailer, {
+      today,
+      from: 'Lotse <lotse@kreis.test>',
+      appUrl: 'https://lotse.kreis.test',
+    });
+    const mail = inbox.slice(before).find((x) => x.to === t.users.sprachberatung.email);
+    const body = quotedPrintable(mail?.data ?? '');
+    expect(body).toMatch(/Morgen, am \d\d\.\d\d\.\d{4}, haben Sie 2 Termine\./);
+    expect(body).toMatch(/Für einen davon ist noch keine Dolmetschung gebucht/);
+    expect(body).toContain('https://lotse.kreis.test/termine');
+    expect(body).not.toMatch(/Al-Hassan|Mohammed/);
+  });
+});
