@@ -110,6 +110,7 @@ const ROLES: RoleCase[] = [
       'Aufgaben',
       'Termine',
       'Maßnahmen',
+      'Fallbesprechungen',
       'Partnernetzwerk',
       'Übergaben',
       'Austritte fällig',
@@ -128,6 +129,7 @@ const ROLES: RoleCase[] = [
       'Aufgaben',
       'Termine',
       'Maßnahmen',
+      'Fallbesprechungen',
       'Partnernetzwerk',
       'Übergaben',
       'Austritte fällig',
@@ -145,6 +147,7 @@ const ROLES: RoleCase[] = [
       'Aufgaben',
       'Termine',
       'Maßnahmen',
+      'Fallbesprechungen',
       'Partnernetzwerk',
       'Prüfen ohne Person',
       'Kurszuteilung',
@@ -177,6 +180,7 @@ const ROLES: RoleCase[] = [
       'Aufgaben',
       'Termine',
       'Maßnahmen',
+      'Fallbesprechungen',
       'Partnernetzwerk',
       'Übergaben',
       'Austritte fällig',
@@ -193,7 +197,7 @@ const ROLES: RoleCase[] = [
     email: 'sozialamt@demo.lotse',
     heading: /^Personen mit Einwilligung$/,
     // Partner is also the role of course providers; a Sozialamt gets no course pages (server and nav).
-    nav: ['Startseite', 'Personensuche', 'Aufgaben'],
+    nav: ['Startseite', 'Personensuche', 'Aufgaben', 'Fallbesprechungen'],
     check: async (page) => {
       const consented = await apiGet<{ total: number }>(page, '/api/persons?limit=1');
       const all = await srv.server.database.db
@@ -350,6 +354,7 @@ describe('languages', () => {
         'Tasks',
         'Appointments',
         'Measures',
+        'Case conferences',
         'Partner network',
         'Handovers',
         'Exits due',

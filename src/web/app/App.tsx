@@ -111,6 +111,12 @@ const MeasuresPage = lazy(() =>
 const PartnersPage = lazy(() =>
   import('../features/partners/PartnersPage').then((m) => ({ default: m.PartnersPage })),
 );
+const ConferencesPage = lazy(() =>
+  import('../features/conferences/ConferencesPage').then((m) => ({ default: m.ConferencesPage })),
+);
+const ConferencePage = lazy(() =>
+  import('../features/conferences/ConferencesPage').then((m) => ({ default: m.ConferencePage })),
+);
 const InboxPage = lazy(() => import('../features/tasks/InboxPage').then((m) => ({ default: m.InboxPage })));
 const SecondFactorPage = lazy(() =>
   import('../features/account/SecondFactorPage').then((m) => ({ default: m.SecondFactorPage })),
@@ -202,6 +208,8 @@ const router = createBrowserRouter([
               guarded('termine', 'person:read', <CalendarPage />),
               guarded('massnahmen', 'person:read', <MeasuresPage />),
               guarded('partner', 'person:read', <PartnersPage />),
+              guarded('fallbesprechungen', 'person:read', <ConferencesPage />),
+              guarded('fallbesprechungen/:id', 'person:read', <ConferencePage />),
               guarded('uebergaben', 'handover:manage', <HandoversPage />),
               guarded('uebergaben/austritte', 'handover:manage', <ExitsDuePage />),
               guarded('regeln/pruefen', 'rules:evaluate', <RulesCheckPage />),

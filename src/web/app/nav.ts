@@ -40,6 +40,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['integrationsfachkraft', 'sprachberatung', 'arbeitgeberservice', 'koordination'],
   },
   {
+    to: '/fallbesprechungen',
+    labelKey: 'nav.conferences',
+    permission: 'person:search',
+    roles: ['integrationsfachkraft', 'sprachberatung', 'koordination', 'partner'],
+  },
+  {
     to: '/partner',
     labelKey: 'nav.partners',
     roles: ['eingangszone', 'integrationsfachkraft', 'sprachberatung', 'arbeitgeberservice', 'koordination'],
