@@ -590,6 +590,29 @@ export interface ConferenceItemTable {
   version: Defaulted<number>;
 }
 
+export interface RecognitionTable {
+  id: Generated<string>;
+  tenant_id: string;
+  person_id: string;
+  qualification: string;
+  country: string | null;
+  reference_occupation: string;
+  esco_uri: string | null;
+  regulated: Defaulted<boolean>;
+  authority: string | null;
+  status: Defaulted<'preparing' | 'applied' | 'complete' | 'decided' | 'withdrawn'>;
+  applied_on: string | null;
+  complete_on: string | null;
+  extended_until: string | null;
+  decision_on: string | null;
+  result: 'full' | 'partial' | 'none' | null;
+  adaptation_measure: string | null;
+  version: Defaulted<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface JobTable {
   id: Generated<string>;
   name: string;
@@ -668,6 +691,7 @@ export interface DB {
   enrolment: EnrolmentTable;
   course_attendance: CourseAttendanceTable;
   task: TaskTable;
+  recognition: RecognitionTable;
   case_conference: CaseConferenceTable;
   conference_participant: ConferenceParticipantTable;
   conference_item: ConferenceItemTable;

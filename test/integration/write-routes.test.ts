@@ -118,7 +118,8 @@ const rowOf =
       | 'task'
       | 'appointment'
       | 'measure'
-      | 'conference_item',
+      | 'conference_item'
+      | 'recognition',
     id: string,
   ) =>
   async () =>
@@ -392,17 +393,59 @@ const FIXTURES: Record<string, Fixture> = {
     },
     samples: () => ({ minutes: 'Vereinbart: Praktikum im Januar.' }),
   },
+  'PATCH /api/persons/:id/recognitions/:recognitionId': {
+    role: 'integrationsfachkraft',
+    versioned: true,
+    async setup(env, t, session) {
+      const p = await makePerson(env.database.db, t, {
+        ownerUserId: t.users.integrationsfachkraft.id,
+        ownerAgencyId: t.agencies.jobcenter,
+      });
+      const r = await env.app.inject({
+        method: 'POST',
+        url: `/api/persons/${p.id}/recognitions`,
+        headers: as(session),
+        payload: {
+          qualification: 'Diplom Elektrotechnik',
+          country: 'UA',
+          referenceOccupation: 'Elektroingenieur',
+          escoUri: 'http://data.europa.eu/esco/occupation/a',
+          regulated: false,
+          authority: 'IHK FOSA',
+          status: 'complete',
+          appliedOn: '2026-01-10',
+          completeOn: '2026-02-01',
+          result: 'partial',
+          adaptationMeasure: 'Praktikum',
+        },
+      });
+      const id = r.json().id as string;
+      return { url: `/api/persons/${p.id}/recognitions/${id}`, row: rowOf(env, 'recognition', id) };
+    },
+    samples: () => ({
+      qualification: 'Master Elektrotechnik',
+      country: 'PL',
+      referenceOccupation: 'Elektroingenieurin',
+      escoUri: 'http://data.europa.eu/esco/occupation/b',
+      regulated: true,
+      authority: 'Bezirksregierung Köln',
+      status: 'decided',
+      appliedOn: '2026-01-20',
+      completeOn: '2026-03-01',
+      extendedUntil: '2026-06-30',
+      decisionOn: '2026-05-01',
+      result: 'full',
+      adaptationMeasure: 'Anpassungslehrgang',
+    }),
+  },
   'PATCH /api/courses/:id': {
     role: 'sprachberatung',
     versioned: true,
     async setup(env, t) {
       const c = await course(env, t);
       (FIXTURES['PATCH /api/courses/:id'] as Fixture & { otherPlace?: string }).otherPlace = c.otherPlace;
-      return {
-        url: `/api/courses/${c.id}`,
-        session: await login(env.app, t.users.sprachberatung.email),
-        row: rowOf(env, 'course', c.id),
-      };
+      // The route's own session (fx.role) writes: one login per route, not per field (the login rate limit).
+      return { url: `/api/courses/${c.id}`, row: rowOf(env, 'course', c.id) };
     },
     samples: () => ({
       placeId: (FIXTURES['PATCH /api/courses/:id'] as Fixture & { otherPlace?: string }).otherPlace,

@@ -34,3 +34,17 @@ export function daysBetween(from: string, to: string): number {
 export function germanDay(iso: string): string {
   return iso.split('-').reverse().join('.');
 }
+
+/**
+ * The same calendar day `months` later, or the last day of that month if it has no such day
+ * (§ 188 Abs. 2, 3 BGB): the last day of a period of months that began with an event on `iso`.
+ */
+export function sameDayMonthsLater(iso: string, months: number): string {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7)) - 1 + months;
+  const d = Number(iso.slice(8, 10));
+  const year = y + Math.floor(m / 12);
+  const month = (((m % 12) + 12) % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Deadline, DeadlineKind } from '../rules/deadlines';
 import { evaluateExtended } from '../rules/extended';
-import { ipStayTask, planDeadlineSync, urgencyOf, wantedDeadlineTasks } from './deadline-tasks';
+import {
+  ipStayTask,
+  planDeadlineSync,
+  recognitionTask,
+  urgencyOf,
+  wantedDeadlineTasks,
+} from './deadline-tasks';
 
 const deadline = (kind: DeadlineKind, date: string, basis = '§ x'): Deadline => ({
   kind,
@@ -128,4 +134,23 @@ describe('maximum stay in the Integration Point (county setting)', () => {
     },
   );
   it('makes no task without an entry date', () => expect(ipStayTask(null, 12)).toBeNull());
+});
+
+describe('recognition decision overdue (§ 14 Abs. 3 / § 6 Abs. 3 BQFG)', () => {
+  it('asks the authority the day after the last day, even when that day is already past', () => {
+    const w = recognitionTask('r1', {
+      regulated: true,
+      completeOn: '2026-06-03',
+      extendedUntil: null,
+      decisionOn: null,
+      status: 'complete',
+    });
+    expect(w).toMatchObject({
+      sourceKey: 'recognition:r1',
+      eventOn: '2026-09-03',
+      dueOn: '2026-09-04',
+      legalBasis: '§ 14 Abs. 3 BQFG',
+    });
+    expect(planDeadlineSync([], [w!], '2026-12-04').create).toHaveLength(1);
+  });
 });

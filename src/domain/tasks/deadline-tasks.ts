@@ -1,4 +1,5 @@
 import { exitDueOn } from '../handover/exit';
+import { decisionDueOn, followUpOn, legalBasisOf, type RecognitionFacts } from '../recognition/deadline';
 import { addDays } from '../reference/dates';
 import type { Deadline, DeadlineKind } from '../rules/deadlines';
 
@@ -68,11 +69,30 @@ export function ipStayTask(ipEntryDate: string | null, months: number): WantedTa
   };
 }
 
+/**
+ * A recognition procedure with a complete file: if no decision has come by the last day, the advisor asks
+ * the authority on the next day (one task per procedure).
+ */
+export function recognitionTask(id: string, r: RecognitionFacts): WantedTask | null {
+  const due = decisionDueOn(r);
+  if (!due) return null;
+  const dueOn = followUpOn(due);
+  return {
+    sourceKey: `recognition:${id}`,
+    kind: 'recognition_decision_overdue',
+    dueOn,
+    eventOn: due,
+    legalBasis: legalBasisOf(r),
+    remindOn: dueOn,
+    catchUp: true,
+  };
+}
+
 /** A reminder goes out this many days before the day to act. */
 export const REMIND_DAYS_BEFORE = 7;
 
 /** Deadline kinds of the rules engine, plus the Integration Point's own maximum stay. */
-export type DeadlineTaskKind = DeadlineKind | 'ip_stay_ends';
+export type DeadlineTaskKind = DeadlineKind | 'ip_stay_ends' | 'recognition_decision_overdue';
 
 export interface WantedTask {
   /** The generator's key of the event: the deadline kind (one task per kind and person). */
@@ -82,6 +102,8 @@ export interface WantedTask {
   eventOn: string;
   legalBasis: string;
   remindOn: string;
+  /** Made even when its event is past: an overdue decision is exactly what the advisor must chase. */
+  catchUp?: boolean;
 }
 
 export function wantedDeadlineTasks(deadlines: readonly Deadline[]): WantedTask[] {
@@ -137,7 +159,8 @@ export function planDeadlineSync(
     wantedKeys.add(w.sourceKey);
     const t = openByKey.get(w.sourceKey);
     if (!t) {
-      if (w.eventOn >= today) plan.create.push({ ...w, remindOn: w.remindOn < today ? today : w.remindOn });
+      if (w.eventOn >= today || w.catchUp)
+        plan.create.push({ ...w, remindOn: w.remindOn < today ? today : w.remindOn });
     } else if (t.dueOn !== w.dueOn || t.eventOn !== w.eventOn || t.legalBasis !== w.legalBasis) {
       plan.move.push({ id: t.id, to: w });
     }

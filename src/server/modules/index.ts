@@ -18,6 +18,7 @@ import { occupationRoutes } from './occupations/routes';
 import { partnerRoutes } from './partners/routes';
 import { personRoutes } from './persons/routes';
 import { planRoutes } from './plans/routes';
+import { recognitionRoutes } from './recognition/routes';
 import { residenceRoutes } from './residence/routes';
 import { rulesRoutes } from './rules/routes';
 import { settingsRoutes } from './settings/routes';
@@ -53,4 +54,5 @@ export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<voi
   partnerRoutes,
   noteRoutes,
   conferenceRoutes,
+  recognitionRoutes,
 ];

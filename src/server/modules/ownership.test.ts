@@ -34,6 +34,7 @@ const OWNER: Record<string, string[]> = {
   course_attendance: ['language'],
   allocation_run: ['language'],
   task: ['tasks'],
+  recognition: ['recognition'],
   case_conference: ['conferences'],
   conference_participant: ['conferences'],
   conference_item: ['conferences'],

@@ -7,8 +7,11 @@ import {
   ipStayTask,
   type OpenGeneratedTask,
   planDeadlineSync,
+  recognitionTask,
+  type WantedTask,
   wantedDeadlineTasks,
 } from '../../../domain/tasks/deadline-tasks';
+import { awaitedDecisions } from '../recognition/service';
 import { lawFor } from '../rules/law-store';
 import { loadCaseFiles } from '../rules/situation';
 import { readSettings } from '../settings/service';
@@ -65,12 +68,24 @@ export async function syncDeadlines(
     .$if(ids !== null, (q) => q.where('id', 'in', ids ?? []))
     .execute();
   const live = people.filter((p) => p.case_status !== 'closed' && p.merged_into === null);
-  const [files, { law }, open, settings] = await Promise.all([
+  const [files, { law }, open, settings, recognitions] = await Promise.all([
     loadCaseFiles(db, tenantId, live, ids === null),
     lawFor(db, tenantId, today),
     openDeadlineTasks(db, tenantId, ids),
     readSettings(db, tenantId),
+    awaitedDecisions(db, tenantId, ids),
   ]);
+  const recognitionsOf = new Map<string, WantedTask[]>();
+  for (const r of recognitions) {
+    const w = recognitionTask(r.id, {
+      regulated: r.regulated,
+      completeOn: r.complete_on,
+      extendedUntil: r.extended_until,
+      decisionOn: r.decision_on,
+      status: r.status,
+    });
+    if (w) recognitionsOf.set(r.person_id, [...(recognitionsOf.get(r.person_id) ?? []), w]);
+  }
   const openByPerson = new Map<string, OpenGeneratedTask[]>();
   for (const t of open) {
     const list = openByPerson.get(t.person_id as string) ?? [];
@@ -92,7 +107,8 @@ export async function syncDeadlines(
     const decision = evaluateExtended(situationFromCaseFile(file, today), law);
     const stay = ipStayTask(p.ip_entry_date, settings.ipMaxStayMonths);
     const wanted = wantedDeadlineTasks(decision.deadlines);
-    const plan = planDeadlineSync(openByPerson.get(p.id) ?? [], stay ? [...wanted, stay] : wanted, today);
+    const all = [...wanted, ...(stay ? [stay] : []), ...(recognitionsOf.get(p.id) ?? [])];
+    const plan = planDeadlineSync(openByPerson.get(p.id) ?? [], all, today);
     openByPerson.delete(p.id);
     for (const w of plan.create) {
       create.push({

@@ -7,6 +7,8 @@ const OTHER_TITLES: Record<string, string> = {
   hand_over_letter: 'Kursbrief an die Person übergeben',
   plan_review: 'Kooperationsplan überprüfen (Fortschreibung)',
   ip_stay_ends: IP_STAY_TASK.title,
+  recognition_decision_overdue:
+    'Anerkennung: Entscheidung überfällig – bei der zuständigen Stelle nachfragen',
 };
 
 export const titleOf = (kind: string, title: string | null): string =>
