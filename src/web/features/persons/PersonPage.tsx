@@ -29,6 +29,7 @@ import { PersonLanguageSection } from '../language/person/PersonLanguageSection'
 import { FittingMeasures } from '../measures/FittingMeasures';
 import { NotesSection } from '../notes/NotesSection';
 import { PlanSection } from '../plans/PlanSection';
+import { RecognitionSection } from '../recognition/RecognitionSection';
 import { PersonTasks } from '../tasks/PersonTasks';
 import { CorrectionDialog } from './correction/CorrectionDialog';
 import { FieldHistory } from './correction/FieldHistory';
@@ -219,6 +220,7 @@ export function PersonPage() {
       panel: <PlanSection personId={p.id} languages={(p.languages ?? []).map((l) => l.code)} />,
     },
     { value: 'measures', label: t('measures.tab'), panel: <FittingMeasures personId={p.id} /> },
+    { value: 'recognition', label: t('recognition.tab'), panel: <RecognitionSection personId={p.id} /> },
     { value: 'tasks', label: t('tasks.tab'), panel: <PersonTasks personId={p.id} /> },
     { value: 'notes', label: t('notes.tab'), panel: <NotesSection personId={p.id} /> },
     {
