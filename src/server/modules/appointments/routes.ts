@@ -2,14 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { crossTenant } from '../../../db/tenant-guard';
 import { APPOINTMENT_LETTER_LANGUAGES } from '../../../domain/appointments/letter';
 import type { AppContext } from '../../context';
-import { notFound } from '../../http/errors';
 import { authOf } from '../../plugins/access-hook';
 import { writeAudit } from '../audit/audit-writer';
 import { toICalendar } from './ics';
-import { presentAppointment } from './presenter';
 import * as repo from './repo';
 import {
   appointmentOut,
@@ -24,15 +21,16 @@ import {
 import {
   appointmentById,
   appointmentLetter,
+  calendarFeed,
   changeAppointment,
   createAppointment,
+  createRoom,
   listForActor,
 } from './service';
 
 const TAG = ['appointments'];
 const idParams = z.object({ id: z.string().uuid('keine gültige ID') });
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const DAY = 86_400_000;
 /** Not JSON: the text of an iCalendar file (text/calendar), sent as it is. */
 const ICALENDAR = z.string().describe('iCalendar (RFC 5545), text/calendar');
 
@@ -144,23 +142,7 @@ export async function appointmentRoutes(app: FastifyInstance, ctx: AppContext): 
     // A calendar app cannot log in: the secret address is the key.
     config: { access: { public: true } },
     handler: async (req, reply) => {
-      const token = req.params.file.replace(/\.ics$/, '');
-      const feed = await ctx.db
-        .selectFrom('calendar_feed as f')
-        .innerJoin('app_user as u', 'u.id', 'f.user_id')
-        .select(['f.user_id', 'f.tenant_id', 'u.role', 'u.agency_id', 'u.team', 'u.disabled_at'])
-        .where('f.token_hash', '=', sha256(token))
-        .modifyEnd(crossTenant('the feed is found by its secret before its tenant is known'))
-        .executeTakeFirst();
-      if (!feed || feed.disabled_at) throw notFound('Kalender');
-      const now = Date.now();
-      const rows = await repo.listAppointments(ctx.db, feed.tenant_id, {
-        from: new Date(now - 30 * DAY).toISOString(),
-        to: new Date(now + 180 * DAY).toISOString(),
-        staffUserId: feed.user_id,
-      });
-      // The feed leaves Lotse: no person is named (presented as invisible).
-      const items = rows.map((a) => presentAppointment(a, new Set()));
+      const items = await calendarFeed(ctx.db, req.params.file.replace(/\.ics$/, ''));
       return reply
         .type('text/calendar; charset=utf-8')
         .send(toICalendar(items, { appUrl: appUrl(ctx, req), name: 'Lotse – meine Termine' }));
@@ -189,17 +171,7 @@ export async function appointmentRoutes(app: FastifyInstance, ctx: AppContext): 
     config: admin,
     handler: async (req, reply) => {
       const { actor } = authOf(req);
-      const office = await ctx.db
-        .selectFrom('office')
-        .select('id')
-        .where('tenant_id', '=', actor.tenantId)
-        .where('id', '=', req.body.officeId)
-        .executeTakeFirst();
-      if (!office) throw notFound('Standort');
-      const id = await repo.insertRoom(ctx.db, actor.tenantId, {
-        ...req.body,
-        seats: req.body.seats ?? null,
-      });
+      const id = await createRoom(ctx.db, actor, { ...req.body, seats: req.body.seats ?? null });
       await writeAudit(ctx.db, actor, { action: 'create', entity: 'room', entityId: id }, req.id);
       return reply.code(201).send({ id });
     },

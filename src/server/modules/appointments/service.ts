@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
+import { crossTenant } from '../../../db/tenant-guard';
 import type { Actor } from '../../../domain/access/person-access';
 import {
   type AppointmentLetterData,
@@ -365,4 +367,44 @@ export async function appointmentLetter(
     language,
     printFontCss(),
   );
+}
+
+/**
+ * The appointments of the staff member whose secret feed address this is (30 days back, 180 ahead), with
+ * no person named: the feed leaves Lotse. A calendar app cannot log in, so the secret is the key.
+ */
+export async function calendarFeed(db: Kysely<DB>, token: string): Promise<AppointmentOut[]> {
+  const feed = await db
+    .selectFrom('calendar_feed as f')
+    .innerJoin('app_user as u', 'u.id', 'f.user_id')
+    .select(['f.user_id', 'f.tenant_id', 'u.disabled_at'])
+    .where('f.token_hash', '=', createHash('sha256').update(token).digest('hex'))
+    .modifyEnd(crossTenant('the feed is found by its secret before its tenant is known'))
+    .executeTakeFirst();
+  if (!feed || feed.disabled_at) throw notFound('Kalender');
+  const now = Date.now();
+  const rows = await repo.listAppointments(db, feed.tenant_id, {
+    from: new Date(now - 30 * 86_400_000).toISOString(),
+    to: new Date(now + 180 * 86_400_000).toISOString(),
+    staffUserId: feed.user_id,
+  });
+  return rows.map((a) => presentAppointment(a, new Set()));
+}
+
+export async function createRoom(
+  db: Kysely<DB>,
+  actor: Actor,
+  v: { officeId: string; name: string; seats: number | null },
+) {
+  const office = await db
+    .selectFrom('office')
+    .select('id')
+    .where('tenant_id', '=', actor.tenantId)
+    .where('id', '=', v.officeId)
+    .executeTakeFirst();
+  if (!office)
+    throw badRequest('Unbekannter Standort.', [
+      { path: 'officeId', message: 'Diesen Standort gibt es nicht.' },
+    ]);
+  return repo.insertRoom(db, actor.tenantId, v);
 }
