@@ -190,6 +190,7 @@ const ROLES: RoleCase[] = [
       'Kursimport',
       'Kursplanung',
       'Sprachstand',
+      'Steuerung',
     ],
     check: overview(['rechtskreis', 'status', 'municipality']),
   },

@@ -117,6 +117,9 @@ const ConferencesPage = lazy(() =>
 const ConferencePage = lazy(() =>
   import('../features/conferences/ConferencesPage').then((m) => ({ default: m.ConferencePage })),
 );
+const SteeringPage = lazy(() =>
+  import('../features/steering/SteeringPage').then((m) => ({ default: m.SteeringPage })),
+);
 const InboxPage = lazy(() => import('../features/tasks/InboxPage').then((m) => ({ default: m.InboxPage })));
 const SecondFactorPage = lazy(() =>
   import('../features/account/SecondFactorPage').then((m) => ({ default: m.SecondFactorPage })),
@@ -208,6 +211,7 @@ const router = createBrowserRouter([
               guarded('termine', 'person:read', <CalendarPage />),
               guarded('massnahmen', 'person:read', <MeasuresPage />),
               guarded('partner', 'person:read', <PartnersPage />),
+              guarded('steuerung', 'reports:read', <SteeringPage />),
               guarded('fallbesprechungen', 'person:read', <ConferencesPage />),
               guarded('fallbesprechungen/:id', 'person:read', <ConferencePage />),
               guarded('uebergaben', 'handover:manage', <HandoversPage />),
