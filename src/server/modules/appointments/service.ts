@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { crossTenant } from '../../../db/tenant-guard';
 import type { Actor } from '../../../domain/access/person-access';
@@ -31,6 +31,9 @@ const berlinTime = new Intl.DateTimeFormat('de-DE', {
   hour: '2-digit',
   minute: '2-digit',
 });
+
+/** A 400 naming the field: the title for the page, the message under the field. */
+const refuse = (path: string, title: string, message: string) => badRequest(title, [{ path, message }]);
 
 /** The persons among these the reader may open (the persons list's own WHERE). */
 async function visiblePersons(db: Kysely<DB>, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
@@ -95,10 +98,7 @@ async function checkRefs(
     .where('tenant_id', '=', t)
     .where('id', '=', v.office_id)
     .executeTakeFirst();
-  if (!office)
-    throw badRequest('Unbekannter Standort.', [
-      { path: 'officeId', message: 'Diesen Standort gibt es nicht.' },
-    ]);
+  if (!office) throw refuse('officeId', 'Unbekannter Standort.', 'Diesen Standort gibt es nicht.');
   if (v.room_id) {
     const room = await db
       .selectFrom('room')
@@ -106,12 +106,13 @@ async function checkRefs(
       .where('tenant_id', '=', t)
       .where('id', '=', v.room_id)
       .executeTakeFirst();
-    if (!room)
-      throw badRequest('Unbekannter Raum.', [{ path: 'roomId', message: 'Diesen Raum gibt es nicht.' }]);
+    if (!room) throw refuse('roomId', 'Unbekannter Raum.', 'Diesen Raum gibt es nicht.');
     if (room.office_id !== v.office_id)
-      throw badRequest('Der Raum liegt an einem anderen Standort.', [
-        { path: 'roomId', message: 'Der Raum liegt an einem anderen Standort.' },
-      ]);
+      throw refuse(
+        'roomId',
+        'Der Raum liegt an einem anderen Standort.',
+        'Der Raum liegt an einem anderen Standort.',
+      );
   }
   const staff = await db
     .selectFrom('app_user')
@@ -120,10 +121,7 @@ async function checkRefs(
     .where('id', '=', v.staff_user_id)
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
-  if (!staff)
-    throw badRequest('Unbekannte Fachkraft.', [
-      { path: 'staffUserId', message: 'Dieses Konto gibt es nicht.' },
-    ]);
+  if (!staff) throw refuse('staffUserId', 'Unbekannte Fachkraft.', 'Dieses Konto gibt es nicht.');
   if (v.interpreter_id) {
     const i = await db
       .selectFrom('interpreter')
@@ -131,14 +129,13 @@ async function checkRefs(
       .where('tenant_id', '=', t)
       .where('id', '=', v.interpreter_id)
       .executeTakeFirst();
-    if (!i)
-      throw badRequest('Unbekannte Dolmetscherin.', [
-        { path: 'interpreterId', message: 'Diese Person gibt es nicht.' },
-      ]);
+    if (!i) throw refuse('interpreterId', 'Unbekannte Dolmetscherin.', 'Diese Person gibt es nicht.');
     if (!v.interpreter_language || !i.languages.includes(v.interpreter_language))
-      throw badRequest('Diese Person dolmetscht die gewünschte Sprache nicht.', [
-        { path: 'interpreterId', message: 'Dolmetscht die gewünschte Sprache nicht.' },
-      ]);
+      throw refuse(
+        'interpreterId',
+        'Diese Person dolmetscht die gewünschte Sprache nicht.',
+        'Dolmetscht die gewünschte Sprache nicht.',
+      );
   }
 }
 
@@ -147,6 +144,24 @@ const RESOURCE = {
   appointment_staff_free: { column: 'staff_user_id', field: 'staffUserId' },
   appointment_interpreter_free: { column: 'interpreter_id', field: 'interpreterId' },
 } as const;
+
+/** The name of a booked room, staff member or interpreter, for the message of a clash. */
+async function resourceName(
+  db: Kysely<DB>,
+  tenantId: string,
+  field: 'roomId' | 'staffUserId' | 'interpreterId',
+  id: string,
+) {
+  const table = field === 'roomId' ? 'room' : field === 'staffUserId' ? 'app_user' : 'interpreter';
+  const column = field === 'staffUserId' ? 'display_name' : 'name';
+  const r = await db
+    .selectFrom(table as 'room')
+    .select(sql<string>`${sql.ref(column)}`.as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r?.n ?? null;
+}
 
 /**
  * The database refused an overlap (exclusion constraint): answer 409 naming who or what is taken and
@@ -167,32 +182,13 @@ async function clashError(
   const span = other
     ? `am ${berlin.format(new Date(other.starts_at)).replace(',', ' von')} bis ${berlinTime.format(new Date(other.ends_at))} Uhr`
     : 'zu dieser Zeit';
-  let who: string;
-  if (res.field === 'roomId') {
-    const r = await db
-      .selectFrom('room')
-      .select('name')
-      .where('tenant_id', '=', actor.tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    who = `Der Raum „${r?.name ?? ''}“ ist ${span} schon belegt.`;
-  } else if (res.field === 'staffUserId') {
-    const u = await db
-      .selectFrom('app_user')
-      .select('display_name')
-      .where('tenant_id', '=', actor.tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    who = `${u?.display_name ?? 'Die Fachkraft'} hat ${span} schon einen Termin.`;
-  } else {
-    const i = await db
-      .selectFrom('interpreter')
-      .select('name')
-      .where('tenant_id', '=', actor.tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    who = `${i?.name ?? 'Die Dolmetscherin'} dolmetscht ${span} schon bei einem anderen Termin.`;
-  }
+  const name = await resourceName(db, actor.tenantId, res.field, id);
+  const who =
+    res.field === 'roomId'
+      ? `Der Raum „${name ?? ''}“ ist ${span} schon belegt.`
+      : res.field === 'staffUserId'
+        ? `${name ?? 'Die Fachkraft'} hat ${span} schon einen Termin.`
+        : `${name ?? 'Die Dolmetscherin'} dolmetscht ${span} schon bei einem anderen Termin.`;
   throw new HttpError(409, 'booking_clash', who, {
     issues: [{ path: res.field, message: who }],
     clash: { field: res.field, appointmentId: other?.id ?? null },
@@ -402,9 +398,6 @@ export async function createRoom(
     .where('tenant_id', '=', actor.tenantId)
     .where('id', '=', v.officeId)
     .executeTakeFirst();
-  if (!office)
-    throw badRequest('Unbekannter Standort.', [
-      { path: 'officeId', message: 'Diesen Standort gibt es nicht.' },
-    ]);
+  if (!office) throw refuse('officeId', 'Unbekannter Standort.', 'Diesen Standort gibt es nicht.');
   return repo.insertRoom(db, actor.tenantId, v);
 }
