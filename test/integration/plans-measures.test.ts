@@ -1,3 +1,4 @@
+import { readSheet } from 'read-excel-file/node';
 import { expect, it } from 'vitest';
 import { addDays, todayInGermany } from '../../src/domain/reference/dates';
 import type { LotseApp } from '../../src/server/app';
@@ -105,6 +106,24 @@ describeEachDb('measures catalogue and cooperation plan', (env) => {
     expect(csv.body).toContain('Titel;Art;Anbieter');
     expect(csv.body).toContain('Kompetenzcheck;Kompetenzfeststellung;IQ Netzwerk');
     expect(csv.body).toContain('01.02.2027');
+    // The same table as XLSX: reading it back gives the same cells.
+    const xlsx = await app.inject({
+      method: 'GET',
+      url: '/api/measures/export?format=xlsx',
+      headers: as(coord),
+    });
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    const rows = await readSheet(xlsx.rawPayload);
+    expect(rows[0]?.slice(0, 3)).toEqual(['Titel', 'Art', 'Anbieter']);
+    expect(rows[1]?.slice(0, 3)).toEqual(['Kompetenzcheck', 'Kompetenzfeststellung', 'IQ Netzwerk']);
+    // And it imports again as it is (all or nothing, same columns).
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/measures/import',
+      headers: as(coord),
+      payload: { format: 'xlsx', content: xlsx.rawPayload.toString('base64') },
+    });
+    expect(again.json()).toEqual({ imported: 1 });
   });
 
   it('saves the plan as versions, refuses a step without owner or date and a stale save, and puts the advisor’s steps and the review in the inbox', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import Papa from 'papaparse';
+import writeXlsxFile from 'write-excel-file/node';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { authOf } from '../../plugins/access-hook';
@@ -64,12 +65,24 @@ export async function measureRoutes(app: FastifyInstance, ctx: AppContext): Prom
     schema: {
       tags: TAG,
       summary:
-        'Maßnahmenkatalog als CSV (Semikolon, UTF-8 mit BOM, öffnet in Excel); dieselben Spalten liest der Import',
-      response: { 200: z.string().describe('CSV') },
+        'Maßnahmenkatalog als CSV (Semikolon, UTF-8 mit BOM) oder XLSX; dieselben Spalten liest der Import',
+      querystring: z.object({
+        format: z.enum(['csv', 'xlsx'], { message: 'Format: csv oder xlsx' }).default('csv'),
+      }),
+      response: { 200: z.string().describe('CSV oder XLSX') },
     },
     config: { access: { permission: 'person:read' } },
     handler: async (req, reply) => {
       const table = await exportMeasures(ctx.db, authOf(req).actor.tenantId);
+      if (req.query.format === 'xlsx') {
+        const file = await writeXlsxFile(
+          table.map((row) => row.map((value) => ({ value }))) as never,
+        ).toBuffer();
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', 'attachment; filename="massnahmen.xlsx"')
+          .send(file as never);
+      }
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="massnahmen.csv"')

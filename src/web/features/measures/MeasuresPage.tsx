@@ -231,6 +231,9 @@ export function MeasuresPage() {
             <Button component="a" href="/api/measures/export" variant="default">
               {t('measures.export')}
             </Button>
+            <Button component="a" href="/api/measures/export?format=xlsx" variant="default">
+              {t('measures.exportXlsx')}
+            </Button>
             {can('measures:manage') ? (
               <Button onClick={() => setCreating(true)}>{t('measures.new')}</Button>
             ) : null}
