@@ -3,6 +3,8 @@
  * Arabic and Farsi/Dari, Ge'ez script for Tigrinya — with the fonts passed in as CSS. Words from reviewed
  * catalogues (`letter-texts/`), values isolated with <bdi> so names and times keep their order.
  */
+
+import { bdi, esc, fill } from '../text/html';
 import ar from './letter-texts/ar.json';
 import de from './letter-texts/de.json';
 import en from './letter-texts/en.json';
@@ -41,15 +43,6 @@ export interface AppointmentLetterData {
   interpreterLanguage: string | null;
   contact: string;
 }
-
-const esc = (v: unknown): string =>
-  String(v ?? '—').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-const bdi = (v: unknown): string => `<bdi>${esc(v)}</bdi>`;
-const fill = (template: string, vars: Record<string, string>): string =>
-  esc(template).replace(/\{\{(\w+)\}\}/g, (_m, k: string) => vars[k] ?? '');
 
 function section(lang: Lang, d: AppointmentLetterData): string {
   const t = APPOINTMENT_LETTER_TEXTS[lang];

@@ -3,6 +3,8 @@
  * client reads another language, the same text in that language beside it — right-to-left for Arabic and
  * Farsi. Self-contained (no scripts, no external resources) so it prints anywhere.
  */
+
+import { bdi, esc, fill } from '../text/html';
 import ar from './letter-texts/ar.json';
 import de from './letter-texts/de.json';
 import en from './letter-texts/en.json';
@@ -33,21 +35,6 @@ export const LETTER_TEXTS = { de, en, ar, fa, uk } satisfies Record<string, Lett
 export const LETTER_LANGUAGES = Object.keys(LETTER_TEXTS);
 const RTL = new Set(['ar', 'fa']);
 const LOCALES: Record<string, string> = { de: 'de-DE', en: 'en-GB', ar: 'ar', fa: 'fa-IR', uk: 'uk-UA' };
-
-const esc = (v: unknown): string =>
-  String(v ?? '—').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-/**
- * A value isolated from the sentence around it (<bdi>, the markup twin of Unicode FSI…PDI): a Latin name
- * or a course number inside an Arabic sentence keeps its order, and the sentence's punctuation stays
- * where the language puts it — no reordering by hand.
- */
-const bdi = (v: unknown, dir?: 'ltr'): string => `<bdi${dir ? ` dir="${dir}"` : ''}>${esc(v)}</bdi>`;
-/** A template's {{placeholders}} filled with already isolated values; the template itself is escaped. */
-const fill = (template: string, vars: Record<string, string>): string =>
-  esc(template).replace(/\{\{(\w+)\}\}/g, (_m, k: string) => vars[k] ?? '');
 
 const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 /** The course start as the reader writes dates (German: 04.01.2027; Persian digits for Farsi …). */

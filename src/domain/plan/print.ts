@@ -6,6 +6,7 @@
  * fonts arrive as CSS (data URLs) from the caller, so it prints the same on every machine.
  */
 
+import { bdi, esc, fill } from '../text/html';
 import type { PlanContent, PlanStep } from './plan';
 import ar from './print-texts/ar.json';
 import de from './print-texts/de.json';
@@ -45,16 +46,6 @@ export interface PlanPrintData {
   /** Titles of the measures steps refer to. */
   measures: Record<string, string>;
 }
-
-const esc = (v: unknown): string =>
-  String(v ?? '—').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-/** A value isolated from the sentence around it, so a Latin name keeps its order in an Arabic line. */
-const bdi = (v: unknown, dir?: 'ltr'): string => `<bdi${dir ? ` dir="${dir}"` : ''}>${esc(v)}</bdi>`;
-const fill = (template: string, vars: Record<string, string>): string =>
-  esc(template).replace(/\{\{(\w+)\}\}/g, (_m, k: string) => vars[k] ?? '');
 
 function dateFor(lang: string, iso: string): string {
   if (lang === 'de') return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;

@@ -48,11 +48,15 @@ export function startJobs(
   appUrl: string,
   log: { error: (o: object, m: string) => void },
 ): Worker {
+  // The day this process last queued the reminder run: one INSERT a day, not one per poll.
+  let queuedFor: string | null = null;
   return startWorker(db, jobHandlers(db, config, appUrl), {
     pollMs: config.jobs.pollMs,
     every: async () => {
-      if (Number(berlinHour.format(new Date())) < config.jobs.reminderHour) return;
-      await enqueue(db, REMINDER_JOB, {}, { dedupeKey: todayInGermany() });
+      const today = todayInGermany();
+      if (queuedFor === today || Number(berlinHour.format(new Date())) < config.jobs.reminderHour) return;
+      await enqueue(db, REMINDER_JOB, {}, { dedupeKey: today });
+      queuedFor = today;
     },
     onError: (err) => log.error({ err }, 'background job failed'),
   });

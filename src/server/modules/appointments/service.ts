@@ -8,11 +8,10 @@ import {
   letterLanguageFor,
   renderAppointmentLetter,
 } from '../../../domain/appointments/letter';
-import { todayInGermany } from '../../../domain/reference/dates';
 import { badRequest, conflict, HttpError, notFound } from '../../http/errors';
 import { printFontCss } from '../../print/fonts';
 import { writeAudit } from '../audit/audit-writer';
-import { personScope } from '../persons/scope';
+import { visiblePersons } from '../persons/scope';
 import { authorizePerson } from '../persons/service';
 import { clientLanguage, presentAppointment } from './presenter';
 import * as repo from './repo';
@@ -34,19 +33,6 @@ const berlinTime = new Intl.DateTimeFormat('de-DE', {
 
 /** A 400 naming the field: the title for the page, the message under the field. */
 const refuse = (path: string, title: string, message: string) => badRequest(title, [{ path, message }]);
-
-/** The persons among these the reader may open (the persons list's own WHERE). */
-async function visiblePersons(db: Kysely<DB>, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('person')
-    .select('person.id')
-    .where('person.tenant_id', '=', actor.tenantId)
-    .where('person.id', 'in', [...new Set(ids)])
-    .where(personScope(actor, todayInGermany()))
-    .execute();
-  return new Set(rows.map((r) => r.id));
-}
 
 export async function listForActor(
   db: Kysely<DB>,

@@ -1,26 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { Actor } from '../../../domain/access/person-access';
-import { todayInGermany } from '../../../domain/reference/dates';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit-writer';
-import { personScope } from '../persons/scope';
+import { visiblePersons } from '../persons/scope';
 import { authorizePerson } from '../persons/service';
 import { createTask } from '../tasks/service';
 import * as repo from './repo';
 import type { ConferenceOut } from './schema';
-
-async function visiblePersons(db: Kysely<DB>, actor: Actor, ids: readonly string[]) {
-  if (ids.length === 0) return new Set<string>();
-  const rows = await db
-    .selectFrom('person')
-    .select('person.id')
-    .where('person.tenant_id', '=', actor.tenantId)
-    .where('person.id', 'in', [...ids])
-    .where(personScope(actor, todayInGermany()))
-    .execute();
-  return new Set(rows.map((r) => r.id));
-}
 
 export async function listConferences(db: Kysely<DB>, actor: Actor) {
   const rows = await repo.conferencesOf(db, actor.tenantId, actor.agencyId);

@@ -105,17 +105,7 @@ export async function importMeasures(db: Kysely<DB>, actor: Actor, file: FileBod
 
 export async function exportMeasures(db: Kysely<DB>, tenantId: string): Promise<string[][]> {
   const rows = await repo.listMeasures(db, tenantId, {});
-  return measureTable(
-    rows.map((r) => {
-      const m = presentMeasure(r);
-      return {
-        ...m,
-        minLevel: m.minLevel,
-        rechtskreise: [...m.rechtskreise],
-        residenceKinds: [...m.residenceKinds],
-      };
-    }),
-  );
+  return measureTable(rows.map(presentMeasure));
 }
 
 /**

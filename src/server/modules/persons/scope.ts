@@ -1,8 +1,9 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { IP_CORE_AGENCIES } from '../../../domain/access/agencies';
 import { type Actor, type DataCategory, readsByConsent } from '../../../domain/access/person-access';
 import { ROLE_DEFINITIONS } from '../../../domain/access/roles';
+import { todayInGermany } from '../../../domain/reference/dates';
 
 /**
  * The WHERE clause that mirrors decidePersonRead for lists: a list never shows a person the reader
@@ -67,4 +68,24 @@ export function personScope(actor: Actor, today: string) {
         return eb.val(false);
     }
   };
+}
+
+/**
+ * Which of these persons the reader may open: the persons list's own WHERE, for lists of other things
+ * (appointments, conference agendas) that name persons only where the reader could open them.
+ */
+export async function visiblePersons(
+  db: Kysely<DB>,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('person')
+    .select('person.id')
+    .where('person.tenant_id', '=', actor.tenantId)
+    .where('person.id', 'in', [...new Set(ids)])
+    .where(personScope(actor, todayInGermany()))
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }

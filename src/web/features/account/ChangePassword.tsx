@@ -2,10 +2,10 @@ import { Alert, Button, Group, Paper, PasswordInput, Stack, Title } from '@manti
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client';
+import { api, issuesByField } from '../../api/client';
 
-const issueFor = (error: unknown, path: string) =>
-  error instanceof ApiError ? error.issues.find((i) => i.path === path)?.message : undefined;
+/** The server's message for one field, else none. */
+const issueFor = (error: unknown, path: string): string | undefined => issuesByField(error)[path];
 
 /** Change the own password with the current one; the server ends every other session. */
 export function ChangePassword() {

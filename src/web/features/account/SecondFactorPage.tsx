@@ -16,7 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderSVG } from 'uqr';
-import { ApiError, api } from '../../api/client';
+import { ApiError, api, issuesByField } from '../../api/client';
 import { PageHeader } from '../../app/PageHeader';
 import { WARNING_ALERT_STYLES } from '../../app/Tag';
 import { useSession } from '../../auth/session';
@@ -32,8 +32,8 @@ interface FactorState {
 const STATE = ['auth', 'second-factor'] as const;
 
 /** The message the server gave for one field (German, or the user's language), else none. */
-const issueFor = (error: unknown, path: string) =>
-  error instanceof ApiError ? error.issues.find((i) => i.path === path)?.message : undefined;
+/** The server's message for one field, else none. */
+const issueFor = (error: unknown, path: string): string | undefined => issuesByField(error)[path];
 
 /** A form-level error for everything that is not about a field. */
 function FormError({ error, fields }: { error: unknown; fields: string[] }) {

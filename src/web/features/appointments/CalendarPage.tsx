@@ -14,6 +14,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addDays, todayInGermany } from '../../../domain/reference/dates';
 import { api } from '../../api/client';
 import { formatDay } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
@@ -23,9 +24,6 @@ import { AppointmentList } from './AppointmentList';
 import { berlinInstant, useAppointments, useOffices, useRooms } from './api';
 import { BookingDialog } from './BookingDialog';
 
-const addDays = (iso: string, n: number) =>
-  new Date(Date.parse(`${iso}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const todayBerlin = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
 /** Monday of the week a day falls in. */
 function monday(iso: string): string {
   const wd = new Date(`${iso}T12:00:00Z`).getUTCDay();
@@ -36,7 +34,7 @@ function monday(iso: string): string {
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const me = useUser();
-  const [week, setWeek] = useState(() => monday(todayBerlin()));
+  const [week, setWeek] = useState(() => monday(todayInGermany()));
   const [view, setView] = useState<'mine' | 'office'>('mine');
   const [officeId, setOfficeId] = useState<string | null>(null);
   const [roomId, setRoomId] = useState<string | null>(null);
@@ -75,7 +73,7 @@ export function CalendarPage() {
             <Button variant="default" onClick={() => setWeek(addDays(week, 7))}>
               {t('appointments.nextWeek')}
             </Button>
-            <Button variant="subtle" onClick={() => setWeek(monday(todayBerlin()))}>
+            <Button variant="subtle" onClick={() => setWeek(monday(todayInGermany()))}>
               {t('appointments.thisWeek')}
             </Button>
           </Group>

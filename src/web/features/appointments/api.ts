@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { todayInGermany } from '../../../domain/reference/dates';
 import type { AppointmentOut, interpreterOut, roomOut } from '../../../server/modules/appointments/schema';
 import { api } from '../../api/client';
 
@@ -85,6 +86,5 @@ export function timeSpan(a: { startsAt: string; endsAt: string }, lang: string):
   return `${f.format(new Date(a.startsAt))}–${f.format(new Date(a.endsAt))}`;
 }
 
-/** The German day (YYYY-MM-DD) an instant falls on. */
-export const berlinDay = (iso: string) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date(iso));
+/** The German day (YYYY-MM-DD) an instant falls on: the domain's one formatter for it. */
+export const berlinDay = (iso: string) => todayInGermany(new Date(iso));

@@ -15,6 +15,7 @@ import {
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { todayInGermany } from '../../../domain/reference/dates';
 import { AGE_GROUPS, STAT_RECHTSKREISE } from '../../../domain/statistics';
 import type { StatisticsOut } from '../../../server/modules/statistics/schema';
 import { api } from '../../api/client';
@@ -26,7 +27,6 @@ const BarChart = lazy(() => import('../charts/BarChart'));
 
 type Indicator = StatisticsOut['indicators'][number];
 const SHARES = new Set(['in_work_share', 'in_course_share', 'waiting_share', 'course_seat_use']);
-const todayBerlin = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
 /** The last day of each of the `n` months before `asOf`, oldest first, then `asOf` itself. */
 function monthEnds(asOf: string, n: number): string[] {
   const out: string[] = [];
@@ -39,7 +39,7 @@ function monthEnds(asOf: string, n: number): string[] {
 /** The county's indicators as of a day, with filters, charts, a 12-month trend and a CSV of the same numbers. */
 export function SteeringPage() {
   const { t, i18n } = useTranslation();
-  const [asOf, setAsOf] = useState(todayBerlin());
+  const [asOf, setAsOf] = useState(todayInGermany());
   const [filters, setFilters] = useState<Record<string, string | null>>({});
   const municipalities = useQuery({
     queryKey: ['meta', 'municipalities'],
