@@ -149,6 +149,20 @@ describeEachDb('measures catalogue and cooperation plan', (env) => {
     expect(missing.json().issues.map((i: { path: string }) => i.path)).toEqual(
       expect.arrayContaining(['goals.0.steps.0.owner', 'goals.0.steps.0.dueOn']),
     );
+    const noDay = await put({
+      baseVersion: 0,
+      goals: [
+        {
+          id: 'g1',
+          text: 'Arbeit',
+          steps: [{ id: 's1', text: 'Praktikum', owner: 'client', dueOn: '2027-02-30' }],
+        },
+      ],
+    });
+    expect(noDay.statusCode).toBe(400);
+    expect(noDay.json().issues).toEqual([
+      { path: 'goals.0.steps.0.dueOn', message: 'Bitte angeben, bis wann (Datum)' },
+    ]);
 
     const goals = [
       {

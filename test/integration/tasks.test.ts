@@ -117,6 +117,15 @@ describeEachDb('tasks and deadlines', (env) => {
     expect(bad.statusCode).toBe(400);
     const paths = bad.json().issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['title', 'dueOn']));
+    // A day that does not exist is a 400 on its field, not a database error.
+    const noDay = await app.inject({
+      method: 'POST',
+      url: '/api/tasks',
+      headers: as(s),
+      payload: { title: 'Rückruf', dueOn: '2027-02-30', personId: p.id },
+    });
+    expect(noDay.statusCode).toBe(400);
+    expect(noDay.json().issues).toEqual([{ path: 'dueOn', message: 'kein gültiges Datum (JJJJ-MM-TT)' }]);
 
     const created = await app.inject({
       method: 'POST',

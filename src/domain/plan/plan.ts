@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../reference/dates';
 
 /**
  * The cooperation plan (Kooperationsplan, § 15 SGB II; in the SGB III the Eingliederungsvereinbarung /
@@ -12,7 +13,8 @@ export const STEP_STATUSES = ['open', 'done', 'dropped'] as const;
 
 const isoDay = z
   .string({ message: 'Bitte angeben, bis wann' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Bitte angeben, bis wann (Datum)');
+  // A real calendar day: 2027-02-30 is refused on the step's field, never sent to the database.
+  .refine(isIsoDate, 'Bitte angeben, bis wann (Datum)');
 const localId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'ungültige Kennung');
 
 export const planStep = z.object({

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { isIsoDate } from '../../../domain/reference/dates';
+import { isoDate } from '../common-schema';
 
 const uuid = z.string().uuid('keine gültige ID');
 
 export const conferenceBody = z.object({
   title: z.string().trim().min(1, 'Bitte einen Titel angeben').max(200),
-  heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT'),
+  heldOn: isoDate,
   /** The other agencies taking part (the organiser's own agency always does). */
   agencyIds: z.array(uuid).max(20),
   personIds: z.array(uuid).min(1, 'Mindestens ein Fall auf der Tagesordnung').max(30, 'höchstens 30 Fälle'),
@@ -40,7 +42,9 @@ export const itemUpdate = z.object({
 
 export const actionBody = z.object({
   title: z.string().trim().min(1, 'Bitte beschreiben, was vereinbart wurde').max(300),
-  dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Bitte angeben, bis wann'),
+  dueOn: z
+    .string({ message: 'Bitte angeben, bis wann' })
+    .refine(isIsoDate, 'Bitte angeben, bis wann (Datum)'),
   /** Absent: the one who records it; null: the team inbox of the own agency. */
   assigneeUserId: uuid.nullable().optional(),
 });

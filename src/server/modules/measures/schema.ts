@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { MEASURE_TYPES } from '../../../domain/measures/fit';
 import { CEFR_LEVELS } from '../../../domain/reference/languages';
+import { isoDate } from '../common-schema';
 
 // The wire contract of the measures catalogue (Förderkompass).
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT');
+// A real calendar day (2026-02-30 is refused on its field, never sent to the database).
+const day = isoDate;
 const RECHTSKREISE = ['sgb2', 'sgb3_only', 'asylblg'] as const;
 const RESIDENCE_KINDS = [
   'gestattung',

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { planContent } from '../../../domain/plan/plan';
 import { PLAN_LANGUAGES } from '../../../domain/plan/print';
+import { isoDate } from '../common-schema';
 
 // The wire contract of the cooperation plan.
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT');
+// A real calendar day (2026-02-30 is refused on its field, never sent to the database).
+const day = isoDate;
 
 export const planSave = planContent.extend({
   /** The version the editor started from (0 for a new plan): a later save by someone else is a 409. */

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { RECOGNITION_RESULTS, RECOGNITION_STATUSES } from '../../../domain/recognition/deadline';
+import { isoDate } from '../common-schema';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT');
+// A real calendar day (2026-02-30 is refused on its field, never sent to the database).
+const day = isoDate;
 
 const fields = {
   qualification: z.string().trim().min(1, 'Bitte den ausländischen Abschluss angeben').max(300),

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { isoDate } from '../common-schema';
 
 // The wire contract of the task module: the server validates with it, the web imports its types.
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT');
+// A real calendar day (2026-02-30 is refused on its field, never sent to the database).
+const isoDay = isoDate;
 
 export const TASK_SCOPES = ['mine', 'team'] as const;
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
