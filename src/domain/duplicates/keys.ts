@@ -3,8 +3,11 @@ import { type PreparedName, type PreparedPerson, prepareName } from './prepare';
 /** Upper bound of keys per person, so an index row count stays predictable. */
 const MAX_KEYS = 48;
 
+/** Tokens per name that form pairs: a name with more parts than this is an input error or a hostile one. */
+const MAX_PAIR_TOKENS = 8;
+
 function keysOfName(name: PreparedName, into: Set<string>): void {
-  const tokens = name.tokens;
+  const tokens = name.tokens.slice(0, MAX_PAIR_TOKENS);
   if (tokens.length === 1) {
     for (const s of tokens[0].skeletons) into.add(`1:${s}`);
     return;
@@ -12,20 +15,25 @@ function keysOfName(name: PreparedName, into: Set<string>): void {
   for (let i = 0; i < tokens.length; i++) {
     for (let j = i + 1; j < tokens.length; j++) {
       for (const si of tokens[i].skeletons) {
-        for (const sj of tokens[j].skeletons) {
-          if (into.size >= MAX_KEYS) return;
-          into.add(si <= sj ? `${si}|${sj}` : `${sj}|${si}`);
-        }
+        for (const sj of tokens[j].skeletons) into.add(si <= sj ? `${si}|${sj}` : `${sj}|${si}`);
       }
     }
   }
+}
+
+/**
+ * The cap is applied to the sorted set of all keys, not while collecting: cutting off while
+ * collecting made the keys depend on the order of the spellings (a property test found it).
+ */
+function capped(keys: Set<string>): string[] {
+  return [...keys].sort().slice(0, MAX_KEYS);
 }
 
 /** Blocking keys of a prepared person (see nameKeys). */
 export function keysOfPrepared(p: PreparedPerson): string[] {
   const keys = new Set<string>();
   for (const n of p.names) keysOfName(n, keys);
-  return [...keys].sort();
+  return capped(keys);
 }
 
 /**
@@ -38,7 +46,7 @@ export function keysOfPrepared(p: PreparedPerson): string[] {
 export function nameKeys(names: string[]): string[] {
   const keys = new Set<string>();
   for (const n of names) keysOfName(prepareName(n), keys);
-  return [...keys].sort();
+  return capped(keys);
 }
 
 /** Skeletons shorter than this are not shortened further (one letter alone would match everyone). */
