@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,3 +60,42 @@ const json = JSON.stringify({
 const out = join(root, 'assets', 'esco', 'occupations.json.gz');
 writeFileSync(out, gzipSync(Buffer.from(json), { level: 9, mtime: 0 }));
 process.stdout.write(`${list.length} Berufe, ${(json.length / 1e6).toFixed(1)} MB JSON → ${out}\n`);
+
+// Essential skills per occupation (ESCO 1.1.1 relations, the newest relation table in ../shared): matching
+// counts shared essential skills as occupational closeness (issue 14). Skills are numbered in URI order;
+// only essential links are kept. Occupations missing from the relations (newer than 1.1.1) get none.
+const relZip = unzipSync(new Uint8Array(readFileSync(join(source, 'esco-v1.1.1-relations-csv.zip'))), {
+  filter: (f) => f.name === 'occupationSkillRelations.csv',
+});
+const relText = strFromU8(relZip['occupationSkillRelations.csv']);
+const relRows = Papa.parse(relText, { header: true, skipEmptyLines: true }).data;
+const known = new Set(list.map((o) => o.id));
+const SKILL_PREFIX = 'http://data.europa.eu/esco/skill/';
+const essential = new Map();
+const skillIds = new Set();
+for (const r of relRows) {
+  if (r.relationType !== 'essential' || !r.occupationUri?.startsWith(PREFIX)) continue;
+  const occId = r.occupationUri.slice(PREFIX.length);
+  if (!known.has(occId) || !r.skillUri?.startsWith(SKILL_PREFIX)) continue;
+  const skill = r.skillUri.slice(SKILL_PREFIX.length);
+  skillIds.add(skill);
+  const s = essential.get(occId) ?? new Set();
+  s.add(skill);
+  essential.set(occId, s);
+}
+const skillList = [...skillIds].sort();
+const skillNo = new Map(skillList.map((s, i) => [s, i]));
+const links = {};
+for (const id of [...essential.keys()].sort())
+  links[id] = [...essential.get(id)].map((s) => skillNo.get(s)).sort((a, b) => a - b);
+const skillsJson = JSON.stringify({
+  version: 'ESCO 1.1.1 occupationSkillRelations (modified: essential links only, skills numbered)',
+  skillPrefix: SKILL_PREFIX,
+  skills: skillList,
+  essential: links,
+});
+const skillsOut = join(root, 'assets', 'esco', 'occupation-skills.json.gz');
+writeFileSync(skillsOut, gzipSync(Buffer.from(skillsJson), { level: 9, mtime: 0 }));
+process.stdout.write(
+  `${Object.keys(links).length} Berufe mit ${skillList.length} Kernkompetenzen, ${(skillsJson.length / 1e6).toFixed(1)} MB JSON → ${skillsOut}\n`,
+);

@@ -192,6 +192,7 @@ export interface ResidenceStatusTable {
   own_fault_obstacle: boolean | null;
   identity_unclear: boolean | null;
   registered: boolean | null;
+  dublin_case: boolean | null;
   recorded_by: string | null;
   recorded_at: Timestamp;
 }
@@ -394,7 +395,7 @@ export interface CourseAttendanceTable {
   recorded_at: Timestamp;
 }
 
-export type TaskSource = 'manual' | 'deadline' | 'language' | 'plan';
+export type TaskSource = 'manual' | 'deadline' | 'language' | 'plan' | 'work';
 export type TaskStatus = 'open' | 'done' | 'cancelled';
 
 export interface TaskTable {
@@ -663,6 +664,167 @@ export interface OidcLoginTable {
   created_at: Timestamp;
 }
 
+export interface EmployerContact {
+  name: string;
+  role: string | null;
+  phone: string | null;
+  email: string | null;
+}
+export interface EmployerMentor {
+  name: string;
+  languages: string[];
+  note: string | null;
+}
+
+export interface EmployerTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  sector: string | null;
+  size: 'micro' | 'small' | 'medium' | 'large' | null;
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+  municipality_id: string | null;
+  betriebsnummer: string | null;
+  contacts: JSONColumnType<EmployerContact[], EmployerContact[] | undefined, EmployerContact[]>;
+  mentors: JSONColumnType<EmployerMentor[], EmployerMentor[] | undefined, EmployerMentor[]>;
+  notes: string | null;
+  active: Defaulted<boolean>;
+  version: Defaulted<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface VacancyTable {
+  id: Generated<string>;
+  tenant_id: string;
+  employer_id: string;
+  kind: 'job' | 'ausbildung' | 'praktikum' | 'eq';
+  title: string;
+  esco_uri: string;
+  isco: Defaulted<string>;
+  description: string | null;
+  min_level: string | null;
+  municipality_id: string;
+  hours_min: number | null;
+  hours_max: number | null;
+  shift_work: Defaulted<boolean>;
+  driving_licence: string | null;
+  start_date: string;
+  end_date: string | null;
+  openings: Defaulted<number>;
+  wage_bracket: string | null;
+  status: Defaulted<'open' | 'filled' | 'closed'>;
+  version: Defaulted<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProfileTraining {
+  title: string;
+  escoUri: string | null;
+  country: string | null;
+  completed: boolean;
+}
+export interface ProfileStudy {
+  subject: string;
+  degree: string | null;
+  country: string | null;
+  completed: boolean;
+}
+export interface ProfileExperience {
+  escoUri: string;
+  title: string;
+  years: number;
+  country: string | null;
+}
+
+export interface WorkProfileTable {
+  person_id: string;
+  tenant_id: string;
+  school_years: number | null;
+  school_degree: string | null;
+  school_country: string | null;
+  training: JSONColumnType<ProfileTraining[], ProfileTraining[] | undefined, ProfileTraining[]>;
+  studies: JSONColumnType<ProfileStudy[], ProfileStudy[] | undefined, ProfileStudy[]>;
+  experience: JSONColumnType<ProfileExperience[], ProfileExperience[] | undefined, ProfileExperience[]>;
+  wished_uris: Defaulted<string[]>;
+  driving_licences: Defaulted<string[]>;
+  max_travel_minutes: number | null;
+  hours_min: number | null;
+  hours_max: number | null;
+  childcare: Defaulted<'none' | 'school_hours' | 'part_time_only'>;
+  available_from: string | null;
+  wishes: string | null;
+  match_isco3: Defaulted<string[]>;
+  match_skills: Defaulted<number[]>;
+  version: Defaulted<number>;
+  updated_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlacementStep {
+  status: string;
+  on: string;
+  by: string;
+  note: string | null;
+}
+
+export interface PlacementTable {
+  id: Generated<string>;
+  tenant_id: string;
+  person_id: string;
+  vacancy_id: string;
+  status: Defaulted<'proposed' | 'contacted' | 'interview' | 'trial' | 'hired' | 'declined'>;
+  history: JSONColumnType<PlacementStep[], PlacementStep[] | undefined, PlacementStep[]>;
+  note: string | null;
+  interview_on: string | null;
+  declined_reason: string | null;
+  declined_by: 'client' | 'employer' | 'staff' | null;
+  contract_type: string | null;
+  hours: number | null;
+  wage_bracket: string | null;
+  start_date: string | null;
+  released_on: string | null;
+  released_by: string | null;
+  permit_requested_on: string | null;
+  permit_decided_on: string | null;
+  permit_result: 'granted' | 'refused' | null;
+  version: Defaulted<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkEventTable {
+  id: Generated<string>;
+  tenant_id: string;
+  kind: 'job_fair' | 'information' | 'speed_dating' | 'company_visit';
+  title: string;
+  held_on: string;
+  municipality_id: string | null;
+  place: string | null;
+  audience: string | null;
+  version: Defaulted<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkEventGuestTable {
+  id: Generated<string>;
+  tenant_id: string;
+  event_id: string;
+  person_id: string | null;
+  employer_id: string | null;
+  attended: boolean | null;
+  follow_up: string | null;
+}
+
 export interface DB {
   app_meta: AppMetaTable;
   idempotency_key: IdempotencyKeyTable;
@@ -711,4 +873,10 @@ export interface DB {
   user_recovery_code: UserRecoveryCodeTable;
   oidc_login: OidcLoginTable;
   person_field_change: PersonFieldChangeTable;
+  employer: EmployerTable;
+  vacancy: VacancyTable;
+  work_profile: WorkProfileTable;
+  placement: PlacementTable;
+  work_event: WorkEventTable;
+  work_event_guest: WorkEventGuestTable;
 }

@@ -119,7 +119,10 @@ const rowOf =
       | 'appointment'
       | 'measure'
       | 'conference_item'
-      | 'recognition',
+      | 'recognition'
+      | 'employer'
+      | 'vacancy'
+      | 'placement',
     id: string,
   ) =>
   async () =>
@@ -129,7 +132,254 @@ const rowOf =
       .where('id', '=', id)
       .executeTakeFirstOrThrow()) as Record<string, unknown>;
 
+const BAKER = 'http://data.europa.eu/esco/occupation/1aadb308-432a-4d01-b54b-b4f7f76dd419';
+const BAKER_EQ = 'http://data.europa.eu/esco/occupation/ff42d44c-34f8-46be-ad3a-2aad9a5e43f0';
+
+/** An employer and an open vacancy of the employer service (work side). */
+async function workVacancy(env: TestEnv, t: TestTenant, session: Session) {
+  const m = await municipality(env, t, 'Warendorf');
+  const e = await env.app.inject({
+    method: 'POST',
+    url: '/api/employers',
+    headers: as(session),
+    payload: { name: `Bäckerei ${randomUUID().slice(0, 8)}`, municipalityId: m },
+  });
+  const v = await env.app.inject({
+    method: 'POST',
+    url: '/api/vacancies',
+    headers: as(session),
+    payload: {
+      employerId: e.json().id,
+      kind: 'job',
+      title: 'Bäcker/in',
+      escoUri: BAKER,
+      municipalityId: m,
+      startDate: addDays(TODAY, 30),
+    },
+  });
+  return { municipality: m, employerId: e.json().id as string, vacancyId: v.json().id as string };
+}
+
 const FIXTURES: Record<string, Fixture> = {
+  'PATCH /api/employers/:id': {
+    role: 'arbeitgeberservice',
+    versioned: true,
+    async setup(env, t, session) {
+      const m = await municipality(env, t, 'Ahlen');
+      (FIXTURES['PATCH /api/employers/:id'] as Fixture & { m?: string }).m = await municipality(
+        env,
+        t,
+        'Beckum',
+      );
+      const r = await env.app.inject({
+        method: 'POST',
+        url: '/api/employers',
+        headers: as(session),
+        payload: {
+          name: `Spedition ${randomUUID().slice(0, 8)}`,
+          sector: 'Logistik',
+          size: 'small',
+          street: 'Hafenweg 1',
+          postcode: '59227',
+          city: 'Ahlen',
+          municipalityId: m,
+          betriebsnummer: '12345678',
+          contacts: [{ name: 'Frau Korn', role: 'Personal', phone: '02382 1', email: 'korn@firma.test' }],
+          mentors: [{ name: 'Ali Demir', languages: ['ar'], note: null }],
+          notes: 'Sucht Fahrer',
+          active: true,
+        },
+      });
+      const id = r.json().id as string;
+      return { url: `/api/employers/${id}`, row: rowOf(env, 'employer', id) };
+    },
+    samples: () => ({
+      name: `Spedition Nord ${randomUUID().slice(0, 8)}`,
+      sector: 'Transport',
+      size: 'medium',
+      street: 'Kanalstraße 2',
+      postcode: '59229',
+      city: 'Beckum',
+      municipalityId: (FIXTURES['PATCH /api/employers/:id'] as Fixture & { m?: string }).m,
+      betriebsnummer: '87654321',
+      contacts: [{ name: 'Herr Weizen', role: null, phone: null, email: null }],
+      mentors: [],
+      notes: 'Sucht Lagerhelfer',
+      active: false,
+    }),
+  },
+  'PATCH /api/vacancies/:id': {
+    role: 'arbeitgeberservice',
+    versioned: true,
+    derived: { escoUri: ['isco'] },
+    async setup(env, t, session) {
+      const w = await workVacancy(env, t, session);
+      const other = await workVacancy(env, t, session);
+      Object.assign(FIXTURES['PATCH /api/vacancies/:id'], { other });
+      await env.app.inject({
+        method: 'PATCH',
+        url: `/api/vacancies/${w.vacancyId}`,
+        headers: as(session),
+        payload: {
+          version: 1,
+          description: 'Frühschicht',
+          minLevel: 'A2',
+          hoursMin: 20,
+          hoursMax: 30,
+          drivingLicence: 'B',
+          endDate: addDays(TODAY, 400),
+          wageBracket: '1000_2000',
+        },
+      });
+      return { url: `/api/vacancies/${w.vacancyId}`, row: rowOf(env, 'vacancy', w.vacancyId) };
+    },
+    samples: () => {
+      const o = (
+        FIXTURES['PATCH /api/vacancies/:id'] as Fixture & { other: Awaited<ReturnType<typeof workVacancy>> }
+      ).other;
+      return {
+        employerId: o.employerId,
+        kind: 'ausbildung',
+        title: 'Konditor/in',
+        escoUri: BAKER_EQ,
+        description: 'Spätschicht',
+        minLevel: 'B1',
+        municipalityId: o.municipality,
+        hoursMin: 25,
+        hoursMax: 35,
+        shiftWork: true,
+        drivingLicence: 'C',
+        startDate: addDays(TODAY, 40),
+        endDate: addDays(TODAY, 500),
+        openings: 3,
+        wageBracket: '2000_3000',
+        status: 'closed',
+      };
+    },
+  },
+  'PATCH /api/persons/:id/work-profile': {
+    role: 'arbeitgeberservice',
+    versioned: true,
+    derived: {
+      experience: ['match_isco3', 'match_skills'],
+      training: ['match_isco3', 'match_skills'],
+      wishedUris: ['match_isco3'],
+    },
+    async setup(env, t, session) {
+      const p = await makePerson(env.database.db, t, {
+        ownerUserId: t.users.arbeitgeberservice.id,
+        ownerAgencyId: t.agencies.agentur_fuer_arbeit,
+      });
+      await env.app.inject({
+        method: 'PATCH',
+        url: `/api/persons/${p.id}/work-profile`,
+        headers: as(session),
+        payload: {
+          version: 0,
+          schoolYears: 9,
+          schoolDegree: 'lower_secondary',
+          schoolCountry: 'SY',
+          training: [{ title: 'Bäcker', escoUri: BAKER, country: 'SY', completed: true }],
+          studies: [{ subject: 'Chemie', degree: null, country: 'SY', completed: false }],
+          experience: [{ escoUri: BAKER, title: 'Bäcker', years: 2, country: 'SY' }],
+          wishedUris: [BAKER],
+          drivingLicences: ['B'],
+          maxTravelMinutes: 45,
+          hoursMin: 20,
+          hoursMax: 30,
+          childcare: 'none',
+          availableFrom: addDays(TODAY, 10),
+          wishes: 'Frühschicht',
+        },
+      });
+      const row = async () =>
+        (await env.database.db
+          .selectFrom('work_profile')
+          .selectAll()
+          .where('person_id', '=', p.id)
+          .executeTakeFirstOrThrow()) as Record<string, unknown>;
+      return { url: `/api/persons/${p.id}/work-profile`, row };
+    },
+    samples: () => ({
+      schoolYears: 12,
+      schoolDegree: 'university_entrance',
+      schoolCountry: 'AF',
+      training: [{ title: 'Lagerlogistik', escoUri: null, country: 'DE', completed: false }],
+      studies: [],
+      experience: [{ escoUri: BAKER_EQ, title: 'Konditor', years: 4, country: 'TR' }],
+      wishedUris: [BAKER_EQ],
+      drivingLicences: ['B', 'C'],
+      maxTravelMinutes: 60,
+      hoursMin: 25,
+      hoursMax: 40,
+      childcare: 'school_hours',
+      availableFrom: addDays(TODAY, 20),
+      wishes: 'Spätschicht',
+    }),
+  },
+  'PATCH /api/placements/:id': {
+    role: 'arbeitgeberservice',
+    versioned: true,
+    derived: { status: ['history'], note: ['history'] },
+    async setup(env, t, session) {
+      const w = await workVacancy(env, t, session);
+      const p = await makePerson(env.database.db, t, {
+        ownerUserId: t.users.arbeitgeberservice.id,
+        ownerAgencyId: t.agencies.agentur_fuer_arbeit,
+      });
+      await env.database.db
+        .insertInto('consent')
+        .values({
+          tenant_id: t.tenantId,
+          person_id: p.id,
+          purpose: 'arbeitsvermittlung_arbeitgeber',
+          recipient_agency_id: t.agencies.agentur_fuer_arbeit,
+          data_categories: ['identity', 'profile'],
+          given_on: addDays(TODAY, -1),
+        })
+        .execute();
+      const r = await env.app.inject({
+        method: 'POST',
+        url: `/api/vacancies/${w.vacancyId}/placements`,
+        headers: as(session),
+        payload: { personId: p.id },
+      });
+      const id = r.json().id as string;
+      await env.app.inject({
+        method: 'PATCH',
+        url: `/api/placements/${id}`,
+        headers: as(session),
+        payload: {
+          version: 1,
+          interviewOn: addDays(TODAY, 5),
+          declinedReason: 'noch offen',
+          declinedBy: 'client',
+          contractType: 'befristet',
+          hours: 20,
+          wageBracket: '1000_2000',
+          startDate: addDays(TODAY, 30),
+          permitRequestedOn: addDays(TODAY, -20),
+          permitDecidedOn: addDays(TODAY, -5),
+          permitResult: 'granted',
+        },
+      });
+      return { url: `/api/placements/${id}`, row: rowOf(env, 'placement', id) };
+    },
+    samples: () => ({
+      status: 'contacted',
+      note: 'Telefonat mit Frau Korn',
+      interviewOn: addDays(TODAY, 7),
+      declinedReason: 'Arbeitszeit passt nicht',
+      declinedBy: 'employer',
+      contractType: 'unbefristet',
+      hours: 38,
+      wageBracket: '2000_3000',
+      startDate: addDays(TODAY, 45),
+      permitRequestedOn: addDays(TODAY, -25),
+      permitDecidedOn: addDays(TODAY, -3),
+      permitResult: 'refused',
+    }),
+  },
   'PATCH /api/persons/:id': {
     role: 'integrationsfachkraft',
     versioned: true,

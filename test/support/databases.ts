@@ -60,7 +60,12 @@ export function describeEachDb(
           LOTSE_DATA_DIR: `/tmp/unused-${randomUUID()}`,
           ...settings,
         });
-        const app = await buildApp({ db: appDb, dbKind: database.kind, config, version: VERSION });
+        // LOTSE_TEST_LOG=error prints the server's log (the cause of a 500) while debugging a test.
+        const logger = process.env.LOTSE_TEST_LOG ? { level: process.env.LOTSE_TEST_LOG } : undefined;
+        const app = await buildApp(
+          { db: appDb, dbKind: database.kind, config, version: VERSION },
+          { logger },
+        );
         env = { database, app };
       });
       afterAll(async () => {

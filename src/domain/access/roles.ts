@@ -38,6 +38,10 @@ export const PERMISSIONS = [
   'courses:manage',
   // The measures catalogue (Förderkompass, issue 13): coordination keeps it for all agencies.
   'measures:manage',
+  // The work side (issue 14): employers, vacancies, matching and placements. Reading them is for the IP's
+  // staff; managing them (and the competence profile) for the employer service and the advisors.
+  'work:read',
+  'work:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -80,6 +84,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'rules:evaluate',
       'courses:read',
       'language:record',
+      'work:read',
+      'work:manage',
     ],
     scope: 'team',
     label: { de: 'Integrationsfachkraft', en: 'Integration advisor' },
@@ -98,7 +104,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     label: { de: 'Sprachberatung', en: 'Language advice' },
   },
   arbeitgeberservice: {
-    permissions: ['person:read', 'person:search', 'courses:read'],
+    permissions: ['person:read', 'person:search', 'courses:read', 'work:read', 'work:manage'],
     scope: 'agency',
     label: { de: 'Arbeitgeberservice', en: 'Employer service' },
   },
@@ -115,6 +121,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'courses:manage',
       'measures:manage',
       'audit:read',
+      'work:read',
     ],
     scope: 'tenant',
     label: { de: 'Koordination', en: 'Coordination' },

@@ -21,6 +21,8 @@ export interface CaseFileResidence {
   own_fault_obstacle: boolean | null;
   identity_unclear: boolean | null;
   registered: boolean | null;
+  /** Dublin case or protection in another member state (§ 61 Abs. 2 AsylG from 12.06.2026). */
+  dublin_case?: boolean | null;
   /** Tie-breaker for two entries starting on the same day: the later recording wins. */
   recorded_at?: Date | string | null;
 }
@@ -54,6 +56,26 @@ export interface CaseFile {
   assessments?: readonly CaseFileAssessment[];
   enrolments?: readonly CaseFileEnrolment[];
   household?: readonly { relation: string }[];
+  /** Placements into work (issue 14): a hire, and a work-permit request at the Ausländerbehörde. */
+  placements?: readonly CaseFilePlacement[];
+}
+
+export interface CaseFilePlacement {
+  status: string;
+  startDate: string | null;
+  permitRequestedOn: string | null;
+  permitDecidedOn: string | null;
+}
+
+/** The open permit request on `asOf`: asked, not yet decided (the two-week BA consent fiction runs from it). */
+function openPermitRequest(file: CaseFile, asOf: string): string | null {
+  let latest: string | null = null;
+  for (const p of file.placements ?? []) {
+    const on = p.permitRequestedOn;
+    if (!on || on > asOf || (p.permitDecidedOn !== null && p.permitDecidedOn <= asOf)) continue;
+    if (latest === null || on > latest) latest = on;
+  }
+  return latest;
 }
 
 function isCefr(v: unknown): v is CefrLevel {
@@ -145,6 +167,8 @@ export function situationFromCaseFile(file: CaseFile, asOf: string): Situation {
     (e) => e.status === 'completed' && e.courseType.startsWith('ik_') && (e.endDate ?? '') <= asOf,
   );
   const children = (file.household ?? []).some((h) => h.relation === 'child');
+  const hires = (file.placements ?? []).filter((x) => x.status === 'hired' && x.startDate !== null);
+  const permitRequestedOn = openPermitRequest(file, asOf);
   return {
     id: p.id,
     asOf,
@@ -160,6 +184,11 @@ export function situationFromCaseFile(file: CaseFile, asOf: string): Situation {
     // Absence of a recorded child or course is not proof of the opposite: unknown, not false.
     parent: children ? true : null,
     integrationCourseCompleted: ikCompleted ? true : null,
+    // A hire that has started is employment; one that starts later is a concrete job offer. No hire
+    // recorded in Lotse proves nothing (work found elsewhere): unknown, not false.
+    ...(hires.some((h) => (h.startDate as string) <= asOf) ? { employed: true } : {}),
+    ...(hires.some((h) => (h.startDate as string) > asOf) ? { jobOffer: true } : {}),
+    ...(permitRequestedOn ? { permitRequestedOn } : {}),
     status: status
       ? {
           kind: status.kind as never,
@@ -173,6 +202,7 @@ export function situationFromCaseFile(file: CaseFile, asOf: string): Situation {
           ownFaultObstacle: status.own_fault_obstacle,
           identityUnclear: status.identity_unclear,
           registered: status.registered,
+          dublinCase: status.dublin_case ?? null,
         }
       : null,
   };

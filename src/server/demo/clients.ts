@@ -62,6 +62,7 @@ export function demoClients(o: DemoClientOptions) {
         ownFaultObstacle: current.own_fault_obstacle,
         identityUnclear: current.identity_unclear,
         registered: current.registered,
+        dublinCase: current.dublin_case,
         decisionDate: current.asylum_decision_date,
       },
     };

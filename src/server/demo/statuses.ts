@@ -20,6 +20,7 @@ const base = (): Omit<StatusStep, 'kind' | 'since'> => ({
   own_fault_obstacle: null,
   identity_unclear: null,
   registered: null,
+  dublin_case: null,
 });
 
 /**
@@ -66,6 +67,8 @@ export function statusHistory(
     asylum_application_date: application,
     asylum_decision: 'pending',
     lives_in_reception_centre: inAE,
+    // Recorded as known (no Dublin case): the demo's asylum seekers get a real answer, not "review".
+    dublin_case: false,
   };
   const decidedAfter = 120 + Math.floor(r() * 600);
   const decisionDay = addDays(application, decidedAfter);

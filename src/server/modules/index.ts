@@ -26,6 +26,8 @@ import { statisticsRoutes } from './statistics/routes';
 import { systemRoutes } from './system/routes';
 import { taskRoutes } from './tasks/routes';
 import { userRoutes } from './users/routes';
+import { placementRoutes } from './work/placement-routes';
+import { workRoutes } from './work/routes';
 
 /** Every API module; app.ts registers them in this order. */
 export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<void>)[] = [
@@ -55,4 +57,6 @@ export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<voi
   noteRoutes,
   conferenceRoutes,
   recognitionRoutes,
+  workRoutes,
+  placementRoutes,
 ];

@@ -2,16 +2,51 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { buildOccupationIndex, type OccupationData, type OccupationIndex } from '../../../domain/occupations';
+import type { OccupationFacts } from '../../../domain/work/occupation-closeness';
 
 /** The shipped ESCO index (scripts/build-esco-index.mjs), read and indexed once per process, on first use. */
-const FILE = join(import.meta.dirname, '..', '..', '..', '..', 'assets', 'esco', 'occupations.json.gz');
+const DIR = join(import.meta.dirname, '..', '..', '..', '..', 'assets', 'esco');
 let loaded: OccupationIndex | undefined;
 
+const readGz = <T>(file: string): T =>
+  JSON.parse(gunzipSync(readFileSync(join(DIR, file))).toString('utf8')) as T;
+
 export function occupationIndex(): OccupationIndex {
-  loaded ??= buildOccupationIndex(
-    JSON.parse(gunzipSync(readFileSync(FILE)).toString('utf8')) as OccupationData,
-  );
+  loaded ??= buildOccupationIndex(readGz<OccupationData>('occupations.json.gz'));
   return loaded;
+}
+
+interface SkillData {
+  essential: Record<string, number[]>;
+}
+
+export interface OccupationCatalogue {
+  /** Facts of an occupation by its full ESCO URI; undefined for a URI ESCO does not know. */
+  get(uri: string): (OccupationFacts & { labelDe: string }) | undefined;
+}
+
+let catalogue: OccupationCatalogue | undefined;
+
+/**
+ * One occupation by URI: ISCO unit group, essential skills and German label — for vacancies, profiles and
+ * matching, which must refuse an unknown URI and compare occupations without searching.
+ */
+export function occupationCatalogue(): OccupationCatalogue {
+  if (catalogue) return catalogue;
+  const index = occupationIndex();
+  const skills = readGz<SkillData>('occupation-skills.json.gz').essential;
+  const byUri = new Map<string, OccupationFacts & { labelDe: string }>();
+  for (const o of index.data.occupations) {
+    const uri = index.data.prefix + o.id;
+    byUri.set(uri, {
+      uri,
+      isco: o.isco,
+      skills: new Set(skills[o.id] ?? []),
+      labelDe: o.labels.de?.[0] ?? o.labels.en?.[0] ?? uri,
+    });
+  }
+  catalogue = { get: (uri) => byUri.get(uri) };
+  return catalogue;
 }
 
 /** The notice ESCO's licence asks every product using it to show. */

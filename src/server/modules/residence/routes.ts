@@ -61,6 +61,7 @@ const statusBody = z
     ownFaultObstacle: z.boolean().optional(),
     identityUnclear: z.boolean().optional(),
     registered: z.boolean().optional(),
+    dublinCase: z.boolean().optional(),
     /**
      * Herford model: the advisor keeps the case across the Rechtskreiswechsel. A choice, never a default:
      * left out, the Jobcenter assigns the advisor as on any handover.
@@ -117,6 +118,7 @@ export async function residenceRoutes(app: FastifyInstance, ctx: AppContext): Pr
             own_fault_obstacle: b.ownFaultObstacle ?? null,
             identity_unclear: b.identityUnclear ?? null,
             registered: b.registered ?? null,
+            dublin_case: b.dublinCase ?? null,
             recorded_by: actor.userId,
           })
           .execute();

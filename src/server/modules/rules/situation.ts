@@ -5,6 +5,7 @@ import type {
   CaseFile,
   CaseFileAssessment,
   CaseFileEnrolment,
+  CaseFilePlacement,
   CaseFileResidence,
 } from '../../../domain/rules/case-file';
 
@@ -36,6 +37,7 @@ interface MutableFile {
   assessments: CaseFileAssessment[];
   enrolments: CaseFileEnrolment[];
   household: { relation: string }[];
+  placements: CaseFilePlacement[];
 }
 
 /**
@@ -50,11 +52,14 @@ export async function loadCaseFiles(
   all = false,
 ): Promise<Map<string, CaseFile>> {
   const files = new Map<string, MutableFile>(
-    people.map((p) => [p.id, { person: p, residence: [], assessments: [], enrolments: [], household: [] }]),
+    people.map((p) => [
+      p.id,
+      { person: p, residence: [], assessments: [], enrolments: [], household: [], placements: [] },
+    ]),
   );
   if (people.length === 0) return files;
   const ids = all ? null : people.map((p) => p.id);
-  const [residence, assessments, enrolments, household] = await Promise.all([
+  const [residence, assessments, enrolments, household, placements] = await Promise.all([
     db
       .selectFrom('residence_status')
       .selectAll()
@@ -82,6 +87,13 @@ export async function loadCaseFiles(
       .where('tenant_id', '=', tenantId)
       .$if(ids !== null, (q) => q.where('person_id', 'in', ids ?? []))
       .execute(),
+    db
+      .selectFrom('placement')
+      .select(['person_id', 'status', 'start_date', 'permit_requested_on', 'permit_decided_on'])
+      .where('tenant_id', '=', tenantId)
+      .where((w) => w.or([w('status', '=', 'hired'), w('permit_requested_on', 'is not', null)]))
+      .$if(ids !== null, (q) => q.where('person_id', 'in', ids ?? []))
+      .execute(),
   ]);
   for (const r of residence) files.get(r.person_id)?.residence.push(r);
   for (const a of assessments)
@@ -99,6 +111,13 @@ export async function loadCaseFiles(
       resultLevel: e.result_level,
     });
   for (const h of household) files.get(h.person_id)?.household.push(h);
+  for (const p of placements)
+    files.get(p.person_id)?.placements.push({
+      status: p.status,
+      startDate: p.start_date,
+      permitRequestedOn: p.permit_requested_on,
+      permitDecidedOn: p.permit_decided_on,
+    });
   return files;
 }
 

@@ -7,6 +7,9 @@ const OTHER_TITLES: Record<string, string> = {
   hand_over_letter: 'Kursbrief an die Person übergeben',
   plan_review: 'Kooperationsplan überprüfen (Fortschreibung)',
   ip_stay_ends: IP_STAY_TASK.title,
+  aftercare_2w: 'Nachbetreuung nach zwei Wochen: Kundin/Kunde und Arbeitgeber anrufen',
+  aftercare_3m: 'Nachbetreuung nach drei Monaten: Kundin/Kunde und Arbeitgeber anrufen',
+  aftercare_6m: 'Nachbetreuung nach sechs Monaten (Ende der Probezeit)',
   recognition_decision_overdue:
     'Anerkennung: Entscheidung überfällig – bei der zuständigen Stelle nachfragen',
 };

@@ -179,7 +179,7 @@ export async function updateTask(
 export interface GeneratedTask {
   personId: string;
   kind: string;
-  source: 'deadline' | 'language' | 'plan';
+  source: 'deadline' | 'language' | 'plan' | 'work';
   sourceKey: string;
   dueOn: string;
   eventOn: string | null;

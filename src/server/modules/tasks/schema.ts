@@ -23,7 +23,7 @@ export type InboxQuery = z.infer<typeof inboxQuery>;
 export const taskOut = z.object({
   id: z.string().uuid(),
   kind: z.string(),
-  source: z.enum(['manual', 'deadline', 'language', 'plan']),
+  source: z.enum(['manual', 'deadline', 'language', 'plan', 'work']),
   /** What to do, in words (German); generated tasks are named by their kind. */
   title: z.string(),
   note: z.string().nullable(),

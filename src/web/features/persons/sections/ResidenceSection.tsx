@@ -47,6 +47,7 @@ interface StatusForm {
   ownFaultObstacle: boolean | undefined;
   identityUnclear: boolean | undefined;
   registered: boolean | undefined;
+  dublinCase: boolean | undefined;
   /** No preset: who leads the case after a switch into SGB II is a decision, not a default. */
   keepAdvisor: boolean | undefined;
 }
@@ -64,6 +65,7 @@ const EMPTY: StatusForm = {
   ownFaultObstacle: undefined,
   identityUnclear: undefined,
   registered: undefined,
+  dublinCase: undefined,
   keepAdvisor: undefined,
 };
 
@@ -129,6 +131,7 @@ export function NewStatusModal({
         ownFaultObstacle: s.ownFaultObstacle,
         identityUnclear: s.identityUnclear,
         registered: s.registered,
+        dublinCase: s.dublinCase,
         keepAdvisor: s.keepAdvisor,
       }),
     onSuccess: (answer) => {
@@ -250,6 +253,14 @@ export function NewStatusModal({
               onChange={(v) => set('registered', v)}
               error={errors.registered}
             />
+            {f.kind === 'gestattung' ? (
+              <TriSelect
+                label={t('residence.dublinCase')}
+                value={f.dublinCase}
+                onChange={(v) => set('dublinCase', v)}
+                error={errors.dublinCase}
+              />
+            ) : null}
             {f.kind === 'duldung' ? (
               <>
                 <TriSelect
