@@ -8,6 +8,7 @@ import { demoClients } from './clients';
 import { DEMO_AGENCIES, DEMO_MUNICIPALITIES, DEMO_OFFICES, DEMO_TENANT } from './county';
 import { seedLanguageDemo } from './language';
 import { DEMO_STAFF } from './staff';
+import { seedWorkDemo } from './work';
 
 export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
   const row = await db
@@ -169,6 +170,11 @@ export async function seedDemo(
     });
     log(
       `${language.courses} Sprachkurse, ${language.assessments} Sprachstände, ${language.waiting} Personen auf der Warteliste`,
+    );
+    // Before the case work: its deadline run then sees the permit requests of the placements.
+    const work = await seedWorkDemo(tx, tenantId, { seed: opts.seed });
+    log(
+      `${work.employers} Arbeitgeber, ${work.vacancies} Stellen, ${work.profiles} Kompetenzprofile, ${work.placements} Vermittlungen`,
     );
     const casework = await seedCaseworkDemo(tx, tenantId, { seed: opts.seed });
     log(
