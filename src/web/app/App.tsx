@@ -105,6 +105,15 @@ function Crash(): never {
 const CalendarPage = lazy(() =>
   import('../features/appointments/CalendarPage').then((m) => ({ default: m.CalendarPage })),
 );
+const VacanciesPage = lazy(() =>
+  import('../features/work/VacanciesPage').then((m) => ({ default: m.VacanciesPage })),
+);
+const VacancyPage = lazy(() =>
+  import('../features/work/VacancyPage').then((m) => ({ default: m.VacancyPage })),
+);
+const EmployersPage = lazy(() =>
+  import('../features/work/EmployersPage').then((m) => ({ default: m.EmployersPage })),
+);
 const MeasuresPage = lazy(() =>
   import('../features/measures/MeasuresPage').then((m) => ({ default: m.MeasuresPage })),
 );
@@ -210,6 +219,9 @@ const router = createBrowserRouter([
               guarded('aufgaben', 'person:read', <InboxPage />),
               guarded('termine', 'person:read', <CalendarPage />),
               guarded('massnahmen', 'person:read', <MeasuresPage />),
+              guarded('arbeit/stellen', 'work:read', <VacanciesPage />),
+              guarded('arbeit/stellen/:id', 'work:read', <VacancyPage />),
+              guarded('arbeit/arbeitgeber', 'work:read', <EmployersPage />),
               guarded('partner', 'person:read', <PartnersPage />),
               guarded('steuerung', 'reports:read', <SteeringPage />),
               guarded('fallbesprechungen', 'person:read', <ConferencesPage />),

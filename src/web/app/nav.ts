@@ -39,6 +39,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'person:read',
     roles: ['integrationsfachkraft', 'sprachberatung', 'arbeitgeberservice', 'koordination'],
   },
+  // Issue 14: the work side — vacancies with matching, and the employers behind them.
+  { to: '/arbeit/stellen', labelKey: 'nav.vacancies', permission: 'work:read' },
+  { to: '/arbeit/arbeitgeber', labelKey: 'nav.employers', permission: 'work:read' },
   {
     to: '/fallbesprechungen',
     labelKey: 'nav.conferences',

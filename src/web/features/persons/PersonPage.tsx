@@ -31,6 +31,7 @@ import { NotesSection } from '../notes/NotesSection';
 import { PlanSection } from '../plans/PlanSection';
 import { RecognitionSection } from '../recognition/RecognitionSection';
 import { PersonTasks } from '../tasks/PersonTasks';
+import { WorkSection } from '../work/WorkSection';
 import { CorrectionDialog } from './correction/CorrectionDialog';
 import { FieldHistory } from './correction/FieldHistory';
 import { RechtskreisBadge } from './PersonTable';
@@ -233,6 +234,13 @@ export function PersonPage() {
     { value: 'health', label: t('person.tabs.health'), panel: <HealthPanel p={p} /> },
     { value: 'courses', label: t('lp.person.tab'), panel: <PersonLanguageSection personId={p.id} /> },
   ];
+  // The work tab (issue 14): for the staff who read the work side; the server decides on the profile.
+  if (can('work:read'))
+    tabs.splice(tabs.findIndex((x) => x.value === 'recognition') + 1, 0, {
+      value: 'work',
+      label: t('work.tab'),
+      panel: <WorkSection personId={p.id} />,
+    });
   if (can('handover:manage'))
     tabs.splice(4, 0, {
       value: 'handovers',
