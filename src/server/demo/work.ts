@@ -201,12 +201,52 @@ export async function seedWorkDemo(
     .orderBy('id')
     .execute();
   const allTitles = Object.values(SECTORS).flat();
+  // A few bakers among the Agentur's clients in Herford — two of them asylum seekers whose work needs a
+  // permit — so that the walk "a vacancy Bäcker/in in Herford" always finds candidates of both kinds.
+  const statuses = await db
+    .selectFrom('residence_status')
+    .select(['person_id', 'kind', 'lives_in_reception_centre'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  // Still in the asylum procedure: a Gestattung outside a reception centre and no later status.
+  const settled = new Set(
+    statuses.filter((x) => x.kind !== 'gestattung' || x.lives_in_reception_centre).map((x) => x.person_id),
+  );
+  const asylum = new Set(statuses.filter((x) => !settled.has(x.person_id)).map((x) => x.person_id));
+  const theirs = persons.filter(
+    (p) =>
+      p.owner_agency_id === aa &&
+      !['GE', 'MD', 'AL', 'RS', 'MK', 'BA', 'ME', 'XK', 'GH', 'SN', 'IN'].includes(p.nationalities[0] ?? ''),
+  );
+  const bakers = new Set(
+    [
+      ...theirs.filter((p) => asylum.has(p.id)).slice(0, 2),
+      ...theirs.filter((p) => !asylum.has(p.id)).slice(0, 2),
+    ].map((p) => p.id),
+  );
+  const herford = places.find((m) => m.name === 'Herford')?.id;
+  if (herford && bakers.size > 0)
+    await db
+      .updateTable('person')
+      .set({ municipality_id: herford })
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', [...bakers])
+      .execute();
   const profiles = [];
   const consents = [];
   const released: typeof persons = [];
   for (const p of persons) {
-    if (r() > 0.4) continue;
+    const baker = bakers.has(p.id);
+    if (!baker && r() > 0.4) continue;
     const experience: ProfileExperience[] = [];
+    const bakerUri = uriOf.get('Bäcker');
+    if (baker && bakerUri)
+      experience.push({
+        escoUri: bakerUri,
+        title: 'Bäcker',
+        years: 3 + (bakers.size % 4),
+        country: p.nationalities[0] ?? null,
+      });
     for (let k = 0; k < 1 + Math.floor(r() * 2); k++) {
       const title = pick(r, allTitles);
       const uri = uriOf.get(title);
@@ -237,7 +277,7 @@ export async function seedWorkDemo(
       childcare: childcare as 'none' | 'school_hours' | 'part_time_only',
       ...matchKeys(experience, [], wished),
     });
-    if (r() < 0.75 && p.owner_agency_id) {
+    if ((baker || r() < 0.75) && p.owner_agency_id) {
       consents.push({
         tenant_id: tenantId,
         person_id: p.id,
@@ -261,7 +301,8 @@ export async function seedWorkDemo(
       .execute();
 
   // Placements in every stage, for clients of the Agentur (whom the demo's employer service sees).
-  const mine = released.filter((p) => p.owner_agency_id === aa);
+  // The bakers stay free for the walk; the rest of the Agentur's consenting clients fill the pipeline.
+  const mine = released.filter((p) => p.owner_agency_id === aa && !bakers.has(p.id));
   const rows = [];
   const aftercare = [];
   for (let i = 0; i < Math.min(STAGES.length, mine.length, vacancies.length); i++) {

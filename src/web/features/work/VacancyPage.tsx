@@ -153,6 +153,7 @@ export function PlacementRow({ p, showVacancy }: { p: PlacementOut; showVacancy?
       <Table.Td>
         <Badge
           variant="light"
+          c="dark.9"
           color={p.status === 'hired' ? 'green' : p.status === 'declined' ? 'gray' : 'blue'}
         >
           {word(t, 'pipeline', p.status)}
@@ -336,7 +337,7 @@ export function VacancyPage() {
                       </Table.Td>
                       <Table.Td>
                         {c.permit ? (
-                          <Badge color="orange" variant="light">
+                          <Badge color="orange" variant="light" c="dark.9">
                             {t('work.permitRequired')}
                           </Badge>
                         ) : null}

@@ -291,16 +291,16 @@ export function WorkSection({ personId }: { personId: string }) {
                 to={`/arbeit/stellen/${m.vacancy.id}`}
               >{`${m.vacancy.title}, ${m.vacancy.employerName} (${m.vacancy.municipalityName})`}</Anchor>{' '}
               {m.eligible ? (
-                <Badge color="green" variant="light">
+                <Badge color="green" variant="light" c="dark.9">
                   {t('work.fits')}
                 </Badge>
               ) : (
-                <Badge color="gray" variant="light">
+                <Badge color="gray" variant="light" c="dark.9">
                   {t('work.fitsNot')}
                 </Badge>
               )}{' '}
               {m.permit ? (
-                <Badge color="orange" variant="light">
+                <Badge color="orange" variant="light" c="dark.9">
                   {t('work.permitRequired')}
                 </Badge>
               ) : null}
