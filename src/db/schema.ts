@@ -759,12 +759,24 @@ export interface WorkProfileTable {
   childcare: Defaulted<'none' | 'school_hours' | 'part_time_only'>;
   available_from: string | null;
   wishes: string | null;
+  match_uris: Defaulted<string[]>;
+  match_isco4: Defaulted<string[]>;
   match_isco3: Defaulted<string[]>;
   match_skills: Defaulted<number[]>;
+  years_by_isco: JSONColumnType<Record<string, number>, string | undefined, string>;
   version: Defaulted<number>;
   updated_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface WorkProfileOccupationTable {
+  tenant_id: string;
+  person_id: string;
+  esco_uri: string;
+  isco4: string;
+  years: Defaulted<number>;
+  source: 'experience' | 'training' | 'wish';
 }
 
 export interface PlacementStep {
@@ -876,6 +888,7 @@ export interface DB {
   employer: EmployerTable;
   vacancy: VacancyTable;
   work_profile: WorkProfileTable;
+  work_profile_occupation: WorkProfileOccupationTable;
   placement: PlacementTable;
   work_event: WorkEventTable;
   work_event_guest: WorkEventGuestTable;

@@ -261,9 +261,9 @@ const FIXTURES: Record<string, Fixture> = {
     role: 'arbeitgeberservice',
     versioned: true,
     derived: {
-      experience: ['match_isco3', 'match_skills'],
-      training: ['match_isco3', 'match_skills'],
-      wishedUris: ['match_isco3'],
+      experience: ['match_uris', 'match_isco4', 'match_isco3', 'match_skills', 'years_by_isco'],
+      training: ['match_uris', 'match_isco4', 'match_isco3', 'match_skills'],
+      wishedUris: ['match_uris', 'match_isco4', 'match_isco3'],
     },
     async setup(env, t, session) {
       const p = await makePerson(env.database.db, t, {

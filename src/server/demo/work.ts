@@ -7,7 +7,7 @@ import { aftercareSteps } from '../../domain/work/pipeline';
 import type { PlacementStatus } from '../../domain/work/vocab';
 import { occupationCatalogue, occupationIndex } from '../modules/occupations/esco-index';
 import { insertGenerated } from '../modules/tasks/repo';
-import { matchKeys } from '../modules/work/profile';
+import { matchKeys, occupationRows } from '../modules/work/profile';
 import { pick } from './random';
 
 /**
@@ -293,6 +293,14 @@ export async function seedWorkDemo(
     await db
       .insertInto('work_profile')
       .values(profiles.slice(i, i + 500))
+      .execute();
+  const occupations = profiles.flatMap((p) =>
+    occupationRows(tenantId, p.person_id, JSON.parse(p.experience as unknown as string), [], p.wished_uris),
+  );
+  for (let i = 0; i < occupations.length; i += 1000)
+    await db
+      .insertInto('work_profile_occupation')
+      .values(occupations.slice(i, i + 1000))
       .execute();
   for (let i = 0; i < consents.length; i += 500)
     await db

@@ -38,6 +38,7 @@ const OWNER: Record<string, string[]> = {
   employer: ['work'],
   vacancy: ['work'],
   work_profile: ['work'],
+  work_profile_occupation: ['work'],
   placement: ['work'],
   work_event: ['work'],
   work_event_guest: ['work'],

@@ -23,6 +23,8 @@ interface SkillData {
 export interface OccupationCatalogue {
   /** Facts of an occupation by its full ESCO URI; undefined for a URI ESCO does not know. */
   get(uri: string): (OccupationFacts & { labelDe: string }) | undefined;
+  /** In how many occupations a skill is essential: generic skills are shared by hundreds. */
+  skillSpread(skill: number): number;
 }
 
 let catalogue: OccupationCatalogue | undefined;
@@ -36,6 +38,8 @@ export function occupationCatalogue(): OccupationCatalogue {
   const index = occupationIndex();
   const skills = readGz<SkillData>('occupation-skills.json.gz').essential;
   const byUri = new Map<string, OccupationFacts & { labelDe: string }>();
+  const spread = new Map<number, number>();
+  for (const list of Object.values(skills)) for (const s of list) spread.set(s, (spread.get(s) ?? 0) + 1);
   for (const o of index.data.occupations) {
     const uri = index.data.prefix + o.id;
     byUri.set(uri, {
@@ -45,7 +49,7 @@ export function occupationCatalogue(): OccupationCatalogue {
       labelDe: o.labels.de?.[0] ?? o.labels.en?.[0] ?? uri,
     });
   }
-  catalogue = { get: (uri) => byUri.get(uri) };
+  catalogue = { get: (uri) => byUri.get(uri), skillSpread: (s) => spread.get(s) ?? 0 };
   return catalogue;
 }
 

@@ -18,6 +18,7 @@ import {
 import type { OccupationFacts } from '../../../domain/work/occupation-closeness';
 import type { Childcare } from '../../../domain/work/vocab';
 import { writeAudit } from '../audit/audit-writer';
+import { currentLevels } from '../language/allocation/live';
 import { occupationCatalogue } from '../occupations/esco-index';
 import { personScope } from '../persons/scope';
 import { lawFor } from '../rules/law-store';
@@ -88,12 +89,47 @@ function recognisedOf(list: readonly string[] | null): CandidateFacts['recognise
   return out;
 }
 
-/** The candidate pool of a vacancy: every profile the reader may open that is close enough to look at. */
-function pool(db: Kysely<DB>, actor: Actor, today: string, occupation: OccupationFacts, personId?: string) {
-  const isco3 = occupation.isco ? [occupation.isco.slice(0, 3)] : [];
-  const skills = [...occupation.skills];
+/** How many of the best pre-scored profiles are scored in full (the rest cannot reach the list). */
+const POOL_LIMIT = 600;
+/** How many profiles the pre-selection passes on (by tier and years; waiting is added after). */
+const PRESELECT_LIMIT = 1500;
+/** A skill essential to at most this many ESCO occupations counts as specific for the preselection. */
+const SPECIFIC_SKILL_SPREAD = 12;
+/** The most specific of them, at most this many. */
+const MAX_PRESELECT_SKILLS = 4;
+
+/**
+ * The candidate pool of a vacancy: profiles the reader may open that share the occupation, its unit or
+ * minor group, or essential skills — ordered in SQL by a pre-score (occupation tier, years in the unit
+ * group, waiting time) that the full score can raise by at most the recognition and language points, so
+ * only the best POOL_LIMIT are loaded and scored (issue 14: 100,000 clients in under 300 ms).
+ */
+async function pool(
+  db: Kysely<DB>,
+  actor: Actor,
+  today: string,
+  occupation: OccupationFacts,
+  personId?: string,
+) {
+  const isco4 = occupation.isco ? [occupation.isco] : [];
+  // Only specific skills preselect: a skill essential to hundreds of occupations (hygiene, teamwork)
+  // would pull in most of the register and says nothing about closeness on its own.
+  const cat = occupationCatalogue();
+  const skills = [...occupation.skills]
+    .filter((s) => cat.skillSpread(s) <= SPECIFIC_SKILL_SPREAD)
+    .sort((a, b) => cat.skillSpread(a) - cat.skillSpread(b))
+    .slice(0, MAX_PRESELECT_SKILLS);
   const t = actor.tenantId;
-  return db
+  const uri = occupation.uri;
+  const prescore = sql<number>`(CASE WHEN wp.match_uris @> ARRAY[${uri}]::text[] THEN 50
+      WHEN wp.match_isco4 && ${sql.val(isco4)}::text[] THEN 37 ELSE 0 END
+    + 4 * least(5, coalesce((wp.years_by_isco ->> ${occupation.isco})::int, 0))
+    + 10 * least(1, greatest(0, (${today}::date - coalesce(person.ip_entry_date, person.created_at::date)) / 365.0)))`;
+  // Each way in on its own index, as separate statements: the planner cannot estimate an OR (or a UNION)
+  // of array conditions and fell back to reading every profile of the region. The ids then go in as one
+  // array parameter, which it estimates right.
+  const ways = personId === undefined ? await preselect(db, t, occupation, skills) : undefined;
+  const query = db
     .selectFrom('work_profile as wp')
     .innerJoin('person', (j) => j.onRef('person.id', '=', 'wp.person_id').on('person.tenant_id', '=', t))
     .select([
@@ -111,40 +147,88 @@ function pool(db: Kysely<DB>, actor: Actor, today: string, occupation: Occupatio
       'wp.hours_max',
       'wp.childcare',
     ])
-    .select([
-      sql<
-        string | null
-      >`(SELECT la.overall FROM language_assessment la WHERE la.tenant_id = ${t} AND la.person_id = person.id ORDER BY la.assessed_on DESC, la.recorded_at DESC LIMIT 1)`.as(
-        'level',
-      ),
-      sql<number>`(SELECT count(*)::int FROM placement pl WHERE pl.tenant_id = ${t} AND pl.person_id = person.id AND pl.status NOT IN ('hired', 'declined'))`.as(
-        'open_proposals',
-      ),
-      sql<boolean>`EXISTS (SELECT 1 FROM consent c WHERE c.tenant_id = ${t} AND c.person_id = person.id AND c.purpose = 'arbeitsvermittlung_arbeitgeber' AND 'profile' = ANY(c.data_categories) AND c.given_on <= ${today} AND (c.withdrawn_on IS NULL OR c.withdrawn_on > ${today}))`.as(
-        'release',
-      ),
-      sql<
-        string[] | null
-      >`ARRAY(SELECT r.esco_uri || '|' || r.result FROM recognition r WHERE r.tenant_id = ${t} AND r.person_id = person.id AND r.esco_uri IS NOT NULL AND r.result IN ('full', 'partial'))`.as(
-        'recognised',
-      ),
-    ])
     .where('wp.tenant_id', '=', t)
     .where(personScope(actor, today) as never)
     .where('person.case_status', '!=', 'closed')
     .$if(personId !== undefined, (q) => q.where('person.id', '=', personId as string))
     .$if(personId === undefined, (q) =>
-      q.where((w) =>
-        w.or([
-          ...(isco3.length ? [w(sql`wp.match_isco3`, '&&', sql`${sql.val(isco3)}::text[]`)] : []),
-          ...(skills.length ? [w(sql`wp.match_skills`, '&&', sql`${sql.val(skills)}::int[]`)] : []),
-          w.val(false),
-        ]),
-      ),
+      q.where(sql<boolean>`wp.person_id = ANY(${sql.val(ways?.ids ?? [])}::uuid[])`),
     )
-    .execute();
+    .orderBy(prescore, 'desc')
+    .orderBy('person.id')
+    .limit(POOL_LIMIT);
+  const rows = await query.execute();
+  const out = await enrich(db, t, today, rows);
+  return { rows: out, considered: ways?.total ?? out.length };
 }
-type PoolRow = Awaited<ReturnType<typeof pool>>[number];
+
+/**
+ * The ways in, each on its own GIN index, with the part of the pre-score the profile alone gives (tier
+ * and years in the unit group). The same occupation is inside its unit group, so one query covers both;
+ * specific shared skills are the third way. The best PRESELECT_LIMIT go on to the full pre-score.
+ */
+async function preselect(
+  db: Kysely<DB>,
+  t: string,
+  occupation: OccupationFacts,
+  skills: number[],
+): Promise<{ ids: string[]; total: number }> {
+  const uri = occupation.uri;
+  const group = db
+    .selectFrom('work_profile_occupation')
+    .select([
+      'person_id',
+      sql<boolean>`bool_or(esco_uri = ${uri})`.as('same'),
+      sql<number>`sum(years)`.as('years'),
+    ])
+    .where('tenant_id', '=', t)
+    .$if(occupation.isco !== '', (q) => q.where('isco4', '=', occupation.isco))
+    .$if(occupation.isco === '', (q) => q.where('esco_uri', '=', uri))
+    .groupBy('person_id')
+    .execute();
+  const inGroup = await group;
+  // Shared skills only widen a small group: with enough profiles in the unit group, a skills-only
+  // profile (pre-score 0) cannot reach the pre-selection anyway.
+  const bySkills =
+    skills.length && inGroup.length < PRESELECT_LIMIT
+      ? await db
+          .selectFrom('work_profile')
+          .select('person_id')
+          .where('tenant_id', '=', t)
+          .where(sql<boolean>`match_skills && ${sql.val(skills)}::int[]`)
+          .execute()
+      : [];
+  const pre = new Map<string, number>();
+  for (const r of inGroup) pre.set(r.person_id, (r.same ? 50 : 37) + 4 * Math.min(5, Number(r.years)));
+  for (const r of bySkills) if (!pre.has(r.person_id)) pre.set(r.person_id, 0);
+  const ids = [...pre]
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    .slice(0, PRESELECT_LIMIT)
+    .map(([id]) => id);
+  return { ids, total: pre.size };
+}
+
+/** The facts of the pre-selected profiles that other modules keep: level, open proposals, consent, recognition. */
+async function enrich<R extends { id: string }>(db: Kysely<DB>, t: string, today: string, rows: R[]) {
+  const ids = rows.map((r) => r.id);
+  const [levels, open, releases, recognised] = await Promise.all([
+    currentLevels(db, t, ids),
+    repo.openProposalCounts(db, t, ids),
+    repo.employerReleases(db, t, ids, today),
+    repo.recognisedQualifications(db, t, ids),
+  ]);
+  const rec = new Map<string, string[]>();
+  for (const q of recognised)
+    rec.set(q.person_id, [...(rec.get(q.person_id) ?? []), `${q.esco_uri}|${q.result}`]);
+  return rows.map((r) => ({
+    ...r,
+    level: (levels.get(r.id) ?? null) as string | null,
+    open_proposals: open.get(r.id) ?? 0,
+    release: releases.has(r.id),
+    recognised: rec.get(r.id) ?? [],
+  }));
+}
+type PoolRow = Awaited<ReturnType<typeof pool>>['rows'][number];
 
 function factsOf(r: PoolRow, today: string, travel: Travel, to: string): CandidateFacts {
   const since = r.ip_entry_date ?? new Date(r.created_at).toISOString().slice(0, 10);
@@ -227,13 +311,12 @@ export async function rankForVacancy(
   const today = todayInGermany();
   const on = vacancy.startDate > today ? vacancy.startDate : today;
   const v = vacancyFacts(vacancy);
-  const [rows, travel, existing] = await Promise.all([
+  const [{ rows, considered }, travel, existing] = await Promise.all([
     pool(db, actor, today, v.occupation),
     travelFunction(db, actor.tenantId),
     repo.placementRows(db, actor.tenantId, { vacancyId: vacancy.id }),
   ]);
   const placements = new Map(existing.map((p) => [p.person_id, p.id]));
-  const byId = new Map(rows.map((r) => [r.id, r]));
   const first = rows
     .map((r) => ({ r, f: factsOf(r, today, travel, vacancy.municipalityId) }))
     .map((x) => ({ ...x, m: matchCandidate(v, x.f) }))
@@ -277,7 +360,7 @@ export async function rankForVacancy(
   return {
     vacancyId: vacancy.id,
     checkedOn: on,
-    considered: byId.size,
+    considered,
     candidates: candidates.map((x) => present(x.m, x.r, placements)),
     notProposed: notProposed.map((x) => present(x.m, x.r, placements)),
     seconds: (performance.now() - started) / 1000,
@@ -292,7 +375,7 @@ export async function rankForPerson(
   vacancies: readonly VacancyOut[],
 ) {
   const today = todayInGermany();
-  const [rows, travel, existing] = await Promise.all([
+  const [{ rows }, travel, existing] = await Promise.all([
     pool(db, actor, today, NO_OCCUPATION, personId),
     travelFunction(db, actor.tenantId),
     repo.placementRows(db, actor.tenantId, { personId }),

@@ -31,30 +31,79 @@ const COLUMNS = {
 } as const satisfies Record<keyof Omit<ProfileInput, 'version'>, string>;
 const JSON_COLUMNS = new Set(['training', 'studies', 'experience']);
 
+export interface MatchKeys {
+  match_uris: string[];
+  match_isco4: string[];
+  match_isco3: string[];
+  match_skills: number[];
+  years_by_isco: string;
+}
+
 /**
- * What matching preselects by: the 3-digit ISCO groups of every occupation the person has worked in,
- * trained for or wishes, and the essential skills of the ones worked in or trained for.
+ * What matching preselects and orders by in SQL: the occupations (ESCO URIs, ISCO unit and minor groups)
+ * the person has worked in, trained for or wishes, the essential skills of those worked in or trained
+ * for, and the years of work per unit group.
  */
 export function matchKeys(
   experience: readonly ProfileExperience[],
   training: readonly ProfileTraining[],
   wished: readonly string[],
-): { match_isco3: string[]; match_skills: number[] } {
+): MatchKeys {
   const cat = occupationCatalogue();
-  const isco = new Set<string>();
+  const uris = new Set<string>();
+  const isco4 = new Set<string>();
+  const isco3 = new Set<string>();
   const skills = new Set<number>();
-  const practised = [...experience.map((e) => e.escoUri), ...training.map((t) => t.escoUri)];
-  for (const uri of practised) {
+  const years: Record<string, number> = {};
+  const add = (uri: string | null, practised: boolean, y: number) => {
     const o = uri ? cat.get(uri) : undefined;
-    if (!o) continue;
-    if (o.isco) isco.add(o.isco.slice(0, 3));
-    for (const s of o.skills) skills.add(s);
-  }
-  for (const uri of wished) {
-    const o = cat.get(uri);
-    if (o?.isco) isco.add(o.isco.slice(0, 3));
-  }
-  return { match_isco3: [...isco].sort(), match_skills: [...skills].sort((a, b) => a - b) };
+    if (!o) return;
+    uris.add(o.uri);
+    if (o.isco) {
+      isco4.add(o.isco);
+      isco3.add(o.isco.slice(0, 3));
+      if (y > 0) years[o.isco] = (years[o.isco] ?? 0) + y;
+    }
+    if (practised) for (const s of o.skills) skills.add(s);
+  };
+  for (const e of experience) add(e.escoUri, true, e.years);
+  for (const t of training) add(t.escoUri, true, 0);
+  for (const w of wished) add(w, false, 0);
+  return {
+    match_uris: [...uris].sort(),
+    match_isco4: [...isco4].sort(),
+    match_isco3: [...isco3].sort(),
+    match_skills: [...skills].sort((a, b) => a - b),
+    years_by_isco: JSON.stringify(years),
+  };
+}
+
+/** The profile's occupations as rows of work_profile_occupation (see the migration for why). */
+export function occupationRows(
+  tenantId: string,
+  personId: string,
+  experience: readonly ProfileExperience[],
+  training: readonly ProfileTraining[],
+  wished: readonly string[],
+) {
+  const cat = occupationCatalogue();
+  const rows: {
+    tenant_id: string;
+    person_id: string;
+    esco_uri: string;
+    isco4: string;
+    years: number;
+    source: 'experience' | 'training' | 'wish';
+  }[] = [];
+  const add = (uri: string | null, years: number, source: 'experience' | 'training' | 'wish') => {
+    const o = uri ? cat.get(uri) : undefined;
+    if (o)
+      rows.push({ tenant_id: tenantId, person_id: personId, esco_uri: o.uri, isco4: o.isco, years, source });
+  };
+  for (const e of experience) add(e.escoUri, e.years, 'experience');
+  for (const t of training) add(t.escoUri, 0, 'training');
+  for (const w of wished) add(w, 0, 'wish');
+  return rows;
 }
 
 function requireProfileCategory(categories: readonly string[]) {
@@ -98,49 +147,60 @@ export async function changeProfile(
     const v = fields[f as keyof typeof COLUMNS];
     if (v !== undefined) set[c] = JSON_COLUMNS.has(c) ? JSON.stringify(v) : v;
   }
-  const keys = matchKeys(
-    fields.experience ?? cur?.experience ?? [],
-    (fields.training as ProfileTraining[] | undefined) ?? cur?.training ?? [],
-    fields.wishedUris ?? cur?.wished_uris ?? [],
-  );
+  const experience = fields.experience ?? cur?.experience ?? [];
+  const training = (fields.training as ProfileTraining[] | undefined) ?? cur?.training ?? [];
+  const wished = fields.wishedUris ?? cur?.wished_uris ?? [];
+  const keys = matchKeys(experience, training, wished);
   const stale = () =>
     conflict(
       'Das Profil wurde inzwischen geändert. Bitte neu laden.',
       cur ? presentProfile(cur, false) : emptyProfile(personId, false),
     );
-  if (version === 0) {
-    if (cur) throw stale();
-    const r = await db
-      .insertInto('work_profile')
-      .values({
-        ...set,
-        ...keys,
-        person_id: personId,
-        tenant_id: actor.tenantId,
-        updated_by: actor.userId,
-      } as never)
-      .onConflict((oc) => oc.column('person_id').doNothing())
-      .executeTakeFirst();
-    if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) throw stale();
-  } else {
-    const r = await db
-      .updateTable('work_profile')
-      .set(
-        (eb) =>
-          ({
-            ...set,
-            ...keys,
-            updated_by: actor.userId,
-            version: eb('version', '+', 1),
-            updated_at: new Date(),
-          }) as never,
-      )
-      .where('tenant_id', '=', actor.tenantId)
-      .where('person_id', '=', personId)
-      .where('version', '=', version)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw stale();
-  }
+  // The profile and its occupation rows change together or not at all.
+  await db.transaction().execute(async (tx) => {
+    if (version === 0) {
+      if (cur) throw stale();
+      const r = await tx
+        .insertInto('work_profile')
+        .values({
+          ...set,
+          ...keys,
+          person_id: personId,
+          tenant_id: actor.tenantId,
+          updated_by: actor.userId,
+        } as never)
+        .onConflict((oc) => oc.column('person_id').doNothing())
+        .executeTakeFirst();
+      if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) throw stale();
+    } else {
+      const r = await tx
+        .updateTable('work_profile')
+        .set(
+          (eb) =>
+            ({
+              ...set,
+              ...keys,
+              updated_by: actor.userId,
+              version: eb('version', '+', 1),
+              updated_at: new Date(),
+            }) as never,
+        )
+        .where('tenant_id', '=', actor.tenantId)
+        .where('person_id', '=', personId)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw stale();
+    }
+    if (fields.experience !== undefined || fields.training !== undefined || fields.wishedUris !== undefined) {
+      await tx
+        .deleteFrom('work_profile_occupation')
+        .where('tenant_id', '=', actor.tenantId)
+        .where('person_id', '=', personId)
+        .execute();
+      const rows = occupationRows(actor.tenantId, personId, experience, training, wished);
+      if (rows.length) await tx.insertInto('work_profile_occupation').values(rows).execute();
+    }
+  });
   await writeAudit(
     db,
     actor,
