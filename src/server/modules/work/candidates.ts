@@ -90,9 +90,9 @@ function recognisedOf(list: readonly string[] | null): CandidateFacts['recognise
 }
 
 /** How many of the best pre-scored profiles are scored in full (the rest cannot reach the list). */
-const POOL_LIMIT = 600;
+const POOL_LIMIT = 500;
 /** How many profiles the pre-selection passes on (by tier and years; waiting is added after). */
-const PRESELECT_LIMIT = 1500;
+const PRESELECT_LIMIT = 1000;
 /** A skill essential to at most this many ESCO occupations counts as specific for the preselection. */
 const SPECIFIC_SKILL_SPREAD = 12;
 /** The most specific of them, at most this many. */
