@@ -443,4 +443,96 @@ describeEachDb('work side', (env) => {
     expect(done.statusCode, done.body).toBe(201);
     expect(done.json()).toEqual({ imported: 2, newEmployers: 2 });
   });
+
+  it('invites clients and employers to a job fair, records attendance, hides guests the reader may not open', async () => {
+    const { app } = env();
+    const db = env().database.db;
+    const t = await makeTenant(db);
+    const { near } = await region(db, t);
+    const s = await login(app, t.users.arbeitgeberservice.email);
+    const mine = await client(db, t, near, { name: 'Gül', status: 'title' });
+    const other = await makePerson(db, t, { givenNames: 'Fremd', ownerAgencyId: t.agencies.jobcenter });
+    const e = await app.inject({
+      method: 'POST',
+      url: '/api/employers',
+      headers: as(s),
+      payload: { name: 'Pflegedienst Lebenszeit' },
+    });
+    const ev = await app.inject({
+      method: 'POST',
+      url: '/api/work-events',
+      headers: as(s),
+      payload: {
+        kind: 'job_fair',
+        title: 'Jobmesse für Frauen',
+        heldOn: addDays(TODAY, 10),
+        municipalityId: near,
+      },
+    });
+    expect(ev.statusCode, ev.body).toBe(201);
+    const id = ev.json().id;
+    const invited = await app.inject({
+      method: 'POST',
+      url: `/api/work-events/${id}/guests`,
+      headers: as(s),
+      payload: { personId: mine.id },
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    await app.inject({
+      method: 'POST',
+      url: `/api/work-events/${id}/guests`,
+      headers: as(s),
+      payload: { employerId: e.json().id },
+    });
+    const twice = await app.inject({
+      method: 'POST',
+      url: `/api/work-events/${id}/guests`,
+      headers: as(s),
+      payload: { personId: mine.id },
+    });
+    expect(twice.statusCode).toBe(409);
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/work-events/${id}/guests`,
+      headers: as(s),
+      payload: { personId: other.id },
+    });
+    expect(refused.statusCode).toBe(403);
+    const both = await app.inject({
+      method: 'POST',
+      url: `/api/work-events/${id}/guests`,
+      headers: as(s),
+      payload: {},
+    });
+    expect(both.statusCode).toBe(400);
+    const guest = invited.json().guests.find((g: { personId: string | null }) => g.personId === mine.id);
+    const came = await app.inject({
+      method: 'POST',
+      url: `/api/work-events/${id}/guests/${guest.id}/attendance`,
+      headers: as(s),
+      payload: { attended: true },
+    });
+    expect(came.statusCode, came.body).toBe(200);
+    const follow = await app.inject({
+      method: 'POST',
+      url: `/api/work-events/${id}/guests/${guest.id}/attendance`,
+      headers: as(s),
+      payload: { followUp: 'Praktikum bei Pflegedienst Lebenszeit anfragen' },
+    });
+    const g = follow.json().guests.find((x: { id: string }) => x.id === guest.id);
+    expect(g).toMatchObject({
+      attended: true,
+      followUp: 'Praktikum bei Pflegedienst Lebenszeit anfragen',
+      name: 'Gül Test',
+    });
+    expect(follow.json()).toMatchObject({ clients: 1, employers: 1, attended: 1 });
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('tenant_id', '=', t.tenantId)
+      .where('person_id', '=', mine.id)
+      .where('action', '=', 'invite_to_event')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
 });

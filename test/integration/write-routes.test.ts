@@ -161,6 +161,43 @@ async function workVacancy(env: TestEnv, t: TestTenant, session: Session) {
 }
 
 const FIXTURES: Record<string, Fixture> = {
+  'PATCH /api/work-events/:id': {
+    role: 'arbeitgeberservice',
+    versioned: true,
+    async setup(env, t, session) {
+      const m = await municipality(env, t, 'Herford');
+      Object.assign(FIXTURES['PATCH /api/work-events/:id'], { m: await municipality(env, t, 'Bünde') });
+      const r = await env.app.inject({
+        method: 'POST',
+        url: '/api/work-events',
+        headers: as(session),
+        payload: {
+          kind: 'job_fair',
+          title: 'Jobmesse Herford',
+          heldOn: addDays(TODAY, 20),
+          municipalityId: m,
+          place: 'Stadthalle',
+          audience: 'alle',
+        },
+      });
+      const id = r.json().id as string;
+      const row = async () =>
+        (await env.database.db
+          .selectFrom('work_event')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()) as Record<string, unknown>;
+      return { url: `/api/work-events/${id}`, row };
+    },
+    samples: () => ({
+      kind: 'information',
+      title: 'Infoabend für Frauen',
+      heldOn: addDays(TODAY, 30),
+      municipalityId: (FIXTURES['PATCH /api/work-events/:id'] as Fixture & { m?: string }).m,
+      place: 'Familienzentrum',
+      audience: 'Frauen mit Kindern',
+    }),
+  },
   'PATCH /api/employers/:id': {
     role: 'arbeitgeberservice',
     versioned: true,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageGroupOf, computeIndicators, type PersonFact, type StatisticsFacts } from './indicators';
+import { ageGroupOf, computeIndicators, openOn, type PersonFact, type StatisticsFacts } from './indicators';
 
 const person = (id: string, over: Partial<PersonFact> = {}): PersonFact => ({
   id,
@@ -155,7 +155,7 @@ describe('small cells outside the own agency', () => {
     });
   });
 
-  it('publishes in_work_share as not known (null) until placements exist', () => {
+  it('publishes in_work_share as not known (null) without hire facts (data from before the work module)', () => {
     expect(
       byId(computeIndicators(facts, '2026-06-30', {}, { suppress: true }), 'in_work_share'),
     ).toMatchObject({
@@ -164,5 +164,21 @@ describe('small cells outside the own agency', () => {
       denominator: 12,
       suppressed: false,
     });
+  });
+
+  it('counts a hire from its start day: in work, hires of 90 days, days from intake to work', () => {
+    const ids = facts.persons.filter((p) => openOn(p, '2026-06-30')).map((p) => p.id);
+    const withHires = {
+      ...facts,
+      hires: ids.slice(0, 6).map((personId, i) => ({ personId, start: i < 5 ? '2026-06-01' : '2026-07-01' })),
+    };
+    const out = computeIndicators(withHires, '2026-06-30', {}, { suppress: false });
+    // The sixth hire starts the day after: not yet in work on 30.06.
+    expect(byId(out, 'in_work_share')).toMatchObject({ numerator: 5, denominator: 12 });
+    expect(byId(out, 'hires_90d')).toMatchObject({ value: 5 });
+    expect(byId(out, 'days_to_job_median').numerator).toBe(5);
+    expect(
+      byId(computeIndicators(withHires, '2026-07-01', {}, { suppress: false }), 'in_work_share').numerator,
+    ).toBe(6);
   });
 });

@@ -49,7 +49,14 @@ export interface CourseFact {
   seats: number;
   status: string;
 }
+/** A hire recorded by the work module (issue 14): in work from its start day. */
+export interface HireFact {
+  personId: string;
+  start: string;
+}
 export interface StatisticsFacts {
+  /** Hires of the placement pipeline; absent in facts from before the work module. */
+  hires?: HireFact[];
   persons: PersonFact[];
   enrolments: EnrolmentFact[];
   assessments: AssessmentFact[];
@@ -222,15 +229,45 @@ export function computeIndicators(
     denominator: null,
   });
 
-  // Work: no placement facts exist before the work module (issue 14); the id is published, the value is
-  // null ("not known") rather than a zero that would read as "nobody works".
+  // Work (issue 14): a hire counts from its start day. Without hire facts (data from before the work
+  // module) the value is null ("not known") rather than a zero that would read as "nobody works".
+  const hires = facts.hires;
+  const firstStart = new Map<string, string>();
+  for (const h of hires ?? [])
+    if (ids.has(h.personId) && h.start <= asOf && (firstStart.get(h.personId) ?? '9999') > h.start)
+      firstStart.set(h.personId, h.start);
   raw.push({
     id: 'in_work_share',
     label: 'Anteil in Arbeit',
     kind: 'share',
-    numerator: 0,
+    numerator: open.filter((p) => firstStart.has(p.id)).length,
     denominator: n,
-    unknown: true,
+    unknown: hires === undefined,
+  });
+  const hiredRecently = (hires ?? []).filter(
+    (h) => ids.has(h.personId) && h.start > since && h.start <= asOf,
+  );
+  raw.push({
+    id: 'hires_90d',
+    label: 'Arbeitsaufnahmen (90 Tage)',
+    kind: 'count',
+    numerator: new Set(hiredRecently.map((h) => h.personId)).size,
+    denominator: null,
+    unknown: hires === undefined,
+  });
+  const intakeOf = new Map(population.map((p) => [p.id, p.intakeOn]));
+  const toJob = [...firstStart]
+    .map(([id, start]) => daysBetween(intakeOf.get(id) as string, start))
+    .filter((d) => d >= 0)
+    .sort((a, b) => a - b);
+  raw.push({
+    id: 'days_to_job_median',
+    label: 'Tage von der Aufnahme bis zur Arbeit (Median)',
+    kind: 'days',
+    numerator: toJob.length,
+    denominator: null,
+    value: quantile(toJob, 0.5),
+    unknown: hires === undefined,
   });
 
   // Language and courses, among the open cases.

@@ -370,6 +370,47 @@ export async function seedWorkDemo(
       });
   }
   await insertGenerated(db, tenantId, aftercare);
+
+  // Two events: a job fair ahead, and an information evening for women that took place (with attendance).
+  const herfordId = places.find((m) => m.name === 'Herford')?.id ?? places[0]?.id ?? null;
+  const events = await db
+    .insertInto('work_event')
+    .values([
+      {
+        tenant_id: tenantId,
+        kind: 'job_fair',
+        title: 'Jobmesse Kreis Herford',
+        held_on: addDays(today, 21),
+        municipality_id: herfordId,
+        place: 'Stadthalle Herford',
+        audience: 'alle Kundinnen und Kunden mit Arbeitserlaubnis',
+        created_by: ags?.id ?? null,
+      },
+      {
+        tenant_id: tenantId,
+        kind: 'information',
+        title: 'Infoabend: Arbeit und Ausbildung für Frauen',
+        held_on: addDays(today, -14),
+        municipality_id: herfordId,
+        place: 'Familienzentrum',
+        audience: 'Frauen, Kinderbetreuung vor Ort',
+        created_by: ags?.id ?? null,
+      },
+    ])
+    .returning('id')
+    .execute();
+  const guests = [
+    ...employers
+      .slice(0, 6)
+      .map((e, i) => ({ event_id: events[i % 2].id, employer_id: e.id, person_id: null })),
+    ...mine.slice(0, 10).map((p, i) => ({ event_id: events[i % 2].id, employer_id: null, person_id: p.id })),
+  ].map((g, i) => ({
+    ...g,
+    tenant_id: tenantId,
+    attended: g.event_id === events[1].id ? i % 3 !== 0 : null,
+    follow_up: g.event_id === events[1].id && g.person_id && i % 3 !== 0 ? 'Praktikum anfragen' : null,
+  }));
+  if (guests.length) await db.insertInto('work_event_guest').values(guests).execute();
   return {
     employers: employers.length,
     vacancies: vacancies.length,

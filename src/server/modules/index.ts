@@ -26,6 +26,7 @@ import { statisticsRoutes } from './statistics/routes';
 import { systemRoutes } from './system/routes';
 import { taskRoutes } from './tasks/routes';
 import { userRoutes } from './users/routes';
+import { eventRoutes } from './work/event-routes';
 import { placementRoutes } from './work/placement-routes';
 import { workRoutes } from './work/routes';
 
@@ -59,4 +60,5 @@ export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<voi
   recognitionRoutes,
   workRoutes,
   placementRoutes,
+  eventRoutes,
 ];

@@ -114,6 +114,8 @@ const VacancyPage = lazy(() =>
 const EmployersPage = lazy(() =>
   import('../features/work/EmployersPage').then((m) => ({ default: m.EmployersPage })),
 );
+const EventsPage = lazy(() => import('../features/work/EventsPage').then((m) => ({ default: m.EventsPage })));
+const EventPage = lazy(() => import('../features/work/EventsPage').then((m) => ({ default: m.EventPage })));
 const MeasuresPage = lazy(() =>
   import('../features/measures/MeasuresPage').then((m) => ({ default: m.MeasuresPage })),
 );
@@ -222,6 +224,8 @@ const router = createBrowserRouter([
               guarded('arbeit/stellen', 'work:read', <VacanciesPage />),
               guarded('arbeit/stellen/:id', 'work:read', <VacancyPage />),
               guarded('arbeit/arbeitgeber', 'work:read', <EmployersPage />),
+              guarded('arbeit/veranstaltungen', 'work:read', <EventsPage />),
+              guarded('arbeit/veranstaltungen/:id', 'work:read', <EventPage />),
               guarded('partner', 'person:read', <PartnersPage />),
               guarded('steuerung', 'reports:read', <SteeringPage />),
               guarded('fallbesprechungen', 'person:read', <ConferencesPage />),

@@ -42,6 +42,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Issue 14: the work side — vacancies with matching, and the employers behind them.
   { to: '/arbeit/stellen', labelKey: 'nav.vacancies', permission: 'work:read' },
   { to: '/arbeit/arbeitgeber', labelKey: 'nav.employers', permission: 'work:read' },
+  { to: '/arbeit/veranstaltungen', labelKey: 'nav.workEvents', permission: 'work:read' },
   {
     to: '/fallbesprechungen',
     labelKey: 'nav.conferences',

@@ -10,7 +10,7 @@ const berlinDay = (column: string) =>
  * queries). Merged duplicates are left out: they are the same person as their survivor.
  */
 export async function loadStatisticsFacts(db: Kysely<DB>, tenantId: string): Promise<StatisticsFacts> {
-  const [persons, enrolments, assessments, waits, handovers, courses] = await Promise.all([
+  const [persons, enrolments, assessments, waits, handovers, courses, hires] = await Promise.all([
     db
       .selectFrom('person')
       .select([
@@ -59,6 +59,13 @@ export async function loadStatisticsFacts(db: Kysely<DB>, tenantId: string): Pro
       .select(['id', 'start_date', 'end_date', 'seats', 'status'])
       .where('tenant_id', '=', tenantId)
       .execute(),
+    db
+      .selectFrom('placement')
+      .select(['person_id', 'start_date'])
+      .where('tenant_id', '=', tenantId)
+      .where('status', '=', 'hired')
+      .where('start_date', 'is not', null)
+      .execute(),
   ]);
   return {
     persons: persons.map((p) => ({
@@ -88,6 +95,7 @@ export async function loadStatisticsFacts(db: Kysely<DB>, tenantId: string): Pro
       createdOn: h.created_on,
       decidedOn: h.decided_on,
     })),
+    hires: hires.map((h) => ({ personId: h.person_id, start: h.start_date as string })),
     courses: courses.map((c) => ({
       id: c.id,
       start: c.start_date,

@@ -353,3 +353,53 @@ export const placementOut = z.object({
   version: z.number().int(),
 });
 export type PlacementOut = z.infer<typeof placementOut>;
+
+// ---------------------------------------------------------------- job fairs and information events
+
+export const EVENT_KINDS = ['job_fair', 'information', 'speed_dating', 'company_visit'] as const;
+const eventFields = {
+  kind: z.enum(EVENT_KINDS),
+  title: text(200).min(1, 'Bitte einen Titel angeben'),
+  heldOn: isoDate,
+  municipalityId: uuid.nullable(),
+  place: optionalText(300),
+  audience: optionalText(300),
+};
+export const eventCreate = z
+  .object(eventFields)
+  .partial()
+  .required({ kind: true, title: true, heldOn: true })
+  .strict();
+export const eventUpdate = z.object(eventFields).partial().extend({ version }).strict();
+export type EventInput = z.infer<typeof eventUpdate>;
+export const eventGuestCreate = z.object({ personId: uuid.optional(), employerId: uuid.optional() }).strict();
+export const eventGuestUpdate = z
+  .object({ attended: z.boolean().nullable(), followUp: optionalText(1000) })
+  .partial()
+  .strict();
+export type EventGuestInput = z.infer<typeof eventGuestUpdate>;
+export const workEventOut = z.object({
+  id: z.string(),
+  kind: z.enum(EVENT_KINDS),
+  title: z.string(),
+  heldOn: z.string(),
+  municipalityId: z.string().nullable(),
+  municipalityName: z.string().nullable(),
+  place: z.string().nullable(),
+  audience: z.string().nullable(),
+  clients: z.number().int(),
+  employers: z.number().int(),
+  attended: z.number().int(),
+  version: z.number().int(),
+  guests: z.array(
+    z.object({
+      id: z.string(),
+      personId: z.string().nullable(),
+      employerId: z.string().nullable(),
+      name: z.string(),
+      attended: z.boolean().nullable(),
+      followUp: z.string().nullable(),
+    }),
+  ),
+});
+export type WorkEventOut = z.infer<typeof workEventOut>;
