@@ -84,4 +84,41 @@ describe('work side in Chromium', () => {
       await context.close();
     }
   });
+
+  it('employers, events and the work tab are readable and accessible, and a job fair records who came', async () => {
+    const { context, page, errors } = await newPage(browser, srv.url);
+    try {
+      await loginAs(page, 'ags@demo.lotse');
+      await page.locator('nav#main-nav').getByRole('link', { name: 'Arbeitgeber' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Arbeitgeber' }));
+      await visible(page.getByRole('cell', { name: 'Bäckerei Sonnenschein' }));
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      await page.locator('nav#main-nav').getByRole('link', { name: 'Veranstaltungen' }).click();
+      await visible(page.getByRole('heading', { level: 1, name: 'Veranstaltungen' }));
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: 'Infoabend: Arbeit und Ausbildung für Frauen' }).click();
+      await visible(
+        page.getByRole('heading', { level: 1, name: 'Infoabend: Arbeit und Ausbildung für Frauen' }),
+      );
+      const first = page.getByRole('row').nth(1);
+      const box = first.getByRole('checkbox', { name: 'teilgenommen' });
+      const was = await box.isChecked();
+      await box.click();
+      await expect.poll(() => box.isChecked()).toBe(!was);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      // The work tab of a client with a placement.
+      const person = first.getByRole('link');
+      if ((await person.count()) > 0) {
+        await person.first().click();
+        await page.getByRole('tab', { name: 'Arbeit' }).click();
+        await visible(page.getByRole('heading', { name: 'Kompetenzprofil' }));
+        expect(await seriousA11yViolations(page)).toEqual([]);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -3,9 +3,12 @@ import type { DB, ProfileExperience } from '../../db/schema';
 import { searchOccupations } from '../../domain/occupations';
 import { addDays, sameDayMonthsLater, todayInGermany } from '../../domain/reference/dates';
 import { mulberry32 } from '../../domain/reference/random';
+import { evaluate, situationFromCaseFile } from '../../domain/rules';
 import { aftercareSteps } from '../../domain/work/pipeline';
 import type { PlacementStatus } from '../../domain/work/vocab';
 import { occupationCatalogue, occupationIndex } from '../modules/occupations/esco-index';
+import { lawFor } from '../modules/rules/law-store';
+import { loadCaseFiles } from '../modules/rules/situation';
 import { insertGenerated } from '../modules/tasks/repo';
 import { matchKeys, occupationRows } from '../modules/work/profile';
 import { pick } from './random';
@@ -195,7 +198,7 @@ export async function seedWorkDemo(
   // Profiles for a share of the open cases, with the occupations the vacancies ask for (and others).
   const persons = await db
     .selectFrom('person')
-    .select(['id', 'owner_agency_id', 'owner_user_id', 'nationalities'])
+    .select(['id', 'owner_agency_id', 'owner_user_id', 'nationalities', 'entry_date'])
     .where('tenant_id', '=', tenantId)
     .where('case_status', '=', 'active')
     .orderBy('id')
@@ -203,25 +206,25 @@ export async function seedWorkDemo(
   const allTitles = Object.values(SECTORS).flat();
   // A few bakers among the Agentur's clients in Herford — two of them asylum seekers whose work needs a
   // permit — so that the walk "a vacancy Bäcker/in in Herford" always finds candidates of both kinds.
-  const statuses = await db
-    .selectFrom('residence_status')
-    .select(['person_id', 'kind', 'lives_in_reception_centre'])
-    .where('tenant_id', '=', tenantId)
-    .execute();
-  // Still in the asylum procedure: a Gestattung outside a reception centre and no later status.
-  const settled = new Set(
-    statuses.filter((x) => x.kind !== 'gestattung' || x.lives_in_reception_centre).map((x) => x.person_id),
+  // The rules engine on the start day of a vacancy three weeks ahead decides who needs a permit and who
+  // may work: ids are random, so the choice must not depend on their order alone.
+  const theirs = persons.filter((p) => p.owner_agency_id === aa);
+  const files = await loadCaseFiles(
+    db,
+    tenantId,
+    theirs.map((p) => ({ id: p.id, nationalities: p.nationalities, entry_date: p.entry_date })),
   );
-  const asylum = new Set(statuses.filter((x) => !settled.has(x.person_id)).map((x) => x.person_id));
-  const theirs = persons.filter(
-    (p) =>
-      p.owner_agency_id === aa &&
-      !['GE', 'MD', 'AL', 'RS', 'MK', 'BA', 'ME', 'XK', 'GH', 'SN', 'IN'].includes(p.nationalities[0] ?? ''),
+  const { law } = await lawFor(db, tenantId, today);
+  const access = new Map(
+    theirs.map((p) => {
+      const f = files.get(p.id);
+      return [p.id, f ? evaluate(situationFromCaseFile(f, addDays(today, 21)), law).employment : 'review'];
+    }),
   );
   const bakers = new Set(
     [
-      ...theirs.filter((p) => asylum.has(p.id)).slice(0, 2),
-      ...theirs.filter((p) => !asylum.has(p.id)).slice(0, 2),
+      ...theirs.filter((p) => access.get(p.id) === 'permit_required').slice(0, 2),
+      ...theirs.filter((p) => access.get(p.id) === 'allowed').slice(0, 2),
     ].map((p) => p.id),
   );
   const herford = places.find((m) => m.name === 'Herford')?.id;

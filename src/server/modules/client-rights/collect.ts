@@ -102,6 +102,7 @@ export async function collectPersonData(db: Kysely<DB>, tenantId: string, person
         .where('e.person_id', '=', personId)
         .execute(),
     ]);
+  const work = await collectWorkData(db, tenantId, personId);
   const { search_text: _s, tenant_id: _t, ...personFields } = person;
   return {
     generatedAt: new Date().toISOString(),
@@ -116,6 +117,7 @@ export async function collectPersonData(db: Kysely<DB>, tenantId: string, person
       waitlist: waitlist.map(({ tenant_id: _x, person_id: _y, ...w }) => w),
       enrolments,
     },
+    work,
     accessLog: reads.map((r) => ({
       at: new Date(r.at).toISOString(),
       agency: r.agency,
@@ -128,4 +130,81 @@ export async function collectPersonData(db: Kysely<DB>, tenantId: string, person
     })),
   };
 }
+/** The way into work (issue 14): recognition procedures, competence profile, placements, event invitations. */
+async function collectWorkData(db: Kysely<DB>, tenantId: string, personId: string) {
+  const [recognitions, profile, placements, events] = await Promise.all([
+    db
+      .selectFrom('recognition')
+      .select([
+        'qualification',
+        'country',
+        'reference_occupation',
+        'authority',
+        'status',
+        'applied_on',
+        'complete_on',
+        'decision_on',
+        'result',
+        'adaptation_measure',
+      ])
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', '=', personId)
+      .execute(),
+    db
+      .selectFrom('work_profile')
+      .select([
+        'school_years',
+        'school_degree',
+        'school_country',
+        'training',
+        'studies',
+        'experience',
+        'wished_uris',
+        'driving_licences',
+        'max_travel_minutes',
+        'hours_min',
+        'hours_max',
+        'childcare',
+        'available_from',
+        'wishes',
+      ])
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', '=', personId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('placement as p')
+      .innerJoin('vacancy as v', (j) => j.onRef('v.id', '=', 'p.vacancy_id').on('v.tenant_id', '=', tenantId))
+      .innerJoin('employer as e', (j) =>
+        j.onRef('e.id', '=', 'v.employer_id').on('e.tenant_id', '=', tenantId),
+      )
+      .select([
+        'v.title as vacancy',
+        'e.name as employer',
+        'p.status',
+        'p.history',
+        'p.contract_type',
+        'p.start_date',
+        'p.released_on',
+        'p.permit_requested_on',
+        'p.permit_decided_on',
+        'p.permit_result',
+        'p.declined_by',
+        'p.declined_reason',
+      ])
+      .where('p.tenant_id', '=', tenantId)
+      .where('p.person_id', '=', personId)
+      .execute(),
+    db
+      .selectFrom('work_event_guest as g')
+      .innerJoin('work_event as w', (j) =>
+        j.onRef('w.id', '=', 'g.event_id').on('w.tenant_id', '=', tenantId),
+      )
+      .select(['w.title', 'w.held_on', 'g.attended', 'g.follow_up'])
+      .where('g.tenant_id', '=', tenantId)
+      .where('g.person_id', '=', personId)
+      .execute(),
+  ]);
+  return { recognitions, profile: profile ?? null, placements, events };
+}
+
 export type PersonDataExport = Awaited<ReturnType<typeof collectPersonData>>;

@@ -185,23 +185,10 @@ export async function invite(
     throw badRequest('Bitte eine Person oder einen Arbeitgeber einladen.', [
       { path: 'personId', message: 'genau eine Person oder ein Arbeitgeber' },
     ]);
+  let decision: Awaited<ReturnType<typeof decidePerson>>['decision'] | null = null;
   if (b.personId) {
-    const { decision } = await decidePerson(db, actor, b.personId, { action: 'invite_to_event', requestId });
+    decision = (await decidePerson(db, actor, b.personId, { action: 'invite_to_event', requestId })).decision;
     if (!decision.allowed) throw forbidden();
-    await writeAudit(
-      db,
-      actor,
-      {
-        action: 'invite_to_event',
-        entity: 'person',
-        entityId: b.personId,
-        personId: b.personId,
-        legalBasis: decision.basis,
-        purpose: decision.purpose,
-        details: { eventId },
-      },
-      requestId,
-    );
   } else {
     const e = await db
       .selectFrom('employer')
@@ -226,6 +213,22 @@ export async function invite(
     .returning('id')
     .executeTakeFirst();
   if (!r) throw conflict('Schon eingeladen.');
+  // One act, one row: the invitation that happened, not an attempt refused as a double.
+  if (b.personId && decision?.allowed)
+    await writeAudit(
+      db,
+      actor,
+      {
+        action: 'invite_to_event',
+        entity: 'person',
+        entityId: b.personId,
+        personId: b.personId,
+        legalBasis: decision.basis,
+        purpose: decision.purpose,
+        details: { eventId },
+      },
+      requestId,
+    );
   return eventById(db, actor, eventId);
 }
 

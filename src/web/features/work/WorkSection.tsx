@@ -70,6 +70,8 @@ function ProfileForm({ personId, profile }: { personId: string; profile: Profile
     save.mutate(body, { onSuccess: () => setF({}) });
   };
   const readOnly = !can('work:manage');
+  const training = value('training');
+  const studies = value('studies');
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
@@ -141,6 +143,14 @@ function ProfileForm({ personId, profile }: { personId: string; profile: Profile
             </Button>
           </Group>
         ) : null}
+        <TrainingAndStudies
+          readOnly={readOnly}
+          training={training}
+          studies={studies}
+          onTraining={(list) => set('training')(list.map(({ occupationLabel: _l, ...x }) => x))}
+          onStudies={(list) => set('studies')(list)}
+          errors={err}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
           <NumberInput
             label={t('work.schoolYears')}
@@ -229,6 +239,125 @@ function ProfileForm({ personId, profile }: { personId: string; profile: Profile
         ) : null}
       </Stack>
     </form>
+  );
+}
+
+type Training = ProfileOut['training'][number];
+type Study = ProfileOut['studies'][number];
+
+/** Vocational training (with its ESCO occupation, so matching can use it) and studies, as short lists. */
+function TrainingAndStudies(props: {
+  readOnly: boolean;
+  training: Training[];
+  studies: Study[];
+  onTraining: (list: Training[]) => void;
+  onStudies: (list: Study[]) => void;
+  errors: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const [occ, setOcc] = useState<{ uri: string | null; label: string | null }>({ uri: null, label: null });
+  const [subject, setSubject] = useState('');
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }}>
+      <Stack gap="xs">
+        <Title order={3} size="h4">
+          {t('work.training')}
+        </Title>
+        <List>
+          {props.training.map((x) => (
+            <List.Item key={`${x.title}|${x.escoUri}`}>
+              {x.title}
+              {!props.readOnly ? (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => props.onTraining(props.training.filter((y) => y !== x))}
+                >
+                  {t('work.remove')}
+                </Button>
+              ) : null}
+            </List.Item>
+          ))}
+        </List>
+        {props.errors['training.0.escoUri'] ? (
+          <Text c="red" size="sm">
+            {props.errors['training.0.escoUri']}
+          </Text>
+        ) : null}
+        {!props.readOnly ? (
+          <Group align="flex-end">
+            <OccupationPicker
+              label={t('work.trainingOccupation')}
+              value={occ.uri}
+              valueLabel={occ.label}
+              onChange={(uri, label) => setOcc({ uri, label })}
+            />
+            <Button
+              variant="light"
+              disabled={!occ.uri}
+              onClick={() => {
+                props.onTraining([
+                  ...props.training,
+                  {
+                    title: occ.label ?? '',
+                    escoUri: occ.uri,
+                    country: null,
+                    completed: true,
+                    occupationLabel: occ.label,
+                  },
+                ]);
+                setOcc({ uri: null, label: null });
+              }}
+            >
+              {t('work.addTraining')}
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+      <Stack gap="xs">
+        <Title order={3} size="h4">
+          {t('work.studies')}
+        </Title>
+        <List>
+          {props.studies.map((x) => (
+            <List.Item key={`${x.subject}|${x.degree}`}>
+              {x.subject}
+              {!props.readOnly ? (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => props.onStudies(props.studies.filter((y) => y !== x))}
+                >
+                  {t('work.remove')}
+                </Button>
+              ) : null}
+            </List.Item>
+          ))}
+        </List>
+        {!props.readOnly ? (
+          <Group align="flex-end">
+            <TextInput
+              label={t('work.studySubject')}
+              value={subject}
+              onChange={(e) => setSubject(e.currentTarget.value)}
+            />
+            <Button
+              variant="light"
+              disabled={!subject.trim()}
+              onClick={() => {
+                props.onStudies([
+                  ...props.studies,
+                  { subject: subject.trim(), degree: null, country: null, completed: true },
+                ]);
+                setSubject('');
+              }}
+            >
+              {t('work.addStudy')}
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </SimpleGrid>
   );
 }
 
