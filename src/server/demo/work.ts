@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB, ProfileExperience } from '../../db/schema';
-import { searchOccupations } from '../../domain/occupations';
 import { addDays, sameDayMonthsLater, todayInGermany } from '../../domain/reference/dates';
 import { mulberry32 } from '../../domain/reference/random';
 import { evaluate, situationFromCaseFile } from '../../domain/rules';
 import { aftercareSteps } from '../../domain/work/pipeline';
 import type { PlacementStatus } from '../../domain/work/vocab';
-import { occupationCatalogue, occupationIndex } from '../modules/occupations/esco-index';
+import { occupationCatalogue } from '../modules/occupations/esco-index';
 import { lawFor } from '../modules/rules/law-store';
 import { loadCaseFiles } from '../modules/rules/situation';
 import { insertGenerated } from '../modules/tasks/repo';
@@ -31,6 +30,38 @@ const SECTORS: Record<string, string[]> = {
   Einzelhandel: ['Verkäufer', 'Kassierer'],
   Landwirtschaft: ['Gärtner', 'Landwirt'],
   Friseurhandwerk: ['Friseur'],
+};
+
+/**
+ * The ESCO occupation of each title, as the occupation search resolves it (fixed here so the seed does not
+ * build the search index: every test server start would pay for it).
+ */
+const ESCO_OCCUPATION = 'http://data.europa.eu/esco/occupation/';
+const TITLE_IDS: Record<string, string> = {
+  Bäcker: '1aadb308-432a-4d01-b54b-b4f7f76dd419',
+  Konditor: 'ff42d44c-34f8-46be-ad3a-2aad9a5e43f0',
+  'Fachverkäufer Lebensmittelhandwerk': '2e9c9404-0d86-453c-9001-3a0cd1d1323b',
+  Lagerarbeiter: '808becc8-5a4e-4e71-a043-c2ea32b56ae3',
+  Berufskraftfahrer: '39d7dca7-5e0b-4308-889e-9e3d22a3cb56',
+  Gabelstaplerfahrer: 'eeac6251-1974-42f5-91ed-513c6c883755',
+  Koch: '90f75f67-495d-49fa-ab57-2f320e251d7e',
+  Küchenhilfe: 'e1cf6897-158d-4b48-a39e-2a3a8cac216c',
+  Servicekraft: 'a32187fa-bc37-4fc2-8e89-296632bfc271',
+  Pflegehelfer: 'd38c2107-98f2-47b7-8bb4-f69750d51082',
+  Altenpfleger: '50743f62-3d5b-4ef6-b706-00d2b1adfcc3',
+  Raumpfleger: '731ecac4-06e8-4ec2-a559-101fecbd9183',
+  Gebäudereiniger: '303a1e34-cb16-4054-b323-81e5eec17397',
+  Elektriker: '33960bab-4423-4808-af6c-ec2b485dba41',
+  'Maler und Lackierer': '066fe11d-10e4-4fec-bd27-3e78797500b9',
+  'Anlagenmechaniker Sanitär Heizung': '3ce9c89d-6f1a-48b5-942d-386e46e2fd06',
+  Schweißer: '7aedaa07-3884-4c5b-88f9-80997b2aa54b',
+  Industriemechaniker: '269c47e7-9017-4aa6-bce8-49e89a696a64',
+  Maschinenbediener: '782ced63-e234-42a4-a7bd-a2d9a12ee61a',
+  Verkäufer: '9ba74e8a-c40c-4228-9998-eb3c7a5c11df',
+  Kassierer: '2b871272-bd61-4206-bd1a-0b96d7023098',
+  Gärtner: 'e7970c7a-7769-4002-87d3-0a8ea94fdd6f',
+  Landwirt: '1b5ccfe7-1cc3-4f02-974c-f852d3faf57e',
+  Friseur: '099c6bb0-22d3-4c5d-8bf5-70910af381ef',
 };
 
 const EMPLOYERS: [string, string][] = [
@@ -95,14 +126,9 @@ export async function seedWorkDemo(
 ): Promise<{ employers: number; vacancies: number; profiles: number; placements: number }> {
   const r = mulberry32((opts.seed ?? 20261204) + 14);
   const today = todayInGermany();
-  const ix = occupationIndex();
   const cat = occupationCatalogue();
   const uriOf = new Map<string, string>();
-  for (const titles of Object.values(SECTORS))
-    for (const title of titles) {
-      const hit = searchOccupations(ix, title, { lang: 'de', limit: 1 })[0];
-      if (hit) uriOf.set(title, hit.uri);
-    }
+  for (const [title, id] of Object.entries(TITLE_IDS)) uriOf.set(title, ESCO_OCCUPATION + id);
   const places = await db
     .selectFrom('municipality')
     .select(['id', 'name'])

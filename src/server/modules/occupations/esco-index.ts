@@ -11,8 +11,16 @@ let loaded: OccupationIndex | undefined;
 const readGz = <T>(file: string): T =>
   JSON.parse(gunzipSync(readFileSync(join(DIR, file))).toString('utf8')) as T;
 
+let data: OccupationData | undefined;
+
+/** The occupations as shipped (labels, ISCO group), without the search index built over them. */
+function occupationData(): OccupationData {
+  data ??= readGz<OccupationData>('occupations.json.gz');
+  return data;
+}
+
 export function occupationIndex(): OccupationIndex {
-  loaded ??= buildOccupationIndex(readGz<OccupationData>('occupations.json.gz'));
+  loaded ??= buildOccupationIndex(occupationData());
   return loaded;
 }
 
@@ -35,13 +43,14 @@ let catalogue: OccupationCatalogue | undefined;
  */
 export function occupationCatalogue(): OccupationCatalogue {
   if (catalogue) return catalogue;
-  const index = occupationIndex();
+  // The catalogue needs no search index: building it (trigrams of 70,000 labels) is left to the search.
+  const occupations = occupationData();
   const skills = readGz<SkillData>('occupation-skills.json.gz').essential;
   const byUri = new Map<string, OccupationFacts & { labelDe: string }>();
   const spread = new Map<number, number>();
   for (const list of Object.values(skills)) for (const s of list) spread.set(s, (spread.get(s) ?? 0) + 1);
-  for (const o of index.data.occupations) {
-    const uri = index.data.prefix + o.id;
+  for (const o of occupations.occupations) {
+    const uri = occupations.prefix + o.id;
     byUri.set(uri, {
       uri,
       isco: o.isco,

@@ -1,38 +1,23 @@
-import {
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { Button, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMPLOYER_SIZES } from '../../../domain/work/vocab';
-import { api, issuesByField } from '../../api/client';
+import { issuesByField } from '../../api/client';
 import { PageHeader } from '../../app/PageHeader';
 import { useSession } from '../../auth/session';
 import { ActionError } from '../persons/sections/common';
-import { useEmployerCreate, useEmployers } from './api';
+import { useEmployerCreate, useEmployers, useMunicipalities } from './api';
+import { FormModal } from './FormModal';
 import { word } from './words';
 
 function NewEmployer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const create = useEmployerCreate();
-  const places = useQuery({
-    queryKey: ['meta', 'municipalities'],
-    queryFn: () => api.get<{ id: string; name: string }[]>('/api/meta/municipalities'),
-  });
+  const places = useMunicipalities();
   const [f, setF] = useState<Record<string, string>>({});
   const set = (k: string) => (v: string | null) => setF((x) => ({ ...x, [k]: v ?? '' }));
   const err = issuesByField(create.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const body: Record<string, unknown> = {};
     for (const k of [
       'name',
@@ -65,55 +50,45 @@ function NewEmployer({ opened, onClose }: { opened: boolean; onClose: () => void
     />
   );
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       size="lg"
       title={t('work.newEmployer')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={submit}
+      pending={create.isPending}
+      error={create.error}
+      fieldErrors={err}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {create.error && Object.keys(err).length === 0 ? <ActionError error={create.error} /> : null}
-          {text('name', true)}
-          <SimpleGrid cols={2}>
-            {text('sector')}
-            <Select
-              label={t('work.emp.size')}
-              clearable
-              data={EMPLOYER_SIZES.map((s) => ({ value: s, label: word(t, 'sizes', s) }))}
-              value={f.size || null}
-              onChange={set('size')}
-              error={err.size}
-            />
-            {text('street')}
-            {text('postcode')}
-            {text('city')}
-            <Select
-              label={t('work.emp.municipalityId')}
-              clearable
-              searchable
-              data={(places.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
-              value={f.municipalityId || null}
-              onChange={set('municipalityId')}
-              error={err.municipalityId}
-            />
-            {text('betriebsnummer')}
-            {text('contactName')}
-            {text('contactPhone')}
-            {text('contactEmail')}
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('work.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {text('name', true)}
+      <SimpleGrid cols={2}>
+        {text('sector')}
+        <Select
+          label={t('work.emp.size')}
+          clearable
+          data={EMPLOYER_SIZES.map((s) => ({ value: s, label: word(t, 'sizes', s) }))}
+          value={f.size || null}
+          onChange={set('size')}
+          error={err.size}
+        />
+        {text('street')}
+        {text('postcode')}
+        {text('city')}
+        <Select
+          label={t('work.emp.municipalityId')}
+          clearable
+          searchable
+          data={(places.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
+          value={f.municipalityId || null}
+          onChange={set('municipalityId')}
+          error={err.municipalityId}
+        />
+        {text('betriebsnummer')}
+        {text('contactName')}
+        {text('contactPhone')}
+        {text('contactEmail')}
+      </SimpleGrid>
+    </FormModal>
   );
 }
 

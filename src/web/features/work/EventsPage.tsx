@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Skeleton,
@@ -14,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { WorkEventOut } from '../../../server/modules/work/schema';
@@ -23,7 +22,8 @@ import { formatDay } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { useSession } from '../../auth/session';
 import { ActionError } from '../persons/sections/common';
-import { useEmployers, workKeys } from './api';
+import { useEmployers, useMunicipalities, workKeys } from './api';
+import { FormModal } from './FormModal';
 import { word } from './words';
 
 const KINDS = ['job_fair', 'information', 'speed_dating', 'company_visit'] as const;
@@ -36,15 +36,11 @@ function useEventMutation<B>(fn: (b: B) => Promise<unknown>) {
 function NewEvent({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const create = useEventMutation((b: Record<string, unknown>) => api.post('/api/work-events', b));
-  const places = useQuery({
-    queryKey: ['meta', 'municipalities'],
-    queryFn: () => api.get<{ id: string; name: string }[]>('/api/meta/municipalities'),
-  });
+  const places = useMunicipalities();
   const [f, setF] = useState<Record<string, string>>({ kind: 'job_fair' });
   const set = (k: string) => (v: string | null) => setF((x) => ({ ...x, [k]: v ?? '' }));
   const err = issuesByField(create.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const body: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(f)) if (v) body[k] = v;
     create.mutate(body, {
@@ -55,72 +51,62 @@ function NewEvent({ opened, onClose }: { opened: boolean; onClose: () => void })
     });
   };
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t('work.events.new')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={submit}
+      pending={create.isPending}
+      error={create.error}
+      fieldErrors={err}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {create.error && Object.keys(err).length === 0 ? <ActionError error={create.error} /> : null}
-          <TextInput
-            label={t('work.events.title_')}
-            required
-            data-autofocus
-            value={f.title ?? ''}
-            onChange={(e) => set('title')(e.currentTarget.value)}
-            error={err.title}
-          />
-          <SimpleGrid cols={2}>
-            <Select
-              label={t('work.kind')}
-              allowDeselect={false}
-              data={KINDS.map((k) => ({ value: k, label: word(t, 'events.kinds', k) }))}
-              value={f.kind}
-              onChange={set('kind')}
-              error={err.kind}
-            />
-            <TextInput
-              type="date"
-              label={t('work.events.heldOn')}
-              required
-              value={f.heldOn ?? ''}
-              onChange={(e) => set('heldOn')(e.currentTarget.value)}
-              error={err.heldOn}
-            />
-            <Select
-              label={t('work.emp.municipalityId')}
-              clearable
-              data={(places.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
-              value={f.municipalityId || null}
-              onChange={set('municipalityId')}
-              error={err.municipalityId}
-            />
-            <TextInput
-              label={t('work.events.place')}
-              value={f.place ?? ''}
-              onChange={(e) => set('place')(e.currentTarget.value)}
-              error={err.place}
-            />
-          </SimpleGrid>
-          <TextInput
-            label={t('work.events.audience')}
-            value={f.audience ?? ''}
-            onChange={(e) => set('audience')(e.currentTarget.value)}
-            error={err.audience}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('work.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('work.events.title_')}
+        required
+        data-autofocus
+        value={f.title ?? ''}
+        onChange={(e) => set('title')(e.currentTarget.value)}
+        error={err.title}
+      />
+      <SimpleGrid cols={2}>
+        <Select
+          label={t('work.kind')}
+          allowDeselect={false}
+          data={KINDS.map((k) => ({ value: k, label: word(t, 'events.kinds', k) }))}
+          value={f.kind}
+          onChange={set('kind')}
+          error={err.kind}
+        />
+        <TextInput
+          type="date"
+          label={t('work.events.heldOn')}
+          required
+          value={f.heldOn ?? ''}
+          onChange={(e) => set('heldOn')(e.currentTarget.value)}
+          error={err.heldOn}
+        />
+        <Select
+          label={t('work.emp.municipalityId')}
+          clearable
+          data={(places.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
+          value={f.municipalityId || null}
+          onChange={set('municipalityId')}
+          error={err.municipalityId}
+        />
+        <TextInput
+          label={t('work.events.place')}
+          value={f.place ?? ''}
+          onChange={(e) => set('place')(e.currentTarget.value)}
+          error={err.place}
+        />
+      </SimpleGrid>
+      <TextInput
+        label={t('work.events.audience')}
+        value={f.audience ?? ''}
+        onChange={(e) => set('audience')(e.currentTarget.value)}
+        error={err.audience}
+      />
+    </FormModal>
   );
 }
 

@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Group,
-  Modal,
   NumberInput,
   Select,
   SimpleGrid,
@@ -13,19 +12,19 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TARGET_LEVELS } from '../../../domain/reference/languages';
 import { DRIVING_LICENCES, VACANCY_KINDS, VACANCY_STATUSES } from '../../../domain/work/vocab';
-import { api, issuesByField } from '../../api/client';
+import { issuesByField } from '../../api/client';
 import { readFile } from '../../app/files';
 import { formatDay } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { useSession } from '../../auth/session';
 import { ActionError } from '../persons/sections/common';
-import { useEmployers, useVacancies, useVacancyCreate, useVacancyImport } from './api';
+import { useEmployers, useMunicipalities, useVacancies, useVacancyCreate, useVacancyImport } from './api';
+import { FormModal } from './FormModal';
 import { OccupationPicker } from './OccupationPicker';
 import { word } from './words';
 
@@ -33,17 +32,13 @@ function NewVacancy({ opened, onClose }: { opened: boolean; onClose: () => void 
   const { t } = useTranslation();
   const create = useVacancyCreate();
   const employers = useEmployers();
-  const places = useQuery({
-    queryKey: ['meta', 'municipalities'],
-    queryFn: () => api.get<{ id: string; name: string }[]>('/api/meta/municipalities'),
-  });
+  const places = useMunicipalities();
   const [f, setF] = useState<Record<string, unknown>>({ kind: 'job', openings: 1, shiftWork: false });
   const [occLabel, setOccLabel] = useState<string | null>(null);
   const set = (k: string) => (v: unknown) =>
     setF((x) => ({ ...x, [k]: v === '' || v === null ? undefined : v }));
   const err = issuesByField(create.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     create.mutate(f, {
       onSuccess: () => {
         setF({ kind: 'job', openings: 1, shiftWork: false });
@@ -52,148 +47,138 @@ function NewVacancy({ opened, onClose }: { opened: boolean; onClose: () => void 
     });
   };
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       size="lg"
       title={t('work.newVacancy')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={submit}
+      pending={create.isPending}
+      error={create.error}
+      fieldErrors={err}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {create.error && Object.keys(err).length === 0 ? <ActionError error={create.error} /> : null}
-          <Select
-            label={t('work.employer')}
-            required
-            searchable
-            data={(employers.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
-            value={(f.employerId as string) ?? null}
-            onChange={set('employerId')}
-            error={err.employerId}
-          />
-          <TextInput
-            label={t('work.vacancyTitle')}
-            required
-            value={(f.title as string) ?? ''}
-            onChange={(e) => set('title')(e.currentTarget.value)}
-            error={err.title}
-          />
-          <OccupationPicker
-            label={t('work.occupation')}
-            description={t('work.occupationHint')}
-            required
-            value={(f.escoUri as string) ?? null}
-            valueLabel={occLabel}
-            onChange={(uri, label) => {
-              set('escoUri')(uri);
-              setOccLabel(label);
-            }}
-            error={err.escoUri}
-          />
-          <SimpleGrid cols={2}>
-            <Select
-              label={t('work.kind')}
-              required
-              allowDeselect={false}
-              data={VACANCY_KINDS.map((k) => ({ value: k, label: word(t, 'kinds', k) }))}
-              value={(f.kind as string) ?? 'job'}
-              onChange={set('kind')}
-              error={err.kind}
-            />
-            <Select
-              label={t('work.place')}
-              required
-              searchable
-              data={(places.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
-              value={(f.municipalityId as string) ?? null}
-              onChange={set('municipalityId')}
-              error={err.municipalityId}
-            />
-            <TextInput
-              type="date"
-              label={t('work.start')}
-              required
-              value={(f.startDate as string) ?? ''}
-              onChange={(e) => set('startDate')(e.currentTarget.value)}
-              error={err.startDate}
-            />
-            <TextInput
-              type="date"
-              label={t('work.end')}
-              value={(f.endDate as string) ?? ''}
-              onChange={(e) => set('endDate')(e.currentTarget.value)}
-              error={err.endDate}
-            />
-            <Select
-              label={t('work.minLevel')}
-              clearable
-              placeholder={t('work.noCondition')}
-              data={[...TARGET_LEVELS]}
-              value={(f.minLevel as string) ?? null}
-              onChange={set('minLevel')}
-              error={err.minLevel}
-            />
-            <Select
-              label={t('work.drivingLicence')}
-              clearable
-              placeholder={t('work.noCondition')}
-              data={DRIVING_LICENCES.map((d) => ({ value: d, label: t('work.licenceClass', { c: d }) }))}
-              value={(f.drivingLicence as string) ?? null}
-              onChange={set('drivingLicence')}
-              error={err.drivingLicence}
-            />
-            <NumberInput
-              label={t('work.hoursMin')}
-              min={1}
-              max={60}
-              value={(f.hoursMin as number) ?? ''}
-              onChange={(v) => set('hoursMin')(typeof v === 'number' ? v : undefined)}
-              error={err.hoursMin}
-            />
-            <NumberInput
-              label={t('work.hoursMax')}
-              min={1}
-              max={60}
-              value={(f.hoursMax as number) ?? ''}
-              onChange={(v) => set('hoursMax')(typeof v === 'number' ? v : undefined)}
-              error={err.hoursMax}
-            />
-            <NumberInput
-              label={t('work.openings')}
-              min={1}
-              max={500}
-              value={(f.openings as number) ?? 1}
-              onChange={(v) => set('openings')(typeof v === 'number' ? v : undefined)}
-              error={err.openings}
-            />
-            <Select
-              label={t('work.shiftWork')}
-              allowDeselect={false}
-              data={[
-                { value: 'no', label: t('work.no') },
-                { value: 'yes', label: t('work.yes') },
-              ]}
-              value={f.shiftWork ? 'yes' : 'no'}
-              onChange={(v) => setF((x) => ({ ...x, shiftWork: v === 'yes' }))}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t('work.description')}
-            value={(f.description as string) ?? ''}
-            onChange={(e) => set('description')(e.currentTarget.value)}
-            error={err.description}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('work.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        label={t('work.employer')}
+        required
+        searchable
+        data={(employers.data ?? []).map((e) => ({ value: e.id, label: e.name }))}
+        value={(f.employerId as string) ?? null}
+        onChange={set('employerId')}
+        error={err.employerId}
+      />
+      <TextInput
+        label={t('work.vacancyTitle')}
+        required
+        value={(f.title as string) ?? ''}
+        onChange={(e) => set('title')(e.currentTarget.value)}
+        error={err.title}
+      />
+      <OccupationPicker
+        label={t('work.occupation')}
+        description={t('work.occupationHint')}
+        required
+        value={(f.escoUri as string) ?? null}
+        valueLabel={occLabel}
+        onChange={(uri, label) => {
+          set('escoUri')(uri);
+          setOccLabel(label);
+        }}
+        error={err.escoUri}
+      />
+      <SimpleGrid cols={2}>
+        <Select
+          label={t('work.kind')}
+          required
+          allowDeselect={false}
+          data={VACANCY_KINDS.map((k) => ({ value: k, label: word(t, 'kinds', k) }))}
+          value={(f.kind as string) ?? 'job'}
+          onChange={set('kind')}
+          error={err.kind}
+        />
+        <Select
+          label={t('work.place')}
+          required
+          searchable
+          data={(places.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
+          value={(f.municipalityId as string) ?? null}
+          onChange={set('municipalityId')}
+          error={err.municipalityId}
+        />
+        <TextInput
+          type="date"
+          label={t('work.start')}
+          required
+          value={(f.startDate as string) ?? ''}
+          onChange={(e) => set('startDate')(e.currentTarget.value)}
+          error={err.startDate}
+        />
+        <TextInput
+          type="date"
+          label={t('work.end')}
+          value={(f.endDate as string) ?? ''}
+          onChange={(e) => set('endDate')(e.currentTarget.value)}
+          error={err.endDate}
+        />
+        <Select
+          label={t('work.minLevel')}
+          clearable
+          placeholder={t('work.noCondition')}
+          data={[...TARGET_LEVELS]}
+          value={(f.minLevel as string) ?? null}
+          onChange={set('minLevel')}
+          error={err.minLevel}
+        />
+        <Select
+          label={t('work.drivingLicence')}
+          clearable
+          placeholder={t('work.noCondition')}
+          data={DRIVING_LICENCES.map((d) => ({ value: d, label: t('work.licenceClass', { c: d }) }))}
+          value={(f.drivingLicence as string) ?? null}
+          onChange={set('drivingLicence')}
+          error={err.drivingLicence}
+        />
+        <NumberInput
+          label={t('work.hoursMin')}
+          min={1}
+          max={60}
+          value={(f.hoursMin as number) ?? ''}
+          onChange={(v) => set('hoursMin')(typeof v === 'number' ? v : undefined)}
+          error={err.hoursMin}
+        />
+        <NumberInput
+          label={t('work.hoursMax')}
+          min={1}
+          max={60}
+          value={(f.hoursMax as number) ?? ''}
+          onChange={(v) => set('hoursMax')(typeof v === 'number' ? v : undefined)}
+          error={err.hoursMax}
+        />
+        <NumberInput
+          label={t('work.openings')}
+          min={1}
+          max={500}
+          value={(f.openings as number) ?? 1}
+          onChange={(v) => set('openings')(typeof v === 'number' ? v : undefined)}
+          error={err.openings}
+        />
+        <Select
+          label={t('work.shiftWork')}
+          allowDeselect={false}
+          data={[
+            { value: 'no', label: t('work.no') },
+            { value: 'yes', label: t('work.yes') },
+          ]}
+          value={f.shiftWork ? 'yes' : 'no'}
+          onChange={(v) => setF((x) => ({ ...x, shiftWork: v === 'yes' }))}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('work.description')}
+        value={(f.description as string) ?? ''}
+        onChange={(e) => set('description')(e.currentTarget.value)}
+        error={err.description}
+      />
+    </FormModal>
   );
 }
 

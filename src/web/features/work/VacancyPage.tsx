@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   List,
-  Modal,
   Paper,
   Select,
   SimpleGrid,
@@ -15,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CONTRACT_TYPES, DECLINED_BY, type PlacementStatus, WAGE_BRACKETS } from '../../../domain/work/vocab';
@@ -32,6 +31,7 @@ import {
   useVacancy,
   useVacancyPlacements,
 } from './api';
+import { FormModal } from './FormModal';
 import { word } from './words';
 
 /** Moves that need more than a click: a hire (start and contract), a decline (who and why). */
@@ -42,86 +42,73 @@ function MoveDialog({ p, to, onClose }: { p: PlacementOut; to: 'hired' | 'declin
   const set = (k: string) => (v: unknown) =>
     setF((x) => ({ ...x, [k]: v === '' || v === null ? undefined : v }));
   const err = issuesByField(move.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     move.mutate({ id: p.id, version: p.version, status: to, ...f }, { onSuccess: onClose });
   };
   return (
-    <Modal
+    <FormModal
       opened
       onClose={onClose}
       title={t(`work.move.${to}Title`, { name: p.personName })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      onSubmit={submit}
+      pending={move.isPending}
+      error={move.error}
+      fieldErrors={err}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {move.error && Object.keys(err).length === 0 ? <ActionError error={move.error} /> : null}
-          {to === 'hired' ? (
-            <>
-              <TextInput
-                type="date"
-                label={t('work.start')}
-                required
-                data-autofocus
-                value={(f.startDate as string) ?? ''}
-                onChange={(e) => set('startDate')(e.currentTarget.value)}
-                error={err.startDate}
-              />
-              <Select
-                label={t('work.contractType')}
-                required
-                data={CONTRACT_TYPES.map((c) => ({ value: c, label: word(t, 'contracts', c) }))}
-                value={(f.contractType as string) ?? null}
-                onChange={set('contractType')}
-                error={err.contractType}
-              />
-              <TextInput
-                type="number"
-                label={t('work.hours')}
-                value={(f.hours as number | undefined)?.toString() ?? ''}
-                onChange={(e) =>
-                  set('hours')(e.currentTarget.value ? Number(e.currentTarget.value) : undefined)
-                }
-                error={err.hours}
-              />
-              <Select
-                label={t('work.wage')}
-                clearable
-                data={WAGE_BRACKETS.map((w) => ({ value: w, label: word(t, 'wages', w) }))}
-                value={(f.wageBracket as string) ?? null}
-                onChange={set('wageBracket')}
-                error={err.wageBracket}
-              />
-            </>
-          ) : (
-            <>
-              <Select
-                label={t('work.declinedBy')}
-                required
-                data={DECLINED_BY.map((d) => ({ value: d, label: word(t, 'declinedByValues', d) }))}
-                value={(f.declinedBy as string) ?? null}
-                onChange={set('declinedBy')}
-                error={err.declinedBy}
-              />
-              <TextInput
-                label={t('work.declinedReason')}
-                value={(f.declinedReason as string) ?? ''}
-                onChange={(e) => set('declinedReason')(e.currentTarget.value)}
-                error={err.declinedReason}
-              />
-            </>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={move.isPending}>
-              {t('work.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {to === 'hired' ? (
+        <>
+          <TextInput
+            type="date"
+            label={t('work.start')}
+            required
+            data-autofocus
+            value={(f.startDate as string) ?? ''}
+            onChange={(e) => set('startDate')(e.currentTarget.value)}
+            error={err.startDate}
+          />
+          <Select
+            label={t('work.contractType')}
+            required
+            data={CONTRACT_TYPES.map((c) => ({ value: c, label: word(t, 'contracts', c) }))}
+            value={(f.contractType as string) ?? null}
+            onChange={set('contractType')}
+            error={err.contractType}
+          />
+          <TextInput
+            type="number"
+            label={t('work.hours')}
+            value={(f.hours as number | undefined)?.toString() ?? ''}
+            onChange={(e) => set('hours')(e.currentTarget.value ? Number(e.currentTarget.value) : undefined)}
+            error={err.hours}
+          />
+          <Select
+            label={t('work.wage')}
+            clearable
+            data={WAGE_BRACKETS.map((w) => ({ value: w, label: word(t, 'wages', w) }))}
+            value={(f.wageBracket as string) ?? null}
+            onChange={set('wageBracket')}
+            error={err.wageBracket}
+          />
+        </>
+      ) : (
+        <>
+          <Select
+            label={t('work.declinedBy')}
+            required
+            data={DECLINED_BY.map((d) => ({ value: d, label: word(t, 'declinedByValues', d) }))}
+            value={(f.declinedBy as string) ?? null}
+            onChange={set('declinedBy')}
+            error={err.declinedBy}
+          />
+          <TextInput
+            label={t('work.declinedReason')}
+            value={(f.declinedReason as string) ?? ''}
+            onChange={(e) => set('declinedReason')(e.currentTarget.value)}
+            error={err.declinedReason}
+          />
+        </>
+      )}
+    </FormModal>
   );
 }
 

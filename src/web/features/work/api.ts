@@ -96,3 +96,10 @@ export const useVacancyImport = (preview: boolean) =>
   useWorkMutation((f: { format: 'csv' | 'xlsx'; content: string }) =>
     api.post<Record<string, unknown>>(preview ? '/api/vacancies/import/preview' : '/api/vacancies/import', f),
   );
+
+/** The region's municipalities (places of work, events). */
+export const useMunicipalities = () =>
+  useQuery({
+    queryKey: ['meta', 'municipalities'],
+    queryFn: () => api.get<{ id: string; name: string }[]>('/api/meta/municipalities'),
+  });
