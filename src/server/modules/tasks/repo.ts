@@ -285,6 +285,8 @@ export async function closeGenerated(
 /**
  * Keeps the open tasks of one source and person equal to `wanted` (by source key): new ones are added,
  * moved ones get their new day, the rest close — as done when the source says so, else as gone.
+ * `within` narrows which open tasks this call owns (e.g. one placement's after-care among the person's
+ * others); tasks outside it are left as they are.
  */
 export async function replaceSourceTasks(
   db: Kysely<DB>,
@@ -293,15 +295,18 @@ export async function replaceSourceTasks(
   source: GeneratedTask['source'],
   wanted: readonly GeneratedTask[],
   doneKeys: ReadonlySet<string> = new Set(),
+  within: (sourceKey: string) => boolean = () => true,
 ): Promise<{ created: number; moved: number; closed: number }> {
-  const open = await db
-    .selectFrom('task')
-    .select(['id', 'source_key', 'due_on', 'title'])
-    .where('tenant_id', '=', tenantId)
-    .where('person_id', '=', personId)
-    .where('source', '=', source)
-    .where('status', '=', 'open')
-    .execute();
+  const open = (
+    await db
+      .selectFrom('task')
+      .select(['id', 'source_key', 'due_on', 'title'])
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', '=', personId)
+      .where('source', '=', source)
+      .where('status', '=', 'open')
+      .execute()
+  ).filter((t) => within(t.source_key as string));
   const byKey = new Map(open.map((t) => [t.source_key as string, t]));
   const wantedKeys = new Set(wanted.map((w) => w.sourceKey));
   const create = wanted.filter((w) => !byKey.has(w.sourceKey));

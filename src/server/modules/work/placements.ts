@@ -243,54 +243,10 @@ async function afterMove(
           agencyId: actor.agencyId,
         }))
       : [];
-  const others = await db
-    .selectFrom('task')
-    .select('source_key')
-    .where('tenant_id', '=', actor.tenantId)
-    .where('person_id', '=', p.personId)
-    .where('source', '=', 'work')
-    .where('status', '=', 'open')
-    .execute();
-  // The person's after-care tasks of other placements stay as they are.
-  const keep = others
-    .map((o) => o.source_key as string)
-    .filter((k) => !k.endsWith(`:${p.id}`))
-    .map((k) => ({ sourceKey: k }));
-  if (wanted.length > 0 || others.some((o) => (o.source_key as string).endsWith(`:${p.id}`))) {
-    const current = await db
-      .selectFrom('task')
-      .select([
-        'source_key',
-        'due_on',
-        'event_on',
-        'remind_on',
-        'title',
-        'assignee_user_id',
-        'assignee_agency_id',
-        'kind',
-      ])
-      .where('tenant_id', '=', actor.tenantId)
-      .where('person_id', '=', p.personId)
-      .where('source', '=', 'work')
-      .where('status', '=', 'open')
-      .execute();
-    const kept = current
-      .filter((t) => keep.some((k) => k.sourceKey === t.source_key))
-      .map((t) => ({
-        personId: p.personId,
-        kind: t.kind,
-        source: 'work' as const,
-        sourceKey: t.source_key as string,
-        dueOn: t.due_on,
-        eventOn: t.event_on,
-        legalBasis: null,
-        remindOn: t.remind_on,
-        title: t.title,
-        userId: t.assignee_user_id,
-        agencyId: t.assignee_agency_id,
-      }));
-    await replaceSourceTasks(db, actor.tenantId, p.personId, 'work', [...kept, ...wanted]);
-  }
+  // This placement's after-care only: the person's other placements keep theirs.
+  await replaceSourceTasks(db, actor.tenantId, p.personId, 'work', wanted, new Set(), (key) =>
+    key.endsWith(`:${p.id}`),
+  );
   if (p.status === 'hired') {
     const v = await vacancyById(db, actor.tenantId, p.vacancyId);
     if (v.hires >= v.openings && v.status === 'open')
