@@ -106,7 +106,7 @@ export function ageGroupOf(birthDate: string | null, on: string): AgeGroup | nul
 export const openOn = (p: PersonFact, day: string) =>
   p.intakeOn <= day && (p.closedOn === null || p.closedOn > day);
 
-function matches(p: PersonFact, f: StatisticsFilters, asOf: string): boolean {
+export function matches(p: PersonFact, f: StatisticsFilters, asOf: string): boolean {
   if (f.municipality && p.municipalityId !== f.municipality) return false;
   if (f.gender && p.gender !== f.gender) return false;
   if (f.nationality && p.nationality !== f.nationality) return false;
@@ -136,7 +136,7 @@ export function levelOn(
 }
 
 /** In a course on the day: enrolled and the course running (start ≤ day ≤ end), not left before. */
-const inCourseOn = (e: EnrolmentFact, day: string) =>
+export const inCourseOn = (e: EnrolmentFact, day: string) =>
   e.start <= day && (e.end === null || e.end >= day) && !['cancelled', 'dropped_out'].includes(e.status);
 
 function quantile(sorted: number[], q: number): number | null {
