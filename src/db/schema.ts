@@ -837,6 +837,22 @@ export interface WorkEventGuestTable {
   follow_up: string | null;
 }
 
+/** Targets of the steering group (021_statistics_targets.sql). */
+export interface StatisticsTargetTable {
+  id: Generated<string>;
+  tenant_id: string;
+  indicator_id: string;
+  label: string;
+  target_value: number;
+  direction: Defaulted<'at_least' | 'at_most'>;
+  deadline: string;
+  baseline_on: string | null;
+  version: Defaulted<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   app_meta: AppMetaTable;
   idempotency_key: IdempotencyKeyTable;
@@ -892,4 +908,5 @@ export interface DB {
   placement: PlacementTable;
   work_event: WorkEventTable;
   work_event_guest: WorkEventGuestTable;
+  statistics_target: StatisticsTargetTable;
 }

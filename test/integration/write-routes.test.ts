@@ -122,7 +122,8 @@ const rowOf =
       | 'recognition'
       | 'employer'
       | 'vacancy'
-      | 'placement',
+      | 'placement'
+      | 'statistics_target',
     id: string,
   ) =>
   async () =>
@@ -658,6 +659,35 @@ const FIXTURES: Record<string, Fixture> = {
       contactEmail: 'kaya@kreis.test',
       contactPhone: '05221 2',
       active: false,
+    }),
+  },
+  'PATCH /api/statistics/targets/:id': {
+    role: 'koordination',
+    versioned: true,
+    async setup(env, _t, session) {
+      const r = await env.app.inject({
+        method: 'POST',
+        url: '/api/statistics/targets',
+        headers: as(session),
+        payload: {
+          indicatorId: 'in_work_share',
+          label: 'Hälfte in Arbeit',
+          targetValue: 0.5,
+          direction: 'at_least',
+          deadline: '2027-12-31',
+          baselineOn: '2026-01-01',
+        },
+      });
+      const id = r.json().id as string;
+      return { url: `/api/statistics/targets/${id}`, row: rowOf(env, 'statistics_target', id) };
+    },
+    samples: () => ({
+      indicatorId: 'b2_share',
+      label: 'Mehr als die Hälfte mit B2',
+      targetValue: 0.55,
+      direction: 'at_most',
+      deadline: '2028-06-30',
+      baselineOn: '2026-06-30',
     }),
   },
   'PATCH /api/conferences/:id/items/:itemId': {

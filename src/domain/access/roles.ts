@@ -42,6 +42,11 @@ export const PERMISSIONS = [
   // staff; managing them (and the competence profile) for the employer service and the advisors.
   'work:read',
   'work:manage',
+  // Steering (issue 15): the dashboard (its view follows from the record scope: own caseload, or the region with
+  // small cells hidden), the persons behind a number, and the county's targets.
+  'reports:dashboard',
+  'reports:drilldown',
+  'reports:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -86,6 +91,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'language:record',
       'work:read',
       'work:manage',
+      'reports:dashboard',
+      'reports:drilldown',
     ],
     scope: 'team',
     label: { de: 'Integrationsfachkraft', en: 'Integration advisor' },
@@ -122,6 +129,9 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
       'measures:manage',
       'audit:read',
       'work:read',
+      'reports:dashboard',
+      'reports:drilldown',
+      'reports:manage',
     ],
     scope: 'tenant',
     label: { de: 'Koordination', en: 'Coordination' },
@@ -130,7 +140,8 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
     // Partner agencies ("virtual support") see a person only through a valid consent for their agency.
     // Course providers (partners of a Bildungsträger) see and manage only their own courses and participants;
     // other partner agencies are refused by the language services.
-    permissions: ['person:read', 'person:search', 'courses:read', 'courses:manage'],
+    // Partner agencies in the steering group see the county's dashboard with small cells hidden, no persons.
+    permissions: ['person:read', 'person:search', 'courses:read', 'courses:manage', 'reports:dashboard'],
     scope: 'consent',
     label: { de: 'Partner', en: 'Partner agency' },
   },

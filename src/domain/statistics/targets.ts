@@ -140,3 +140,14 @@ export function trendDays(asOf: string, months: number, baseline?: string | null
 
 /** The day before a day: handy for boundary tests and "as of the day before" reads. */
 export const dayBefore = (day: string) => addDays(day, -1);
+
+/** The number a screen and an export show for a value: shares in percent with one decimal, days with one. */
+export function shownNumber(unit: 'count' | 'share' | 'days', value: number | null): number | null {
+  if (value === null) return null;
+  if (unit === 'share') return Math.round(value * 1000) / 10;
+  if (unit === 'days') return Math.round(value * 10) / 10;
+  return value;
+}
+
+export const unitOf = (id: string): 'count' | 'share' | 'days' =>
+  (INDICATOR_UNITS as Record<string, 'count' | 'share' | 'days'>)[id] ?? 'count';

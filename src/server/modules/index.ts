@@ -23,6 +23,7 @@ import { residenceRoutes } from './residence/routes';
 import { rulesRoutes } from './rules/routes';
 import { settingsRoutes } from './settings/routes';
 import { statisticsRoutes } from './statistics/routes';
+import { steeringRoutes } from './statistics/steering-routes';
 import { systemRoutes } from './system/routes';
 import { taskRoutes } from './tasks/routes';
 import { userRoutes } from './users/routes';
@@ -50,6 +51,7 @@ export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<voi
   languagePathRoutes,
   occupationRoutes,
   statisticsRoutes,
+  steeringRoutes,
   taskRoutes,
   appointmentRoutes,
   measureRoutes,
