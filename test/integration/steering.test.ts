@@ -62,7 +62,7 @@ describeEachDb('steering: targets, dashboards per role, drill-down, exports', (e
     const { app, database } = env();
     const t = await makeTenant(database.db);
     const k = await login(app, t.users.koordination.email);
-    const post = (payload: unknown) =>
+    const post = (payload: Record<string, unknown>) =>
       app.inject({ method: 'POST', url: '/api/statistics/targets', headers: as(k), payload });
     const created = await post({
       indicatorId: 'in_work_share',
@@ -74,7 +74,7 @@ describeEachDb('steering: targets, dashboards per role, drill-down, exports', (e
     const target = created.json();
     expect(target).toMatchObject({ direction: 'at_least', baselineOn: null, version: 1 });
 
-    const patch = (payload: unknown) =>
+    const patch = (payload: Record<string, unknown>) =>
       app.inject({ method: 'PATCH', url: `/api/statistics/targets/${target.id}`, headers: as(k), payload });
     const renamed = await patch({ label: 'Hälfte in Arbeit bis Ende 2027', version: 1 });
     expect(renamed.statusCode, renamed.body).toBe(200);
@@ -92,9 +92,7 @@ describeEachDb('steering: targets, dashboards per role, drill-down, exports', (e
     });
     expect(bad.statusCode).toBe(400);
     const paths = (bad.json().issues as { path: string }[]).map((i) => i.path);
-    expect(paths).toEqual(
-      expect.arrayContaining(['indicatorId', 'label', 'targetValue', 'deadline']),
-    );
+    expect(paths).toEqual(expect.arrayContaining(['indicatorId', 'label', 'targetValue', 'deadline']));
     expect(bad.json().issues.find((i: { path: string }) => i.path === 'indicatorId').message).toMatch(
       /Kennzahl/,
     );
