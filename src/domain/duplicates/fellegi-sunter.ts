@@ -3,7 +3,7 @@ import type { NameComparison } from './name-similarity';
 import type { PreparedPerson } from './prepare';
 import { REASONS } from './reasons';
 import { pairNames } from './score';
-import { nameLevelOf } from './token-levels';
+import { type Established, NAME_DIFFERENT, nameLevelOf } from './token-levels';
 
 /**
  * Fellegi–Sunter comparison of two records: each field is compared into a few agreement levels;
@@ -17,7 +17,7 @@ export type Field = (typeof FIELDS)[number];
 
 /** Agreement levels per field, best first. The last level of name is "different". */
 export const LEVELS: Record<Field, readonly string[]> = {
-  name: ['exact', 'variant', 'one_error', 'two_errors', 'partial', 'different'],
+  name: ['exact', 'variant', 'one_error', 'two_errors', 'near', 'partial', 'different'],
   birth: ['date', 'swapped', 'month', 'year_only', 'other_date', 'other_year', 'missing'],
   nationality: ['same', 'different', 'missing'],
   gender: ['same', 'different', 'missing'],
@@ -36,13 +36,17 @@ export interface Comparison {
  * name comparison allows — it knows where an original spelling contradicts a Latin look-alike
  * (Уляна / Олена) and where vowels separate names with one skeleton (Mahmoud / Mohammed).
  */
-function nameParts(a: PreparedPerson, b: PreparedPerson): { level: number; names: NameComparison | null } {
-  const level = nameLevelOf(a.names, b.names);
+function nameParts(
+  a: PreparedPerson,
+  b: PreparedPerson,
+  established?: Established,
+): { level: number; names: NameComparison | null } {
+  const level = nameLevelOf(a.names, b.names, established);
   // Names that differ are never reported: the detailed comparison (and its reasons) is not needed.
-  if (level >= 5) return { level, names: null };
+  if (level >= NAME_DIFFERENT) return { level, names: null };
   const names = pairNames(a, b);
   const original = (p: PreparedPerson) => p.names.some((n) => n.script !== 'Latn');
-  if (names && names.score < 0.5 && original(a) && original(b)) return { level: 5, names };
+  if (names && names.score < 0.5 && original(a) && original(b)) return { level: NAME_DIFFERENT, names };
   return { level, names };
 }
 
@@ -63,8 +67,14 @@ function birthLevel(a: PreparedPerson, b: PreparedPerson, reason: string | null)
   }
 }
 
-/** Name comparisons already made, by the pair of name signatures: names repeat across a register. */
-export type NameCache = Map<string, { level: number; names: NameComparison | null }>;
+/**
+ * What a comparison may know of the register: name comparisons already made (by the pair of name
+ * signatures: names repeat across a register) and the register's established names.
+ */
+export interface CompareContext {
+  cache?: Map<string, { level: number; names: NameComparison | null }>;
+  established?: Established;
+}
 
 const signatures = new WeakMap<PreparedPerson, string>();
 function signature(p: PreparedPerson): string {
@@ -76,22 +86,23 @@ function signature(p: PreparedPerson): string {
   return s;
 }
 
-function compareNameParts(a: PreparedPerson, b: PreparedPerson, cache?: NameCache) {
-  if (!cache) return nameParts(a, b);
+function compareNameParts(a: PreparedPerson, b: PreparedPerson, ctx: CompareContext) {
+  const { cache, established } = ctx;
+  if (!cache) return nameParts(a, b, established);
   const sa = signature(a);
   const sb = signature(b);
   const key = sa < sb ? `${sa}#${sb}` : `${sb}#${sa}`;
   let hit = cache.get(key);
   if (!hit) {
-    hit = nameParts(a, b);
+    hit = nameParts(a, b, established);
     cache.set(key, hit);
   }
   return hit;
 }
 
 /** Compares two prepared records into agreement levels, with the reasons shown to people. */
-export function compareRecords(a: PreparedPerson, b: PreparedPerson, cache?: NameCache): Comparison {
-  const { level, names } = compareNameParts(a, b, cache);
+export function compareRecords(a: PreparedPerson, b: PreparedPerson, ctx: CompareContext = {}): Comparison {
+  const { level, names } = compareNameParts(a, b, ctx);
   const reasons = names ? [...names.reasons] : [];
   const birth = birthEvidence(a.birth, b.birth);
   if (birth.reason) reasons.push(birth.reason);
@@ -205,11 +216,13 @@ export function trainM(patterns: ReadonlyMap<number, number>, start: Model, birt
   const similar = distribution(
     entries,
     'name',
-    (l) => l.birth === 0 && l.nationality === 0 && l.name < 5,
+    (l) => l.birth === 0 && l.nationality === 0 && l.name < NAME_DIFFERENT,
     start.m.name,
   );
-  const different = start.m.name[5];
-  const name = similar.map((p, l) => (l === 5 ? different : (p * (1 - different)) / (1 - similar[5])));
+  const different = start.m.name[NAME_DIFFERENT];
+  const name = similar.map((p, l) =>
+    l === NAME_DIFFERENT ? different : (p * (1 - different)) / (1 - similar[NAME_DIFFERENT]),
+  );
   return {
     name,
     birth,
@@ -325,7 +338,7 @@ export function pairEvidence(
 }
 
 /** Log-odds for a pair that is the only one of its name in its birth year (see registerEvidence). */
-const ONLY_PAIR = Math.log(8);
+const ONLY_PAIR = Math.log(30);
 
 /**
  * What the register says beyond the pair: when the two records are the only ones with their name
@@ -346,13 +359,13 @@ export function registerEvidence(levels: Levels, sameNameAndYear: number): numbe
 export const DEFAULT_MODEL: Model = {
   lambda: 0.02,
   m: {
-    name: [0.45, 0.2, 0.2, 0.1, 0.04, 0.01],
+    name: [0.45, 0.2, 0.2, 0.1, 0.02, 0.02, 0.01],
     birth: [0.5, 0.03, 0.02, 0.3, 0.1, 0.01, 0.04],
     nationality: [0.9, 0.05, 0.05],
     gender: [0.97, 0.01, 0.02],
   },
   u: {
-    name: [0.003, 0.003, 0.006, 0.01, 0.03, 0.948],
+    name: [0.003, 0.003, 0.006, 0.01, 0.02, 0.03, 0.928],
     birth: [0.002, 0.002, 0.01, 0.3, 0.6, 0.05, 0.036],
     nationality: [0.2, 0.75, 0.05],
     gender: [0.5, 0.48, 0.02],

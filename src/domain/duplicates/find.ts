@@ -1,8 +1,10 @@
 import { forEachCandidate } from './blocking';
 import {
   birthM,
+  type CompareContext,
   compareRecords,
   DEFAULT_MODEL,
+  decode,
   encode,
   estimateModel,
   FIELDS,
@@ -10,7 +12,6 @@ import {
   fullNameKey,
   LEVELS,
   type Model,
-  type NameCache,
   pairEvidence,
   trainM,
   uFromCounts,
@@ -77,7 +78,7 @@ export function findDuplicates(records: PersonRecord[], options: FindOptions = {
   const codes: number[] = [];
   const patterns = new Map<number, number>();
   const started = performance.now();
-  const cache: NameCache = new Map();
+  const cache: CompareContext = { cache: new Map(), established: establishedNames(people) };
   forEachCandidate(people, (i, j) => {
     options.onCompared?.(i, j);
     const code = encode(compareRecords(people[i], people[j], cache).levels);
@@ -102,13 +103,24 @@ export function findDuplicates(records: PersonRecord[], options: FindOptions = {
   const scored: Model = { ...model, lambda: prior };
   const nameKeys = people.map(fullNameKey);
   const yearKeys = people.map((p, i) => `${nameKeys[i]}@${p.birth?.year ?? '-'}`);
+  const natKeys = people.map((p, i) => `${yearKeys[i]}@${p.nationality ?? '-'}`);
   const nameCounts = countBy(nameKeys);
   const nameYearCounts = countBy(yearKeys);
+  const nameYearNatCounts = countBy(natKeys);
   const likely: { i: number; j: number; odds: number }[] = [];
   for (let k = 0; k < left.length; k++) {
     const [i, j] = [left[k], right[k]];
-    const frequency = Math.max(nameCounts.get(nameKeys[i]) ?? 1, nameCounts.get(nameKeys[j]) ?? 1) / n;
-    const sameYear = Math.max(nameYearCounts.get(yearKeys[i]) ?? 2, nameYearCounts.get(yearKeys[j]) ?? 2);
+    const [fi, fj] = [nameCounts.get(nameKeys[i]) ?? 1, nameCounts.get(nameKeys[j]) ?? 1];
+    // An agreeing name is as telling as it is rare. With a letter error, the chance that a stranger
+    // carries it is that of the rarer spelling: a slip of the pen ("Mhammed Kovalenko") is a name
+    // nobody else has, even where the spelling it came from is common.
+    const frequency = (decode(codes[k]).name >= 2 ? Math.min(fi, fj) : Math.max(fi, fj)) / n;
+    // "Such people": the same name and year — and nationality, when both records have the same one.
+    const [keys, counts] =
+      people[i].nationality && people[i].nationality === people[j].nationality
+        ? [natKeys, nameYearNatCounts]
+        : [yearKeys, nameYearCounts];
+    const sameYear = Math.max(counts.get(keys[i]) ?? 2, counts.get(keys[j]) ?? 2);
     const p = pairEvidence(scored, codes[k], frequency, sameYear).probability;
     if (p >= COMPETITION_FLOOR) likely.push({ i, j, odds: p / (1 - p) });
   }
@@ -138,7 +150,7 @@ export function findDuplicates(records: PersonRecord[], options: FindOptions = {
 }
 
 /** u per field and level from random pairs born in the same year (the blocks compare only those). */
-function estimateU(people: readonly PreparedPerson[], cache: NameCache): Record<Field, number[]> {
+function estimateU(people: readonly PreparedPerson[], cache: CompareContext): Record<Field, number[]> {
   const counts = Object.fromEntries(FIELDS.map((f) => [f, LEVELS[f].map(() => 0)])) as Record<
     Field,
     number[]
@@ -151,6 +163,18 @@ function estimateU(people: readonly PreparedPerson[], cache: NameCache): Record<
     for (const f of FIELDS) counts[f][levels[f]]++;
   }
   return uFromCounts(counts, DEFAULT_MODEL.u);
+}
+
+/** How many records carry each written name token (once per record): see nearNames. */
+export function establishedNames(people: readonly PreparedPerson[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const p of people) {
+    seen.clear();
+    for (const n of p.names) for (const t of n.tokens) seen.add(t.text);
+    for (const t of seen) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** How often each key occurs (full names; full names with the birth year). */

@@ -1,3 +1,4 @@
+import { nameFamily } from './name-families';
 import { type Script, toLatin } from './normalise';
 import { phonetics } from './phonetic';
 import { structuralTokens } from './tokens';
@@ -9,6 +10,8 @@ export interface PreparedToken {
   canon: string;
   /** Consonant skeletons, including those of the alternative reading (glued article). */
   skeletons: string[];
+  /** The letters as written (Latin, lower case), before articles and compounds were folded. */
+  written: string;
 }
 
 export interface PreparedName {
@@ -32,16 +35,19 @@ export interface PreparedPerson {
   gender: Gender | null;
 }
 
-function prepareToken(text: string, alt: string | undefined): PreparedToken {
+function prepareToken(text: string, alt: string | undefined, written: string): PreparedToken {
   const p = phonetics(text);
-  if (alt === undefined) return { text, canon: p.canon, skeletons: p.skeletons };
+  // Spellings of one name family share one canonical form (name-families.ts: Fatma = Fatima).
+  const family = nameFamily(text);
+  const canon = family === undefined ? p.canon : phonetics(family).canon;
+  if (alt === undefined) return { text, canon, skeletons: p.skeletons, written };
   const q = phonetics(alt);
-  return { text, canon: p.canon, skeletons: [...new Set([...p.skeletons, ...q.skeletons])] };
+  return { text, canon, skeletons: [...new Set([...p.skeletons, ...q.skeletons])], written };
 }
 
 export function prepareName(name: string): PreparedName {
   const latin = toLatin(name);
-  const tokens = structuralTokens(latin.text).map((t) => prepareToken(t.text, t.alt));
+  const tokens = structuralTokens(latin.text).map((t) => prepareToken(t.text, t.alt, t.written));
   return { tokens: tokens.filter((t) => t.skeletons.some((s) => s.length > 0)), script: latin.script };
 }
 

@@ -32,11 +32,19 @@ export function withinOneEdit(a: string, b: string): boolean {
  */
 const VARIANT_SIMILARITY = 0.855;
 
+/**
+ * How many records of the register carry each name token (its written form): a name held by several
+ * records is a name of its own; a slip of the pen makes a spelling few others have (see nearNames).
+ */
+export type Established = ReadonlyMap<string, number>;
+
 export function tokenLevel(a: PreparedToken, b: PreparedToken, crossScript: boolean): TokenLevel {
   if (a.text === b.text) return 3;
   if (a.canon === b.canon) return 2;
   if (a.skeletons.some((s) => b.skeletons.includes(s))) {
     if (crossScript || tokenMatch(a, b, false).sim >= VARIANT_SIMILARITY) return 2;
+    // One skeleton, vowels of one class in the same places (Laila / Layla): at least a letter's error.
+    if (vowelVariant(a.text, b.text)) return 1;
   }
   // Very short tokens are too easily one letter apart (Ali / Adi); only a lost letter counts there
   // (Ali / Ai).
@@ -49,7 +57,48 @@ export function tokenLevel(a: PreparedToken, b: PreparedToken, crossScript: bool
   // On the written letters: one edit of the folded phonetic form may hide two real differences, and
   // names sharing an affix (Gebremedhin / Gebremariam, Linoglu / Layloglu) differ in their stems.
   if (withinOneEdit(a.text, b.text)) return 1;
+  // A typo in a folded syllable (Abdrlhelen / Abdelhelen): one edit on the letters as written.
+  if ((a.written !== a.text || b.written !== b.text) && withinOneEdit(a.written, b.written)) return 1;
   return slip(a, b) ? 1 : 0;
+}
+
+/** Fewest records holding a spelling for it to count as a name of its own. */
+const ESTABLISHED_MIN = 3;
+/**
+ * The rarer of two spellings must be held by at least this share of the commoner's records to be
+ * a name of its own: "Mhammed" written by 3 of 5,000 Mohammeds is a slip; "Bakr" beside "Bakri" is not.
+ */
+const ESTABLISHED_RATIO = 0.02;
+
+/** Vowels by the sound classes transliterations confuse: a; e, i, y; o, u. */
+const VOWEL_CLASS: Record<string, string> = { a: 'a', e: 'i', i: 'i', y: 'i', o: 'u', u: 'u' };
+
+/** A spelling's shape: consonants as written (doubles folded), each run of vowels as its classes. */
+function vowelShape(w: string): string {
+  return w
+    .replace(/(.)\1+/g, '$1')
+    .replace(/[aeiouy]+/g, (run) => `<${[...new Set([...run].map((c) => VOWEL_CLASS[c]))].sort().join('')}>`);
+}
+
+/**
+ * Spellings that differ only in vowels of one sound class, in the same places (Laila / Layla,
+ * Ebrahim / Ibrahim, Haile / Hayle, Saleh / Salih): transliterations of one name. Another vowel
+ * (Hassan / Hussein, Omar / Emer), an added syllable (Bakr / Bakri, Mahmoud / Mohammed) or another
+ * consonant (Mehmet / Mehmed) makes another name.
+ */
+export function vowelVariant(a: string, b: string): boolean {
+  return a !== b && vowelShape(a) === vowelShape(b);
+}
+
+/**
+ * Two tokens that agree only up to an error or other vowels, both names of their own in the register
+ * (Bakr / Bakri, Mahmoud / Mehmet, Youssef / Yousefi): more likely two names than one name and a slip.
+ */
+function nearNames(a: PreparedToken, b: PreparedToken, established: Established | undefined): boolean {
+  if (established === undefined || a.canon === b.canon || vowelVariant(a.text, b.text)) return false;
+  const ca = established.get(a.text) ?? 0;
+  const cb = established.get(b.text) ?? 0;
+  return Math.min(ca, cb) >= ESTABLISHED_MIN && Math.min(ca, cb) >= ESTABLISHED_RATIO * Math.max(ca, cb);
 }
 
 /**
@@ -94,13 +143,15 @@ export interface TokenAlignment {
   extra: number;
   /** The aligned token positions [in a, in b]. */
   pairs: [number, number][];
+  /** Per aligned pair: below "same spelling", and both tokens are established names. */
+  near: boolean[];
 }
 
 /**
  * Aligns the tokens of two names regardless of order: greedily the best pairs first, each token
  * used once. The shorter name must be covered: its unmatched tokens count against a match.
  */
-export function alignTokens(a: PreparedName, b: PreparedName): TokenAlignment {
+export function alignTokens(a: PreparedName, b: PreparedName, established?: Established): TokenAlignment {
   const crossScript = a.script !== b.script;
   const cells: [number, number, TokenLevel][] = [];
   for (let i = 0; i < a.tokens.length; i++)
@@ -113,35 +164,50 @@ export function alignTokens(a: PreparedName, b: PreparedName): TokenAlignment {
   const usedB = new Set<number>();
   const levels: TokenLevel[] = [];
   const pairs: [number, number][] = [];
+  const near: boolean[] = [];
   for (const [i, j, l] of cells) {
     if (usedA.has(i) || usedB.has(j)) continue;
     usedA.add(i);
     usedB.add(j);
     levels.push(l);
     pairs.push([i, j]);
+    near.push(l < 3 && nearNames(a.tokens[i], b.tokens[j], established));
   }
   const shorter = Math.min(a.tokens.length, b.tokens.length);
   const longer = Math.max(a.tokens.length, b.tokens.length);
-  return { levels, unmatched: shorter - levels.length, extra: longer - shorter, pairs };
+  return { levels, unmatched: shorter - levels.length, extra: longer - shorter, pairs, near };
 }
+
+/** Name levels (fellegi-sunter.ts LEVELS.name): near names, partly matching, different. */
+export const NAME_NEAR = 4;
+export const NAME_PARTIAL = 5;
+export const NAME_DIFFERENT = 6;
 
 /**
  * Name agreement level of two records (best over their spellings), best first:
- * 0 exact, 1 variant, 2 one letter error, 3 one error in each of two tokens, 4 a token missing or
- * partly matching, 5 different. Only names of the same script, or Latin against an original
- * script, are compared.
+ * 0 exact, 1 variant, 2 one letter error, 3 one error in each of two tokens, 4 near names (a token
+ * differs from an established name of the register only by a letter or its vowels, 5 a token missing
+ * or partly matching, 6 different. Only names of the same script, or Latin against an original
+ * script, are compared. Without `established` (a single pair at the desk) no token counts as near.
  */
-export function nameLevelOf(as: readonly PreparedName[], bs: readonly PreparedName[]): number {
-  let best = 5;
+export function nameLevelOf(
+  as: readonly PreparedName[],
+  bs: readonly PreparedName[],
+  established?: Established,
+): number {
+  let best = NAME_DIFFERENT;
   for (const a of as) {
     for (const b of bs) {
-      const al = alignTokens(a, b);
+      const al = alignTokens(a, b, established);
       if (al.levels.length < Math.min(2, a.tokens.length, b.tokens.length)) continue;
       let level: number;
-      const errors = al.levels.filter((l) => l === 1).length;
-      if (al.unmatched > 0 || (al.extra > 0 && !keepsEnds(al, a.tokens.length, b.tokens.length))) level = 4;
-      else if (errors >= 2) level = 3;
-      else if (errors === 1) level = 2;
+      const near = al.near.filter(Boolean).length;
+      const typos = al.levels.filter((l, k) => l === 1 && !al.near[k]).length;
+      if (al.unmatched > 0 || (al.extra > 0 && !keepsEnds(al, a.tokens.length, b.tokens.length)))
+        level = NAME_PARTIAL;
+      else if (near > 0) level = near + typos > 1 ? NAME_PARTIAL : NAME_NEAR;
+      else if (typos >= 2) level = 3;
+      else if (typos === 1) level = 2;
       else if (al.levels.every((l) => l === 3)) level = al.extra > 0 ? 1 : 0;
       else level = 1;
       if (level < best) best = level;

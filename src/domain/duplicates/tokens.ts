@@ -67,6 +67,11 @@ export interface RawToken {
   text: string;
   /** "Alhassan" is read as alhassan and as hassan. */
   alt?: string;
+  /**
+   * The word(s) as written, before the folding of articles and compounds: a typo in the linking
+   * syllable ("Abdrlhelen" for "Abdelhelen") defeats the folding, but not a comparison of the letters.
+   */
+  written: string;
 }
 
 export function structuralTokens(latin: string): RawToken[] {
@@ -81,32 +86,37 @@ export function structuralTokens(latin: string): RawToken[] {
       let j = i + 1;
       while (j < words.length - 1 && ARTICLES.has(words[j])) j++;
       const next = words[j];
-      out.push({ text: `abd${ARTICLES.has(next) ? next : stripLeadingArticle(next)}` });
+      out.push({
+        text: `abd${ARTICLES.has(next) ? next : stripLeadingArticle(next)}`,
+        written: words.slice(i, j + 1).join(''),
+      });
       i = j;
       continue;
     }
     if (!isLast && COMPOUND_HEADS.has(h)) {
-      out.push({ text: h + words[i + 1] });
+      out.push({ text: h + words[i + 1], written: w + words[i + 1] });
       i++;
       continue;
     }
     if (ULLAH.has(h) && out.length > 0) {
-      out[out.length - 1] = { text: `${out[out.length - 1].text}ullah` };
+      const last = out[out.length - 1];
+      out[out.length - 1] = { text: `${last.text}ullah`, written: last.written + w };
       continue;
     }
     if (SUFFIXES.has(h) && out.length > 0) {
-      out[out.length - 1] = { text: out[out.length - 1].text + w };
+      const last = out[out.length - 1];
+      out[out.length - 1] = { text: last.text + w, written: last.written + w };
       continue;
     }
     if (w.length > 4 && w.startsWith('abd') && !ABD_HEADS.has(h)) {
-      out.push({ text: `abd${stripLinkingSyllable(w.slice(3))}` });
+      out.push({ text: `abd${stripLinkingSyllable(w.slice(3))}`, written: w });
       continue;
     }
     if (/^[ae]l/.test(w) && w.length >= 5) {
-      out.push({ text: w, alt: w.slice(2) });
+      out.push({ text: w, alt: w.slice(2), written: w });
       continue;
     }
-    out.push({ text: w });
+    out.push({ text: w, written: w });
   }
   return out;
 }
