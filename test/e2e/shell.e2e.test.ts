@@ -119,6 +119,7 @@ const ROLES: RoleCase[] = [
       'Austritte fällig',
       'Prüfen ohne Person',
       'Kurskatalog',
+      'Steuerung',
     ],
     check: myCases,
   },
@@ -141,6 +142,7 @@ const ROLES: RoleCase[] = [
       'Austritte fällig',
       'Prüfen ohne Person',
       'Kurskatalog',
+      'Steuerung',
     ],
     check: myCases,
   },
@@ -210,7 +212,7 @@ const ROLES: RoleCase[] = [
     email: 'sozialamt@demo.lotse',
     heading: /^Personen mit Einwilligung$/,
     // Partner is also the role of course providers; a Sozialamt gets no course pages (server and nav).
-    nav: ['Startseite', 'Personensuche', 'Aufgaben', 'Fallbesprechungen'],
+    nav: ['Startseite', 'Personensuche', 'Aufgaben', 'Fallbesprechungen', 'Steuerung'],
     check: async (page) => {
       const consented = await apiGet<{ total: number }>(page, '/api/persons?limit=1');
       const all = await srv.server.database.db
@@ -229,7 +231,7 @@ const ROLES: RoleCase[] = [
     email: 'kurse@demo.lotse',
     heading: /^Meine Kurse – Sprachschule Ravensberg/,
     // A course provider starts at its own courses and finds its participants there: no person search.
-    nav: ['Startseite', 'Meine Kurse', 'Kursimport', 'Kursplanung'],
+    nav: ['Startseite', 'Meine Kurse', 'Kursimport', 'Kursplanung', 'Steuerung'],
     check: async (page) => {
       const own = await apiGet<{ total: number }>(page, '/api/courses?limit=1');
       expect(own.total).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, loginAs, newPage, seriousA11yViolations, visible } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
@@ -44,11 +45,79 @@ describe('steering page', () => {
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Tabelle als CSV' }).click(),
+        page.getByRole('link', { name: 'Tabelle als CSV' }).click(),
       ]);
       const text = readFileSync((await download.path()) as string, 'utf8');
       const line = text.split('\r\n').find((l) => l.startsWith('"Fälle im Integration Point"'));
       expect(line?.split(';')[1]).toBe(`"${women.replace(/\D/g, '')}"`);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the coordinator filters by a municipality on the map and by women, the charts change, XLSX holds the screen', async () => {
+    const { context, page, errors } = await newPage(browser, srv.url);
+    try {
+      await loginAs(page, 'koordination@demo.lotse');
+      await page.goto(`${srv.url}/steuerung`);
+      await visible(page.getByTestId('indicator-table'));
+      await visible(page.getByTestId('map'));
+      const stage = async (id: string) =>
+        ((await page.locator(`[data-testid="funnel"] [data-stage="${id}"]`).textContent()) ?? '').replace(
+          /\D/g,
+          '',
+        );
+      const before = { cases: await cell(page, 'caseload', 1), funnel: await stage('funnel_intake') };
+      expect(before.funnel).toBe(before.cases.replace(/\D/g, ''));
+
+      // The municipality with the most cases, chosen in the map's table.
+      const rows = page.locator('[data-testid="map-table"] tbody tr');
+      let best = { name: '', n: -1 };
+      for (let i = 0; i < (await rows.count()); i++) {
+        const n = Number(
+          ((await rows.nth(i).locator('td').nth(1).textContent()) ?? '').replace(/\D/g, '') || -1,
+        );
+        const name = (await rows.nth(i).getAttribute('data-municipality')) ?? '';
+        if (n > best.n) best = { name, n };
+      }
+      await page.locator(`[data-testid="map-table"] tr[data-municipality="${best.name}"] button`).click();
+      await expect.poll(() => cell(page, 'caseload', 1), { timeout: 10_000 }).toBe(String(best.n));
+      await page.getByRole('combobox', { name: 'Geschlecht' }).click();
+      await page.getByRole('option', { name: 'Frauen' }).click();
+      await expect.poll(() => cell(page, 'caseload', 1), { timeout: 10_000 }).not.toBe(String(best.n));
+      const women = (await cell(page, 'caseload', 1)).replace(/\D/g, '');
+      expect(Number(women)).toBeGreaterThan(0);
+      expect(Number(women)).toBeLessThan(best.n);
+      // The funnel follows the filters.
+      await expect.poll(() => stage('funnel_intake')).toBe(women);
+      const inWork = await cell(page, 'in_work_share', 1);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Alle Tabellen als XLSX' }).click(),
+      ]);
+      const file = readFileSync((await download.path()) as string);
+      const sheet = await readSheet(file, 'Kennzahlen');
+      expect(String(sheet.find((r) => r[0] === 'Fälle im Integration Point')?.[1])).toBe(women);
+      const share = sheet.find((r) => r[0] === 'Anteil in Arbeit')?.[1];
+      expect(`${String(share).replace('.', ',')} %`).toBe(inWork);
+      const funnel = await readSheet(file, 'Weg in Arbeit');
+      expect(String(funnel[1]?.[1])).toBe(await stage('funnel_intake'));
+      expect(String(funnel[4]?.[1])).toBe(await stage('funnel_work'));
+
+      // The persons behind the number, with links to their case files.
+      await page
+        .locator('[data-testid="indicator-table"] tr[data-indicator="caseload"] td')
+        .nth(1)
+        .getByRole('button')
+        .click();
+      const list = page.getByTestId('drilldown-table');
+      await visible(list);
+      expect(await list.locator('tbody tr').count()).toBe(Math.min(25, Number(women)));
+      expect(await list.locator('a[href^="/personen/"]').count()).toBeGreaterThan(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

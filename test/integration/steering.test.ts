@@ -142,7 +142,7 @@ describeEachDb('steering: targets, dashboards per role, drill-down, exports', (e
     expect(audit.map((r) => r.action)).toEqual(['create', 'update', 'delete']);
   });
 
-  it('dashboards per role: the advisor their caseload unsuppressed, the region with small cells hidden', async () => {
+  it('dashboards per role: the advisor their caseload, the coordination the whole IP, both unsuppressed', async () => {
     const { app, database } = env();
     const t = await makeTenant(database.db);
     const { a } = await county(env(), t);
@@ -160,8 +160,8 @@ describeEachDb('steering: targets, dashboards per role, drill-down, exports', (e
     };
     const region = await get(k, `asOf=${AS_OF}`);
     expect(region).toMatchObject({
-      view: 'region',
-      smallCellsHidden: true,
+      view: 'ip',
+      smallCellsHidden: false,
       mayDrillDown: true,
       mayManageTargets: true,
     });
@@ -179,6 +179,9 @@ describeEachDb('steering: targets, dashboards per role, drill-down, exports', (e
     expect(region.trend.at(-1)).toMatchObject({ on: AS_OF, caseload: 21 });
     expect(region.targets[0]).toMatchObject({ label: '30 Fälle', current: 21, distance: 9, unit: 'count' });
     expect(region.targets[0].points.at(-1)).toEqual({ on: AS_OF, value: 21 });
+
+    // The coordination may open every case: the 3 men of A are shown (the steering group's view hides them).
+    expect(ind(await get(k, `asOf=${AS_OF}&municipality=${a.id}&gender=m`), 'caseload').value).toBe(3);
 
     const advisor = await login(app, t.users.integrationsfachkraft.email);
     const own = await get(advisor, `asOf=${AS_OF}&gender=m`);
@@ -274,7 +277,6 @@ describeEachDb('steering: targets, dashboards per role, drill-down, exports', (e
     const t = await makeTenant(database.db);
     const { a } = await county(env(), t);
     const k = await login(app, t.users.koordination.email);
-    // Without filters: with gender=f the coordinator's region view hides the women (18 − 3 men, see above).
     const q = `asOf=${AS_OF}`;
     const dash = (
       await app.inject({ method: 'GET', url: `/api/statistics/dashboard?${q}`, headers: as(k) })

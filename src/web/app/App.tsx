@@ -227,7 +227,7 @@ const router = createBrowserRouter([
               guarded('arbeit/veranstaltungen', 'work:read', <EventsPage />),
               guarded('arbeit/veranstaltungen/:id', 'work:read', <EventPage />),
               guarded('partner', 'person:read', <PartnersPage />),
-              guarded('steuerung', 'reports:read', <SteeringPage />),
+              guarded('steuerung', 'reports:dashboard', <SteeringPage />),
               guarded('fallbesprechungen', 'person:read', <ConferencesPage />),
               guarded('fallbesprechungen/:id', 'person:read', <ConferencePage />),
               guarded('uebergaben', 'handover:manage', <HandoversPage />),

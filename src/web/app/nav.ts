@@ -75,7 +75,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['sprachberatung', 'koordination', 'partner'],
   },
   { to: '/sprache/fortschritt', labelKey: 'nav.progress', permission: 'reports:read' },
-  { to: '/steuerung', labelKey: 'nav.steering', permission: 'reports:read' },
+  { to: '/steuerung', labelKey: 'nav.steering', permission: 'reports:dashboard' },
   { to: '/verwaltung/benutzer', labelKey: 'nav.users', permission: 'user:admin' },
   { to: '/verwaltung/loeschfristen', labelKey: 'nav.retention', permission: 'user:admin' },
   { to: '/verwaltung/rechtsdaten', labelKey: 'nav.law', permission: 'law:edit' },

@@ -66,8 +66,8 @@ const cellOut = z.object({
 export const dashboardOut = z.object({
   asOf: z.string(),
   filters: z.record(z.string(), z.string()),
-  /** caseload: the reader's own cases (no suppression); region: the whole region, small cells hidden. */
-  view: z.enum(['caseload', 'region']),
+  /** caseload: the reader's own cases; ip: the whole Integration Point; county: small cells hidden. */
+  view: z.enum(['caseload', 'ip', 'county']),
   smallCellsHidden: z.boolean(),
   mayDrillDown: z.boolean(),
   mayManageTargets: z.boolean(),

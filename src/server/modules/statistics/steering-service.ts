@@ -29,21 +29,25 @@ import type {
 import * as repo from './targets-repo';
 
 /**
- * Which dashboard a reader gets. A reader of an IP agency with a record scope narrower than the region (the
- * advisor: own cases and team) sees that caseload — inside the own agency, no suppression. Everybody else who
- * may open the dashboard (the coordination: the whole region; partner agencies of the steering group) sees the
- * region with small cells hidden, because those numbers reach beyond the own agency.
+ * Which dashboard a reader gets (docs/statistics.md). An IP agency's reader with a record scope narrower than
+ * the region (the advisor: own cases and team) sees that caseload; the coordination, who may open every case of
+ * the region, sees the whole Integration Point — in both, the reader could list every person behind a number,
+ * so hiding small cells would protect nobody. Everybody else with the dashboard (partner agencies of the
+ * steering group) sees the county with small cells hidden and the subtraction check: those numbers reach
+ * beyond what the reader may open.
  */
-export function dashboardView(actor: Actor): 'caseload' | 'region' {
+export type DashboardView = 'caseload' | 'ip' | 'county';
+export function dashboardView(actor: Actor): DashboardView {
   const scope = ROLE_DEFINITIONS[actor.role].scope;
-  const core = IP_CORE_AGENCIES.includes(actor.agencyKind);
-  return core && (scope === 'own' || scope === 'team' || scope === 'agency') ? 'caseload' : 'region';
+  if (!IP_CORE_AGENCIES.includes(actor.agencyKind)) return 'county';
+  if (scope === 'tenant') return 'ip';
+  return scope === 'own' || scope === 'team' || scope === 'agency' ? 'caseload' : 'county';
 }
 
 /** The facts the reader's dashboard counts: the own caseload's persons only, or the whole region. */
-async function factsFor(db: Kysely<DB>, actor: Actor, view: 'caseload' | 'region'): Promise<StatisticsFacts> {
+async function factsFor(db: Kysely<DB>, actor: Actor, view: DashboardView): Promise<StatisticsFacts> {
   const facts = await loadStatisticsFacts(db, actor.tenantId);
-  if (view === 'region') return facts;
+  if (view !== 'caseload') return facts;
   const visible = await repo.visiblePersonIds(db, actor);
   return { ...facts, persons: facts.persons.filter((p) => visible.has(p.id)) };
 }
@@ -88,7 +92,7 @@ export async function computeDashboard(
   q: DashboardQuery,
 ): Promise<DashboardOut> {
   const view = dashboardView(actor);
-  const suppress = view === 'region';
+  const suppress = view === 'county';
   const { asOf, filters } = splitQuery(q);
   const [facts, munis, targets] = await Promise.all([
     factsFor(db, actor, view),

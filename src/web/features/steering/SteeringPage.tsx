@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Group,
   Paper,
@@ -12,31 +13,44 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInGermany } from '../../../domain/reference/dates';
 import { AGE_GROUPS, STAT_RECHTSKREISE } from '../../../domain/statistics';
 import type { StatisticsOut } from '../../../server/modules/statistics/schema';
-import { api } from '../../api/client';
+import type { DashboardOut } from '../../../server/modules/statistics/steering-schema';
+import { api, withQuery } from '../../api/client';
 import { formatDay, formatNumber } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { ActionError } from '../persons/sections/common';
+import { type Drill, DrilldownModal, Funnel, MunicipalityMap, Targets } from './DashboardParts';
 
 const BarChart = lazy(() => import('../charts/BarChart'));
 
 type Indicator = StatisticsOut['indicators'][number];
 const SHARES = new Set(['in_work_share', 'in_course_share', 'waiting_share', 'course_seat_use']);
-/** The last day of each of the `n` months before `asOf`, oldest first, then `asOf` itself. */
-function monthEnds(asOf: string, n: number): string[] {
-  const out: string[] = [];
-  const y = Number(asOf.slice(0, 4));
-  const m = Number(asOf.slice(5, 7)) - 1;
-  for (let k = n; k >= 1; k--) out.push(new Date(Date.UTC(y, m - k + 1, 0)).toISOString().slice(0, 10));
-  return [...out, asOf];
-}
+/** Numbers with a list of persons behind them (GET /api/statistics/drilldown). */
+const DRILLABLE = new Set([
+  'caseload',
+  'new_intakes_90d',
+  'exits_90d',
+  'in_work_share',
+  'hires_90d',
+  'days_to_job_median',
+  'in_course_share',
+  'waiting_share',
+  'level_unknown_share',
+  'level_a0_a1_share',
+  'level_a2_b1_share',
+  'b2_share',
+  'days_intake_to_first_course_median',
+]);
 
-/** The county's indicators as of a day, with filters, charts, a 12-month trend and a CSV of the same numbers. */
+/**
+ * The steering dashboard as of a day (issue 15): the reader's view (own caseload, the whole IP, or the county with
+ * small cells hidden), filters, targets, charts (trend, funnel, map), the persons behind a number, CSV and XLSX.
+ */
 export function SteeringPage() {
   const { t, i18n } = useTranslation();
   const [asOf, setAsOf] = useState(todayInGermany());
@@ -50,16 +64,12 @@ export function SteeringPage() {
     [asOf, filters],
   );
   const now = useQuery({
-    queryKey: ['statistics', query],
-    queryFn: () => api.get<StatisticsOut>('/api/statistics/indicators', query),
+    queryKey: ['steering', 'dashboard', query],
+    queryFn: () => api.get<DashboardOut>('/api/statistics/dashboard', query),
   });
-  const months = monthEnds(asOf, 11);
-  const trend = useQueries({
-    queries: months.map((d) => ({
-      queryKey: ['statistics', { ...query, asOf: d }],
-      queryFn: () => api.get<StatisticsOut>('/api/statistics/indicators', { ...query, asOf: d }),
-    })),
-  });
+  const [drill, setDrill] = useState<Drill | null>(null);
+  const exportUrl = (format: 'csv' | 'xlsx', table = 'indicators') =>
+    withQuery('/api/statistics/export', { ...query, format, table });
   const name = (i: Indicator) => t(`steering.indicator.${i.id}`, { defaultValue: i.label });
   const shown = (i: Indicator) =>
     i.suppressed || i.value === null
@@ -68,39 +78,26 @@ export function SteeringPage() {
         ? `${formatNumber(Math.round(i.value * 1000) / 10, i18n.language)} %`
         : formatNumber(i.value, i18n.language);
   const set = (k: string) => (v: string | null) => setFilters((f) => ({ ...f, [k]: v || null }));
-  const csv = () => {
-    const rows = [
-      [
-        t('steering.indicatorColumn'),
-        t('steering.value'),
-        t('steering.numerator'),
-        t('steering.denominator'),
-      ],
-    ];
-    for (const i of now.data?.indicators ?? [])
-      rows.push([
-        name(i),
-        i.suppressed ? '' : String(i.value ?? ''),
-        String(i.numerator ?? ''),
-        String(i.denominator ?? ''),
-      ]);
-    const text = `\uFEFF${rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(';')).join('\r\n')}`;
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-    a.download = `kennzahlen-${asOf}.csv`;
-    a.click();
-  };
-  const trendFor = (id: string) =>
-    trend.map((q, k) => {
-      const i = q.data?.indicators.find((x) => x.id === id);
-      const v =
-        i && !i.suppressed && i.value !== null
-          ? SHARES.has(id)
-            ? Math.round(i.value * 1000) / 10
-            : i.value
-          : 0;
-      return { label: formatDay(months[k] as string, i18n.language), value: v };
-    });
+  const trendBars = (now.data?.trend ?? []).map((p) => ({
+    label: formatDay(p.on, i18n.language),
+    value: p.inWorkShare === null ? 0 : Math.round(p.inWorkShare * 1000) / 10,
+  }));
+  const drillable = (i: Indicator) =>
+    now.data?.mayDrillDown && DRILLABLE.has(i.id) && !i.suppressed && (i.numerator ?? 0) > 0;
+  const number = (i: Indicator) =>
+    drillable(i) ? (
+      <Anchor
+        component="button"
+        type="button"
+        fw={700}
+        inherit
+        onClick={() => setDrill({ indicator: i.id, label: name(i) })}
+      >
+        {shown(i)}
+      </Anchor>
+    ) : (
+      shown(i)
+    );
   const rtl = i18n.dir() === 'rtl';
   return (
     <>
@@ -108,9 +105,14 @@ export function SteeringPage() {
         title={t('steering.title')}
         description={t('steering.intro')}
         actions={
-          <Button variant="default" onClick={csv} disabled={!now.data}>
-            {t('steering.csv')}
-          </Button>
+          <Group gap="xs">
+            <Button component="a" href={exportUrl('csv')} variant="default">
+              {t('steering.csv')}
+            </Button>
+            <Button component="a" href={exportUrl('xlsx')} variant="default">
+              {t('steering.dash.xlsx')}
+            </Button>
+          </Group>
         }
       />
       <Stack>
@@ -162,6 +164,9 @@ export function SteeringPage() {
           <ActionError error={now.error} />
         ) : (
           <>
+            <Text size="sm" data-testid="view">
+              {t(`steering.dash.view.${now.data.view}`)}
+            </Text>
             {now.data.indicators.some((i) => i.suppressed) ? (
               <Alert color="gray" variant="light">
                 {t('steering.suppressionNote')}
@@ -176,7 +181,7 @@ export function SteeringPage() {
                       {name(i)}
                     </Text>
                     <Text fw={700} size="xl">
-                      {shown(i)}
+                      {number(i)}
                     </Text>
                   </Paper>
                 ))}
@@ -206,11 +211,7 @@ export function SteeringPage() {
                 </Title>
                 <figure aria-labelledby="trend-title" style={{ margin: 0 }}>
                   <Suspense fallback={<Skeleton h={200} />}>
-                    {trend.every((q) => q.data) ? (
-                      <BarChart rtl={rtl} height={300} bars={trendFor('in_work_share')} />
-                    ) : (
-                      <Skeleton h={200} />
-                    )}
+                    <BarChart rtl={rtl} height={300} bars={trendBars} />
                   </Suspense>
                 </figure>
               </Paper>
@@ -232,7 +233,7 @@ export function SteeringPage() {
                   {now.data.indicators.map((i) => (
                     <Table.Tr key={i.id} data-indicator={i.id}>
                       <Table.Td>{name(i)}</Table.Td>
-                      <Table.Td>{shown(i)}</Table.Td>
+                      <Table.Td>{number(i)}</Table.Td>
                       <Table.Td>
                         {i.suppressed || i.numerator === null
                           ? '—'
@@ -247,7 +248,27 @@ export function SteeringPage() {
                   ))}
                 </Table.Tbody>
               </Table>
+              <Group p="xs" gap="xs" justify="flex-end">
+                {(['targets', 'funnel', 'map', 'trend'] as const).map((k) => (
+                  <Button key={k} component="a" size="xs" variant="subtle" href={exportUrl('csv', k)}>
+                    {t(`steering.dash.csvOf.${k}`)}
+                  </Button>
+                ))}
+              </Group>
             </Paper>
+            <Targets
+              dash={now.data}
+              names={(id, label) => t(`steering.indicator.${id}`, { defaultValue: label })}
+            />
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              <Funnel dash={now.data} onDrill={now.data.mayDrillDown ? setDrill : undefined} />
+              <MunicipalityMap
+                dash={now.data}
+                selected={filters.municipality ?? null}
+                onSelect={(id) => setFilters((f) => ({ ...f, municipality: id }))}
+              />
+            </SimpleGrid>
+            {drill ? <DrilldownModal drill={drill} query={query} onClose={() => setDrill(null)} /> : null}
           </>
         )}
       </Stack>
