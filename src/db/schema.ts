@@ -853,7 +853,35 @@ export interface StatisticsTargetTable {
   updated_at: Timestamp;
 }
 
+/** Duplicate review queue (migration 020). */
+export interface DuplicateCandidateTable {
+  id: Generated<string>;
+  tenant_id: string;
+  person_a: string;
+  person_b: string;
+  score: string;
+  reasons: ColumnType<string[], string[] | undefined, string[]>;
+  state: ColumnType<'open' | 'merged' | 'distinct', 'open' | 'merged' | 'distinct' | undefined>;
+  found_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  decided_by: string | null;
+  version: Generated<number>;
+}
+
+export interface DuplicateRunTable {
+  id: Generated<string>;
+  tenant_id: string;
+  started_by: string | null;
+  started_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  records: ColumnType<number, number | undefined, number>;
+  compared: ColumnType<number, number | undefined, number>;
+  proposed: ColumnType<number, number | undefined, number>;
+}
+
 export interface DB {
+  duplicate_candidate: DuplicateCandidateTable;
+  duplicate_run: DuplicateRunTable;
   app_meta: AppMetaTable;
   idempotency_key: IdempotencyKeyTable;
   law_version: LawVersionTable;

@@ -16,12 +16,15 @@ import { metaStaffRoutes } from './meta/staff-routes';
 import { noteRoutes } from './notes/routes';
 import { occupationRoutes } from './occupations/routes';
 import { partnerRoutes } from './partners/routes';
+import { duplicateReviewRoutes } from './persons/review-routes';
 import { personRoutes } from './persons/routes';
 import { planRoutes } from './plans/routes';
 import { recognitionRoutes } from './recognition/routes';
 import { residenceRoutes } from './residence/routes';
 import { rulesRoutes } from './rules/routes';
 import { settingsRoutes } from './settings/routes';
+import { forecastRoutes } from './statistics/forecast-routes';
+import { reportRoutes } from './statistics/report-routes';
 import { statisticsRoutes } from './statistics/routes';
 import { steeringRoutes } from './statistics/steering-routes';
 import { systemRoutes } from './system/routes';
@@ -40,6 +43,7 @@ export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<voi
   userRoutes,
   settingsRoutes,
   personRoutes,
+  duplicateReviewRoutes,
   consentRoutes,
   householdRoutes,
   handoverRoutes,
@@ -52,6 +56,8 @@ export const apiModules: ((app: FastifyInstance, ctx: AppContext) => Promise<voi
   occupationRoutes,
   statisticsRoutes,
   steeringRoutes,
+  forecastRoutes,
+  reportRoutes,
   taskRoutes,
   appointmentRoutes,
   measureRoutes,

@@ -1,0 +1,149 @@
+import { expect, it } from 'vitest';
+import { describeEachDb } from '../support/databases';
+import { as, login, makePerson, makeTenant } from '../support/factories';
+
+// Issue 12: the review queue for the clean-up after importing lists — candidate pairs side by side,
+// merge or "not the same person" (remembered, never proposed again), audited.
+describeEachDb('duplicate review queue', (env) => {
+  async function setUp() {
+    const db = env().database.db;
+    const t = await makeTenant(db);
+    const advisor = t.users.integrationsfachkraft;
+    const own = { ownerUserId: advisor.id, ownerAgencyId: advisor.agencyId };
+    const person = (
+      givenNames: string,
+      familyName: string,
+      birthDate: string,
+      precision: 'day' | 'year',
+      nat: string,
+    ) =>
+      makePerson(db, t, {
+        ...own,
+        givenNames,
+        familyName,
+        birthDate,
+        birthDatePrecision: precision,
+        nationalities: [nat],
+        gender: givenNames === 'Amina' ? 'f' : 'm',
+      });
+    const georgi = await person('Georgi', 'Gebremedhin', '1990-08-21', 'day', 'AF');
+    const geogri = await person('Geogri', 'Gebremedhin', '1990-08-21', 'day', 'AF');
+    const amina = await person('Amina', 'Demir', '1982-03-04', 'day', 'AF');
+    const aminaYear = await person('Amina', 'Demir', '1982-01-01', 'year', 'AF');
+    await person('Tesfay', 'Berhe', '1975-05-05', 'day', 'ER');
+    const s = await login(env().app, advisor.email);
+    return { db, t, s, georgi, geogri, amina, aminaYear };
+  }
+  type Pair = {
+    id: string;
+    version: number;
+    score: number;
+    a: { id: string; version: number };
+    b: { id: string; version: number };
+  };
+  const key = (x: string, y: string) => [x, y].sort().join('|');
+
+  it('proposes the pairs side by side, remembers "not the same person", merges, and audits each act once', async () => {
+    const { db, t, s, georgi, geogri, amina, aminaYear } = await setUp();
+    const app = env().app;
+    const run = await app.inject({ method: 'POST', url: '/api/duplicates/review/run', headers: as(s) });
+    expect(run.statusCode, run.body).toBe(200);
+    expect(run.json()).toMatchObject({ records: 5, proposed: 2 });
+
+    const list = async () => {
+      const r = await app.inject({ method: 'GET', url: '/api/duplicates/review', headers: as(s) });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as { pairs: Pair[]; total: number; lastRun: { records: number } };
+    };
+    const first = await list();
+    expect(first.total).toBe(2);
+    expect(first.lastRun.records).toBe(5);
+    const byKey = new Map(first.pairs.map((p) => [key(p.a.id, p.b.id), p]));
+    const typo = byKey.get(key(georgi.id, geogri.id)) as Pair;
+    const yearOnly = byKey.get(key(amina.id, aminaYear.id)) as Pair;
+    expect(typo.score).toBeGreaterThanOrEqual(0.5);
+    expect(yearOnly).toBeDefined();
+
+    // "Not the same person": remembered — a new run does not propose the pair again.
+    const distinct = await app.inject({
+      method: 'POST',
+      url: `/api/duplicates/review/${typo.id}/decision`,
+      headers: as(s),
+      payload: { decision: 'distinct', version: typo.version },
+    });
+    expect(distinct.statusCode, distinct.body).toBe(200);
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/duplicates/review/${typo.id}/decision`,
+      headers: as(s),
+      payload: { decision: 'distinct', version: typo.version },
+    });
+    expect(again.statusCode).toBe(409);
+    await app.inject({ method: 'POST', url: '/api/duplicates/review/run', headers: as(s) });
+    const second = await list();
+    expect(second.pairs.map((p) => key(p.a.id, p.b.id))).toEqual([key(amina.id, aminaYear.id)]);
+
+    // A survivor outside the pair is named on its field.
+    const pair = second.pairs[0];
+    const wrong = await app.inject({
+      method: 'POST',
+      url: `/api/duplicates/review/${pair.id}/decision`,
+      headers: as(s),
+      payload: {
+        decision: 'merge',
+        version: pair.version,
+        survivorId: georgi.id,
+        survivorVersion: 1,
+        duplicateVersion: 1,
+      },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().issues[0].path).toBe('survivorId');
+
+    // Merge: the full date stays, the year-only record points to it.
+    const merged = await app.inject({
+      method: 'POST',
+      url: `/api/duplicates/review/${pair.id}/decision`,
+      headers: as(s),
+      payload: {
+        decision: 'merge',
+        version: pair.version,
+        survivorId: amina.id,
+        survivorVersion: amina.version,
+        duplicateVersion: aminaYear.version,
+      },
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(merged.json()).toEqual({ id: pair.id, state: 'merged' });
+    const stub = await db
+      .selectFrom('person')
+      .select('merged_into')
+      .where('id', '=', aminaYear.id)
+      .executeTakeFirstOrThrow();
+    expect(stub.merged_into).toBe(amina.id);
+    expect((await list()).total).toBe(0);
+
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('tenant_id', '=', t.tenantId)
+      .where('action', 'in', ['duplicate_review_run', 'duplicate_review', 'duplicate_distinct'])
+      .execute();
+    const count = (a: string) => audit.filter((x) => x.action === a).length;
+    expect(count('duplicate_review_run')).toBe(2);
+    expect(count('duplicate_distinct')).toBe(1);
+    // One row per list that showed persons (the first two lists; the empty one shows none).
+    expect(count('duplicate_review')).toBe(2);
+  });
+
+  it('is for those who may merge: coordination and partners are refused', async () => {
+    const { t } = await setUp();
+    for (const role of ['koordination', 'partner'] as const) {
+      const s = await login(env().app, t.users[role].email);
+      const r = await env().app.inject({ method: 'POST', url: '/api/duplicates/review/run', headers: as(s) });
+      expect(r.statusCode, role).toBe(403);
+      const l = await env().app.inject({ method: 'GET', url: '/api/duplicates/review', headers: as(s) });
+      expect(l.statusCode, role).toBe(403);
+    }
+  });
+});
