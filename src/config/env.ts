@@ -50,6 +50,8 @@ const schema = z.object({
   LOTSE_OIDC_ROLE_CLAIM: z.string().default('groups'),
   LOTSE_OIDC_ROLE_MAP: z.string().optional(),
   LOTSE_OIDC_AUTO_PROVISION_AGENCY: z.string().optional(),
+  // Chromium for PDFs of the monthly steering report (headless; without it that PDF answers 503).
+  LOTSE_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 /**
@@ -108,6 +110,8 @@ export interface Config {
   mail: { smtpUrl: string | null; from: string };
   publicUrl: string | null;
   oidc: OidcConfig | null;
+  /** Chromium for the PDF of the monthly steering report (default /usr/bin/chromium). */
+  chromiumPath?: string;
 }
 
 export interface OidcConfig {
@@ -186,5 +190,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: e.LOTSE_SMTP_URL ?? null, from: e.LOTSE_MAIL_FROM },
     publicUrl: e.LOTSE_PUBLIC_URL ?? null,
     oidc: oidcConfig(e),
+    chromiumPath: e.LOTSE_CHROMIUM_PATH,
   };
 }
