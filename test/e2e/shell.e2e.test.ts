@@ -107,6 +107,7 @@ const ROLES: RoleCase[] = [
       'Meine Fälle',
       'Personensuche',
       'Neue Person aufnehmen',
+      'Dubletten prüfen',
       'Aufgaben',
       'Termine',
       'Maßnahmen',
@@ -130,6 +131,7 @@ const ROLES: RoleCase[] = [
       'Meine Fälle',
       'Personensuche',
       'Neue Person aufnehmen',
+      'Dubletten prüfen',
       'Aufgaben',
       'Termine',
       'Maßnahmen',
@@ -366,6 +368,7 @@ describe('languages', () => {
         'My cases',
         'Find a person',
         'Register new person',
+        'Review duplicates',
         'Tasks',
         'Appointments',
         'Measures',
@@ -378,6 +381,7 @@ describe('languages', () => {
         'Exits due',
         'Check without a person',
         'Course catalogue',
+        'Steering',
       ]);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 

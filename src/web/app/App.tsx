@@ -148,6 +148,9 @@ const ExitsDuePage = lazy(() =>
 const HandoversPage = lazy(() =>
   import('../features/handovers/HandoversPage').then((m) => ({ default: m.HandoversPage })),
 );
+const DuplicateReviewPage = lazy(() =>
+  import('../features/persons/review/DuplicateReviewPage').then((m) => ({ default: m.DuplicateReviewPage })),
+);
 const ImpactPage = lazy(() =>
   import('../features/rules/ImpactPage').then((m) => ({ default: m.ImpactPage })),
 );
@@ -217,6 +220,7 @@ const router = createBrowserRouter([
                   </Require>
                 ),
               },
+              guarded('personen/dubletten', 'person:merge', <DuplicateReviewPage />),
               guarded('personen/:id/aufnahme', 'person:update', <IntakeContinuePage />),
               guarded('aufgaben', 'person:read', <InboxPage />),
               guarded('termine', 'person:read', <CalendarPage />),

@@ -13,6 +13,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.start', end: true },
   { to: '/personen', labelKey: 'nav.search', permission: 'person:search', end: true },
   { to: '/personen/neu', labelKey: 'nav.newPerson', permission: 'person:create' },
+  // Issue 12: the clean-up after importing lists.
+  { to: '/personen/dubletten', labelKey: 'nav.duplicateReview', permission: 'person:merge' },
   // Issue 13: one inbox of deadlines and tasks for everyone who works on cases.
   {
     to: '/aufgaben',
