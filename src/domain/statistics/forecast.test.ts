@@ -132,6 +132,11 @@ describe('backtest (rolling origin)', () => {
     expect(b.mae as number).toBeLessThan(b.naiveMae as number);
   });
 
+  it('takes its origins from the last 24 months only', () => {
+    expect(backtest(Array(40).fill(1), 12).origins).toBe(24);
+    expect(backtest(Array(40).fill(1), 12, undefined, 5).origins).toBe(5);
+  });
+
   it('has nothing to say on a short history', () => {
     const b = backtest([3, 4, 5], 12);
     expect(b).toMatchObject({ origins: 0, pairs: 0, mae: null, mape: null, naiveMae: null });
@@ -204,6 +209,17 @@ describe('forecastFromFacts', () => {
     expect(herford.factor).toBe(10);
     expect(herford.months.reduce((s, m) => s + m.arrivals, 0)).toBeCloseTo(1200, 5);
     expect(herford.months[0].demand).toBe(50);
+  });
+
+  it('derives demand from the arrivals and the requests per intake of the last year, never above the arrivals', () => {
+    const f = steady();
+    // A surge of waitlist entries in the last month (a waitlist cleaned up at once): 40 requests, 10 intakes.
+    for (let i = 0; i < 40; i++)
+      f.waits.push({ personId: `p${200 + (i % 40)}`, since: '2026-10-20', status: 'waiting' });
+    const out = forecastFromFacts(f, '2026-11');
+    expect(out.demandPerArrival).toBeLessThanOrEqual(1);
+    for (const m of out.months) expect(m.demand).toBeLessThanOrEqual(m.arrivals);
+    expect(out.backtest.demand.origins).toBe(18);
   });
 
   it('uses only the facts before the first forecast month', () => {

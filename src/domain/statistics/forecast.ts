@@ -5,11 +5,13 @@ import { inCourseOn, openOn, type StatisticsFacts } from './indicators';
  * Forecast of arrivals (intakes per month) and of language-course demand (first course requests per month)
  * for the next months, against the seats of the courses the catalogue holds (issue 15). Pure.
  *
- * Method: damped-trend exponential smoothing (Holt's linear method with a damped trend, Gardner & McKenzie)
- * with fixed, conservative parameters — the level follows the last months, a trend only slowly, and the
- * trend fades out over the horizon, so a short rise is not continued forever. Prediction intervals (80 %)
- * come from the errors of a rolling-origin back-test on the same history: for each month t of the history
- * the months t+1…t+h are forecast from the data up to t and compared with what happened.
+ * Method: arrivals by damped-trend exponential smoothing (Holt's linear method with a damped trend, Gardner &
+ * McKenzie), its three parameters chosen from a small grid by the least one-month-ahead error on the history
+ * — the level follows the last months, a trend only slowly, and the trend fades out over the horizon, so a
+ * short rise is not continued forever. Course demand is the arrivals forecast times the course requests per
+ * intake of the last 12 months. Prediction intervals (80 %) come from the errors of a rolling-origin
+ * back-test on the same history: for each of the last 24 months t the months t…t+11 are forecast from the
+ * data before t and compared with what happened.
  */
 
 /** Smoothing of the level, of the trend, and damping of the trend per month. */
@@ -20,13 +22,20 @@ export interface HoltParams {
   phi: number;
 }
 /** The grid the parameters are chosen from (least squared one-month-ahead error on the history). */
-const GRID: HoltParams[] = [0.2, 0.4, 0.6].flatMap((alpha) =>
+const GRID: HoltParams[] = [0.2, 0.4, 0.6, 0.8].flatMap((alpha) =>
   [0.05, 0.2].flatMap((beta) => [0.8, 0.9, 0.98].map((phi) => ({ alpha, beta, phi }))),
 );
 /** Months of history before the parameters are fitted rather than taken as HOLT. */
 const MIN_FIT = 12;
 /** Months of history a back-test origin needs before its first forecast. */
 export const MIN_TRAIN = 6;
+/**
+ * The back-test's origins are the last this many months: errors of the present level and its swings make
+ * the intervals, not those of years with a tenth of today's intakes.
+ */
+export const BACKTEST_ORIGINS = 24;
+/** Months whose course requests per intake make the demand's share. */
+const SHARE_MONTHS = 12;
 /** Residuals a horizon needs before its own quantiles make the interval. */
 const MIN_RESIDUALS = 5;
 
@@ -146,13 +155,14 @@ export interface BacktestResult {
 }
 
 /**
- * Rolling-origin back-test: from each origin t (MIN_TRAIN ≤ t < n) the months t…t+h−1 are forecast from the
- * values before t and compared with the actual values.
+ * Rolling-origin back-test: from each origin t of the last `lastOrigins` months (and t ≥ MIN_TRAIN) the months
+ * t…t+h−1 are forecast from the values before t and compared with the actual values.
  */
 export function backtest(
   series: readonly number[],
   h: number,
   forecast: (train: readonly number[], h: number) => number[] = holtForecast,
+  lastOrigins = BACKTEST_ORIGINS,
 ): BacktestResult {
   const residuals: number[][] = Array.from({ length: h }, () => []);
   let abs = 0;
@@ -161,7 +171,7 @@ export function backtest(
   let pctN = 0;
   let pairs = 0;
   let origins = 0;
-  for (let t = MIN_TRAIN; t < series.length; t++) {
+  for (let t = Math.max(MIN_TRAIN, series.length - lastOrigins); t < series.length; t++) {
     origins++;
     const steps = Math.min(h, series.length - t);
     const f = forecast(series.slice(0, t), steps);
@@ -310,13 +320,19 @@ export function forecastFromFacts(
   const demand = months.map((m) => requestsByMonth.get(m) ?? 0);
 
   const fa = holtForecast(arrivals, horizon);
-  const fd = holtForecast(demand, horizon);
   const bta = backtest(arrivals, horizon);
-  const btd = backtest(demand, horizon);
-
-  const recentA = arrivals.slice(-12).reduce((s, v) => s + v, 0);
-  const recentD = demand.slice(-12).reduce((s, v) => s + v, 0);
-  const demandPerArrival = recentA > 0 ? recentD / recentA : null;
+  // Demand: the arrivals forecast times the course requests per intake of the last 12 months — it follows
+  // the arrivals (and so the scenario) and cannot outgrow them. Back-tested the same way.
+  const shareUpTo = (t: number): number | null => {
+    const a = arrivals.slice(Math.max(0, t - SHARE_MONTHS), t).reduce((s, v) => s + v, 0);
+    const d = demand.slice(Math.max(0, t - SHARE_MONTHS), t).reduce((s, v) => s + v, 0);
+    return a > 0 ? Math.min(1, d / a) : null;
+  };
+  const demandForecast = (train: readonly number[], h: number) =>
+    holtForecast(arrivals.slice(0, train.length), h).map((x) => x * (shareUpTo(train.length) ?? 0));
+  const demandPerArrival = shareUpTo(arrivals.length);
+  const fd = fa.map((x) => x * (demandPerArrival ?? 0));
+  const btd = backtest(demand, horizon, demandForecast);
 
   const baseSum = fa.reduce((s, v) => s + v, 0);
   let factor = scenario.factor ?? 1;
