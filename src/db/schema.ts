@@ -877,6 +877,7 @@ export interface DuplicateRunTable {
   records: ColumnType<number, number | undefined, number>;
   compared: ColumnType<number, number | undefined, number>;
   proposed: ColumnType<number, number | undefined, number>;
+  model: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface DB {

@@ -113,7 +113,7 @@ describeEachDb('case file: consent, household, duplicates, handovers', (env) => 
     expect(c.map((x: { name: string }) => x.name)).not.toContain('Olena Kovalenko');
   });
 
-  it('still shows a namesake with the same birth year at intake when the name is common, marked common_name', async () => {
+  it('a common name: the only one of its name in the year is a strong candidate; among several it is shown marked common_name', async () => {
     const db = env().database.db;
     const t = await makeTenant(db);
     // Twelve Mohammed Al-Hassans of different years: the name alone proves little in this register.
@@ -127,19 +127,39 @@ describeEachDb('case file: consent, household, duplicates, handovers', (env) => 
       });
     }
     const desk = await login(env().app, t.users.eingangszone.email);
-    const res = await duplicateCheck(desk, {
+    const probe = {
       givenNames: 'Mohammed',
       familyName: 'Al-Hassan',
       birthDate: '1975-01-01',
       birthDatePrecision: 'year',
       nationalities: ['SY'],
-    });
+    };
+    // Issue 12: the same name, year and nationality is strong evidence even for a common name unless the
+    // register holds several such people — here it holds one in 1975.
+    const only = await duplicateCheck(desk, probe);
+    expect(only.statusCode, only.body).toBe(200);
+    const o = only.json().candidates as { birthDate: string; reasons: string[]; score: number }[];
+    // Namesakes of other years never show.
+    expect(o.map((x) => x.birthDate)).toEqual(['1975-01-01']);
+    expect(o[0].score).toBeGreaterThanOrEqual(0.5);
+    expect(o[0].reasons).not.toContain('common_name');
+
+    // Two more of that name in 1975, told apart by their full dates: the year-only probe could be any of
+    // them — each is shown, weaker, and marked so that the desk compares documents.
+    for (const day of ['1975-03-14', '1975-09-02'])
+      await makePerson(db, t, {
+        givenNames: 'Mohammed',
+        familyName: 'Al-Hassan',
+        birthDate: day,
+        birthDatePrecision: 'day',
+        nationalities: ['SY'],
+      });
+    const res = await duplicateCheck(desk, probe);
     expect(res.statusCode, res.body).toBe(200);
     const c = res.json().candidates as { birthDate: string; reasons: string[]; score: number }[];
-    expect(c[0].birthDate).toBe('1975-01-01');
-    // Namesakes of other years never show; the same-year one shows, flagged when the register weakens it.
-    expect(c.every((x) => x.birthDate === '1975-01-01')).toBe(true);
-    expect(c[0].score).toBeLessThan(0.5);
+    expect(c).toHaveLength(3);
+    expect(c.every((x) => x.birthDate.startsWith('1975-'))).toBe(true);
+    expect(c.every((x) => x.score < 0.5)).toBe(true);
     expect(c[0].reasons).toContain('common_name');
   });
 

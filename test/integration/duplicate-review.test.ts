@@ -136,6 +136,42 @@ describeEachDb('duplicate review queue', (env) => {
     expect(count('duplicate_review')).toBe(2);
   });
 
+  it('the intake check uses the same engine: a typo in one token and a year-only record are found', async () => {
+    const { t, georgi, aminaYear } = await setUp();
+    const desk = await login(env().app, t.users.eingangszone.email);
+    const check = async (payload: Record<string, unknown>) => {
+      const r = await env().app.inject({
+        method: 'POST',
+        url: '/api/persons/duplicate-check',
+        headers: as(desk),
+        payload,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().candidates as { id: string; score: number }[];
+    };
+    // Gebremdehin / Gebremedhin: the name-pair keys differ; the given name's token key finds the record.
+    const typo = await check({
+      givenNames: 'Georgi',
+      familyName: 'Gebremdehin',
+      birthDate: '1990-08-21',
+      birthDatePrecision: 'day',
+      nationalities: ['AF'],
+      gender: 'm',
+    });
+    expect(typo[0]?.id).toBe(georgi.id);
+    expect(typo[0].score).toBeGreaterThanOrEqual(0.5);
+    // Capitals, swapped order, a full date against the stored year-only one.
+    const swapped = await check({
+      givenNames: 'DEMIR',
+      familyName: 'AMINA',
+      birthDate: '1982-07-30',
+      birthDatePrecision: 'day',
+      nationalities: ['AF'],
+      gender: 'f',
+    });
+    expect(swapped.map((c) => c.id)).toContain(aminaYear.id);
+  });
+
   it('is for those who may merge: coordination and partners are refused', async () => {
     const { t } = await setUp();
     for (const role of ['koordination', 'partner'] as const) {

@@ -28,6 +28,9 @@ CREATE TABLE duplicate_run (
   finished_at timestamptz,
   records integer NOT NULL DEFAULT 0,
   compared integer NOT NULL DEFAULT 0,
-  proposed integer NOT NULL DEFAULT 0
+  proposed integer NOT NULL DEFAULT 0,
+  -- The Fellegi–Sunter model estimated on the register in this run (m, u, λ): the intake check scores
+  -- with it, so desk and batch use one model.
+  model jsonb
 );
 CREATE INDEX duplicate_run_tenant ON duplicate_run (tenant_id, started_at DESC);

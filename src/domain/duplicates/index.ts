@@ -1,8 +1,8 @@
 export { type DeskContext, scoreCandidate } from './desk';
-export { compareRecords, DEFAULT_MODEL, type Model } from './fellegi-sunter';
+export { compareRecords, DEFAULT_MODEL, fullNameKey, type Model } from './fellegi-sunter';
 export { DEFAULT_THRESHOLD, type FindOptions, type FindStats, findDuplicates } from './find';
 export { countTokens, type TokenCounts, tokenCount } from './frequency';
-export { keysOfPrepared, nameKeys, tokenBlockKeys, yearBlockKeys } from './keys';
+export { deskLookupKeys, keysOfPrepared, nameKeys, tokenBlockKeys, yearBlockKeys } from './keys';
 export { detectScript, type Script, toLatin } from './normalise';
 export { type PreparedPerson, preparePerson } from './prepare';
 export { REASONS, type ReasonCode } from './reasons';

@@ -102,3 +102,17 @@ export function yearBlockKeysByToken(p: PreparedPerson): [string, number][] {
   }
   return [...out].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
+
+/**
+ * The keys the intake check looks a probe up with in the stored name keys: the name-pair keys
+ * (nameKeys) and, per token, its skeleton and the skeleton with one letter deleted as a token key
+ * ("t:grg", "t:gr"): a stored record whose one token carries a typo is still found through the other
+ * token, and through the shortened skeleton when the stored spelling lost a letter.
+ */
+export function deskLookupKeys(p: PreparedPerson): string[] {
+  const keys = new Set(keysOfPrepared(p));
+  const tokens = new Set<string>();
+  for (const n of p.names) for (const t of n.tokens) for (const s of t.skeletons) tokenBlockKeys(s, tokens);
+  for (const k of tokens) keys.add(`t:${k}`);
+  return [...keys].sort();
+}

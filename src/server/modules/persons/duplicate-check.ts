@@ -1,7 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { Actor } from '../../../domain/access/person-access';
-import { nameKeys, type PersonRecord, REASONS, scorePair } from '../../../domain/duplicates';
+import {
+  DEFAULT_MODEL,
+  deskLookupKeys,
+  fullNameKey,
+  type Model,
+  nameKeys,
+  type PersonRecord,
+  preparePerson,
+  REASONS,
+  scoreCandidate,
+} from '../../../domain/duplicates';
 import { writeAudit } from '../audit/audit-writer';
 import { namesOf } from './repo';
 import type { DuplicateCheck } from './schema';
@@ -18,9 +28,10 @@ const MAX_CANDIDATES = 400;
 
 /**
  * How many stored persons carry each of the keys (one index-only count per key): the block sizes that
- * give the matcher its register context, as findDuplicates has it.
+ * give the matcher its register context.
  */
 async function keyCounts(db: Kysely<DB>, tenantId: string, keys: string[]): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
   const rows = await db
     .selectFrom('person_name_key')
     .select(['key', (eb) => eb.fn.countAll<string>().as('n')])
@@ -31,15 +42,8 @@ async function keyCounts(db: Kysely<DB>, tenantId: string, keys: string[]): Prom
   return new Map(rows.map((r) => [r.key, Number(r.n)]));
 }
 
-/**
- * Namesakes of a candidate in the sense of ScoreContext: the number of records that share the rarest
- * key the probe and the candidate have in common, the probe included (it is not stored yet).
- */
-function namesakesOf(
-  probeKeys: ReadonlySet<string>,
-  candidateNames: string[],
-  counts: Map<string, number>,
-): number {
+/** Persons sharing the candidate's rarest name-pair key with the probe (the probe included). */
+function namesakesOf(probeKeys: ReadonlySet<string>, candidateNames: string[], counts: Map<string, number>) {
   let rarest = Number.POSITIVE_INFINITY;
   for (const k of nameKeys(candidateNames)) {
     if (!probeKeys.has(k)) continue;
@@ -49,26 +53,87 @@ function namesakesOf(
   return Number.isFinite(rarest) ? rarest + 1 : 2;
 }
 
+/** The model the last review run estimated on this register (review.ts), else the defaults. */
+async function registerModel(db: Kysely<DB>, tenantId: string): Promise<Model> {
+  const run = await db
+    .selectFrom('duplicate_run')
+    .select('model')
+    .where('tenant_id', '=', tenantId)
+    .where('model', 'is not', null)
+    .orderBy('started_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return (run?.model as Model | null | undefined) ?? DEFAULT_MODEL;
+}
+
+/** Live persons of the region, and those born in the probe's year (all, when the probe has no date). */
+async function registerSizes(db: Kysely<DB>, tenantId: string, year: number | null) {
+  const row = await db
+    .selectFrom('person')
+    .select((eb) => [
+      eb.fn.countAll<string>().as('total'),
+      (year === null
+        ? eb.fn.countAll<string>()
+        : eb.fn
+            .countAll<string>()
+            .filterWhere('birth_date', '>=', `${year}-01-01`)
+            .filterWhere('birth_date', '<', `${year + 1}-01-01`)
+      ).as('same_year'),
+    ])
+    .where('tenant_id', '=', tenantId)
+    .where('merged_into', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), sameYear: Number(row.same_year) };
+}
+
 /**
- * The check at intake, before a record is created: blocking keys → one index probe → the matcher scores
- * each candidate with the register context of findDuplicates (how many stored persons share the rarest
- * common key: a "Mohammed Ahmad, born 1990" among hundreds of namesakes is weak evidence). Across all
- * agencies of the region (that is its purpose), but it returns only what a front desk needs to recognise
- * a person, and the check itself is audited.
+ * The check at intake, before a record is created — the same engine as the batch run and the review
+ * queue (Fellegi–Sunter, src/domain/duplicates): lookup keys (name pairs, and each token's skeleton
+ * with one letter lost, so a typo in one token still finds the person) → one index probe limited to
+ * the probe's birth year → each candidate scored with the model the last review run estimated on this
+ * register and the register's context (people of that year, how common the name is, whether the pair
+ * is the only one of its name in its year). Across all agencies of the region (that is its purpose),
+ * but it returns only what a front desk needs to recognise a person, and the check itself is audited.
  */
 export async function checkDuplicates(db: Kysely<DB>, actor: Actor, q: DuplicateCheck, requestId?: string) {
   const names = namesOf(q);
-  const keys = nameKeys(names);
+  const probe: PersonRecord = {
+    id: 'new',
+    names,
+    birthDate: q.birthDate ?? null,
+    birthDatePrecision: q.birthDatePrecision,
+    nationality: q.nationalities?.[0] ?? null,
+    gender: q.gender === 'u' ? null : (q.gender ?? null),
+  };
+  const prepared = preparePerson(probe);
+  const keys = deskLookupKeys(prepared);
   if (keys.length === 0) return { candidates: [] };
-  // Those who share the most keys first: with a very common name the cap must cut namesakes, not the match.
+  const year = prepared.birth?.year ?? null;
+  // Those who share the most keys first: with a very common name the cap must cut namesakes, not the
+  // match. Only the probe's birth year (or no date): the batch run blocks on the year as well.
   const ids = await db
-    .selectFrom('person_name_key')
-    .select('person_id')
-    .where('tenant_id', '=', actor.tenantId)
-    .where('key', 'in', keys)
-    .groupBy('person_id')
+    .selectFrom('person_name_key as k')
+    .innerJoin('person as p', (j) =>
+      j.onRef('p.id', '=', 'k.person_id').onRef('p.tenant_id', '=', 'k.tenant_id'),
+    )
+    .select('k.person_id')
+    .where('k.tenant_id', '=', actor.tenantId)
+    .where('k.key', 'in', keys)
+    .where('p.merged_into', 'is', null)
+    .$if(year !== null, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb('p.birth_date', 'is', null),
+          eb.and([
+            eb('p.birth_date', '>=', `${year}-01-01`),
+            eb('p.birth_date', '<', `${(year ?? 0) + 1}-01-01`),
+          ]),
+        ]),
+      ),
+    )
+    .groupBy('k.person_id')
     .orderBy((eb) => eb.fn.countAll(), 'desc')
-    .orderBy('person_id')
+    .orderBy('k.person_id')
     .limit(MAX_CANDIDATES)
     .execute();
   if (ids.length === 0) {
@@ -80,8 +145,11 @@ export async function checkDuplicates(db: Kysely<DB>, actor: Actor, q: Duplicate
     );
     return { candidates: [] };
   }
-  const [counts, rows] = await Promise.all([
-    keyCounts(db, actor.tenantId, keys),
+  const pairKeys = nameKeys(names);
+  const [counts, model, sizes, rows] = await Promise.all([
+    keyCounts(db, actor.tenantId, pairKeys),
+    registerModel(db, actor.tenantId),
+    registerSizes(db, actor.tenantId, year),
     db
       .selectFrom('person as p')
       .leftJoin('agency as a', 'a.id', 'p.owner_agency_id')
@@ -108,33 +176,42 @@ export async function checkDuplicates(db: Kysely<DB>, actor: Actor, q: Duplicate
       )
       .execute(),
   ]);
-  const probeKeys = new Set(keys);
-  const probe: PersonRecord = {
-    id: 'new',
-    names,
-    birthDate: q.birthDate ?? null,
-    birthDatePrecision: q.birthDatePrecision,
-    nationality: q.nationalities?.[0] ?? null,
-    gender: q.gender === 'u' ? null : (q.gender ?? null),
-  };
-  const candidates = rows
-    .map((r) => {
-      const names = namesOf({
+  const probeKeys = new Set(pairKeys);
+  const records = rows.map((r) => {
+    const rec: PersonRecord = {
+      id: r.id,
+      names: namesOf({
         givenNames: r.given_names,
         familyName: r.family_name,
         nameOriginal: r.name_original,
         nameVariants: r.name_variants,
+      }),
+      birthDate: r.birth_date,
+      birthDatePrecision: r.birth_date_precision,
+      nationality: r.nationalities[0] ?? null,
+      gender: r.gender === 'u' ? null : r.gender,
+    };
+    return { r, rec, prepared: preparePerson(rec) };
+  });
+  // The probe's full name in its year among the candidates (the lookup is limited to that year).
+  const probeName = fullNameKey(prepared);
+  const sameNameAndYear =
+    1 +
+    records.filter((x) => fullNameKey(x.prepared) === probeName && x.prepared.birth?.year === year).length;
+  const sameYear = Math.max(1, year === null ? sizes.total : sizes.sameYear);
+  const candidates = records
+    .map(({ r, rec, prepared: cand }) => {
+      const nameFrequency = namesakesOf(probeKeys, rec.names, counts) / Math.max(1, sizes.total);
+      const exact = fullNameKey(cand) === probeName;
+      const s = scoreCandidate(prepared, cand, {
+        model,
+        sameYear,
+        nameFrequency,
+        sameNameAndYear: exact ? sameNameAndYear : undefined,
       });
-      const rec: PersonRecord = {
-        id: r.id,
-        names,
-        birthDate: r.birth_date,
-        birthDatePrecision: r.birth_date_precision,
-        nationality: r.nationalities[0] ?? null,
-        gender: r.gender === 'u' ? null : r.gender,
-      };
-      const s = scorePair(probe, rec, { namesakes: namesakesOf(probeKeys, names, counts) });
-      const alone = s.score >= SHOW_FROM ? s : scorePair(probe, rec);
+      // The pair on its own, without what the register says about the name: a common name weakens
+      // the evidence, but a look costs less than a missed duplicate (marked common_name).
+      const alone = s.score >= SHOW_FROM ? s : scoreCandidate(prepared, cand, { model, sameYear });
       const common = s.score < SHOW_FROM && alone.score >= SHOW_ALONE_FROM;
       return {
         id: r.id,

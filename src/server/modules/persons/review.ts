@@ -106,6 +106,8 @@ export async function runReview(db: Kysely<DB>, actor: Actor, requestId?: string
         records: records.length,
         compared: stats.candidates,
         proposed: pairs.length,
+        // Estimated only on registers large enough (findDuplicates); the desk keeps the defaults else.
+        model: records.length >= 500 && stats.model ? JSON.stringify(stats.model) : null,
       })
       .returning(['started_at', 'finished_at', 'records', 'compared', 'proposed'])
       .executeTakeFirstOrThrow();
