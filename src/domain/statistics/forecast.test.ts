@@ -153,6 +153,12 @@ describe('interval', () => {
     expect(interval(3, 0, { residuals })?.low).toBe(0);
   });
 
+  it('always holds the forecast, also when every error has the same sign', () => {
+    const i = interval(20, 0, { residuals: [[30, 40, 50, 60, 70]] });
+    expect(i?.low).toBe(20);
+    expect(i?.high).toBeGreaterThan(60);
+  });
+
   it('widens with the horizon from the next-month errors when a horizon has too few errors', () => {
     const residuals = [[3, -3, 3, -3], [1], []];
     const near = interval(10, 0, { residuals });

@@ -212,7 +212,8 @@ function quantile(values: readonly number[], q: number): number {
 /**
  * The 80 % interval around forecast `f` at horizon `k` (0 = next month): the 10th and 90th percentile of the
  * back-test's errors at that horizon when it has at least MIN_RESIDUALS; else ±1.28 × the root mean square
- * of the next-month errors × √(k+1); without any back-test error, none. Never below zero.
+ * of the next-month errors × √(k+1); without any back-test error, none. The range always holds the forecast
+ * itself, and never goes below zero.
  */
 export function interval(
   f: number,
@@ -221,7 +222,11 @@ export function interval(
 ): { low: number; high: number } | null {
   const own = bt.residuals[k] ?? [];
   if (own.length >= MIN_RESIDUALS)
-    return { low: Math.max(0, f + quantile(own, 0.1)), high: Math.max(0, f + quantile(own, 0.9)) };
+    // Errors of one sign only (a level shift in the back-test) must not move the range off the forecast.
+    return {
+      low: Math.max(0, f + Math.min(0, quantile(own, 0.1))),
+      high: Math.max(0, f + Math.max(0, quantile(own, 0.9))),
+    };
   const first = bt.residuals[0] ?? [];
   if (first.length < 2) return null;
   const rmse = Math.sqrt(first.reduce((s, e) => s + e * e, 0) / first.length);

@@ -131,6 +131,9 @@ const ConferencePage = lazy(() =>
 const SteeringPage = lazy(() =>
   import('../features/steering/SteeringPage').then((m) => ({ default: m.SteeringPage })),
 );
+const ReportPage = lazy(() =>
+  import('../features/steering/ReportPage').then((m) => ({ default: m.ReportPage })),
+);
 const InboxPage = lazy(() => import('../features/tasks/InboxPage').then((m) => ({ default: m.InboxPage })));
 const SecondFactorPage = lazy(() =>
   import('../features/account/SecondFactorPage').then((m) => ({ default: m.SecondFactorPage })),
@@ -232,6 +235,7 @@ const router = createBrowserRouter([
               guarded('arbeit/veranstaltungen/:id', 'work:read', <EventPage />),
               guarded('partner', 'person:read', <PartnersPage />),
               guarded('steuerung', 'reports:dashboard', <SteeringPage />),
+              guarded('steuerung/bericht', 'reports:read', <ReportPage />),
               guarded('fallbesprechungen', 'person:read', <ConferencesPage />),
               guarded('fallbesprechungen/:id', 'person:read', <ConferencePage />),
               guarded('uebergaben', 'handover:manage', <HandoversPage />),

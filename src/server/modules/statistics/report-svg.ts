@@ -29,7 +29,7 @@ export function barsSvg(
 <text x="${n1(labelW + w + 6)}" y="${y + 17}" class="${b.value === null ? 'm' : 'v'}">${esc(b.text)}</text>`;
     })
     .join('\n');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${esc(opts.title)}">
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px" role="img" aria-label="${esc(opts.title)}">
 <style>.l{font-size:12px;fill:#212529}.v{font-size:12px;fill:#212529;font-weight:700}.m{font-size:12px;fill:#868e96}</style>
 ${rows}
 </svg>`;
