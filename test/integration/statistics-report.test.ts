@@ -156,7 +156,7 @@ describeEachDb('forecast and monthly report', (env: () => TestEnv, _target: DbTa
     const r = res.json() as ReportOut;
     expect(r).toMatchObject({ month: '2026-04', asOf: '2026-04-30', previousAsOf: '2026-03-31' });
     const caseload = r.indicators.find((i) => i.id === 'caseload');
-    expect(caseload).toMatchObject({ value: 68, previous: 62 });
+    expect(caseload).toMatchObject({ value: 68, previous: 62, previousSuppressed: false });
     expect(r.trend.map((x) => x.asOf)[0]).toBe('2025-05-31');
     expect(r.trend.at(-1)?.caseload).toBe(68);
     expect(r.forecast.from).toBe('2026-05');

@@ -115,7 +115,7 @@ export function reportHtml(r: ReportOut): string {
     .map(
       (i) =>
         `<tr><th scope="row">${esc(i.label)}</th><td>${esc(value(i.id, i.value, i.suppressed))}</td><td>${esc(
-          value(i.id, i.previous, i.previous === null && i.suppressed),
+          value(i.id, i.previous, i.previousSuppressed),
         )}</td><td>${i.numerator === null ? '—' : num.format(i.numerator)}</td><td>${i.denominator === null ? '—' : num.format(i.denominator)}</td></tr>`,
     )
     .join('');
@@ -135,7 +135,7 @@ export function reportHtml(r: ReportOut): string {
         `<section class="group"><h3>Nach ${esc(g.label)}</h3><table><thead><tr><th scope="col">${esc(g.label)}</th><th scope="col">Fälle</th><th scope="col">in Arbeit</th><th scope="col">im Sprachkurs</th><th scope="col">Warteliste</th><th scope="col">B2</th></tr></thead><tbody>${g.rows
           .map(
             (row) =>
-              `<tr><th scope="row">${esc(row.label)}</th><td>${row.caseload === null ? HIDDEN : num.format(row.caseload)}</td><td>${pct(row.inWorkShare)}</td><td>${pct(row.inCourseShare)}</td><td>${pct(row.waitingShare)}</td><td>${pct(row.b2Share)}</td></tr>`,
+              `<tr><th scope="row">${esc(row.label)}</th><td>${row.caseload === null ? HIDDEN : num.format(row.caseload)}</td>${[row.inWorkShare, row.inCourseShare, row.waitingShare, row.b2Share].map((v) => `<td>${row.caseload === 0 ? '—' : pct(v)}</td>`).join('')}</tr>`,
           )
           .join('')}</tbody></table></section>`,
     )

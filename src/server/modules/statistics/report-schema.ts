@@ -27,7 +27,9 @@ export const reportOut = z.object({
   asOf: z.string(),
   previousAsOf: z.string(),
   region: z.string(),
-  indicators: z.array(indicatorOut.extend({ previous: z.number().nullable() })),
+  indicators: z.array(
+    indicatorOut.extend({ previous: z.number().nullable(), previousSuppressed: z.boolean() }),
+  ),
   trend: z.array(
     z.object({
       asOf: z.string(),

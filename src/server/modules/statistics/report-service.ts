@@ -28,7 +28,7 @@ const RECHTSKREISE: Record<(typeof STAT_RECHTSKREISE)[number], string> = {
   sgb2: 'SGB II (Jobcenter)',
   sgb3_only: 'nur SGB III (Agentur für Arbeit)',
 };
-const UNKNOWN = 'ohne Angabe';
+const UNKNOWN = 'sonstige oder ohne Angabe';
 
 /** The share indicators a group row shows, by their numerator's id. */
 const ROW_SHARES = [
@@ -145,7 +145,11 @@ export async function monthlyReport(db: Kysely<DB>, tenantId: string, month: str
     asOf,
     previousAsOf,
     region: names.region,
-    indicators: now.map((i) => ({ ...i, previous: before.get(i.id)?.value ?? null })),
+    indicators: now.map((i) => ({
+      ...i,
+      previous: before.get(i.id)?.value ?? null,
+      previousSuppressed: before.get(i.id)?.suppressed ?? false,
+    })),
     trend,
     forecast: forecastOf(facts, { from: addMonths(month, 1) }, opts),
     groups: [

@@ -159,7 +159,7 @@ export function ReportPage() {
                   <Table.Tr key={i.id} data-indicator={i.id}>
                     <Table.Td>{name(i)}</Table.Td>
                     <Table.Td>{shown(i.id, i.value, i.suppressed)}</Table.Td>
-                    <Table.Td>{shown(i.id, i.previous, false)}</Table.Td>
+                    <Table.Td>{shown(i.id, i.previous, i.previousSuppressed)}</Table.Td>
                     <Table.Td>{i.numerator === null ? '—' : formatNumber(i.numerator, lang)}</Table.Td>
                     <Table.Td>{i.denominator === null ? '—' : formatNumber(i.denominator, lang)}</Table.Td>
                   </Table.Tr>
@@ -210,7 +210,7 @@ export function ReportPage() {
             <Title order={2} size="h4">
               {t('report.groups.title', { date: formatDay(r.asOf, lang) })}
             </Title>
-            <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            <SimpleGrid cols={{ base: 1, xl: 2 }}>
               {r.groups.map((g) => (
                 <Table key={g.key} data-testid={`report-group-${g.key}`} striped>
                   <Table.Caption>{t(`report.groups.${g.key}`, { defaultValue: g.label })}</Table.Caption>
@@ -231,10 +231,10 @@ export function ReportPage() {
                         <Table.Td>
                           {row.caseload === null ? t('report.hidden') : formatNumber(row.caseload, lang)}
                         </Table.Td>
-                        <Table.Td>{pct(row.inWorkShare)}</Table.Td>
-                        <Table.Td>{pct(row.inCourseShare)}</Table.Td>
-                        <Table.Td>{pct(row.waitingShare)}</Table.Td>
-                        <Table.Td>{pct(row.b2Share)}</Table.Td>
+                        <Table.Td>{row.caseload === 0 ? '—' : pct(row.inWorkShare)}</Table.Td>
+                        <Table.Td>{row.caseload === 0 ? '—' : pct(row.inCourseShare)}</Table.Td>
+                        <Table.Td>{row.caseload === 0 ? '—' : pct(row.waitingShare)}</Table.Td>
+                        <Table.Td>{row.caseload === 0 ? '—' : pct(row.b2Share)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
