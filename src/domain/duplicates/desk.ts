@@ -1,4 +1,5 @@
 import { compareRecords, DEFAULT_MODEL, encode, type Model, pairEvidence } from './fellegi-sunter';
+import { distinctDays, preciseDay } from './find';
 import type { PreparedPerson } from './prepare';
 import type { PairScore } from './types';
 
@@ -39,4 +40,40 @@ export function scoreCandidate(
     ctx.sameNameAndYear,
   );
   return { score: Math.round(e.probability * 1000) / 1000, reasons: c.reasons };
+}
+
+/**
+ * The batch run's competition at the desk (find.ts, shareAmongCompetitors): a probe known only by
+ * its birth year that matches several people whose full dates show they are different people is at
+ * most one of them — each candidate keeps its share, odds / (1 + the sum of the competitors' odds).
+ * Returns the scores in the order given.
+ */
+export function shareAtDesk(
+  probe: PreparedPerson,
+  candidates: { person: PreparedPerson; score: number }[],
+): number[] {
+  const scores = candidates.map((c) => c.score);
+  if (preciseDay(probe)) return scores;
+  const competing = candidates
+    .map((_c, k) => k)
+    .filter(
+      (k) =>
+        scores[k] >= 0.05 &&
+        preciseDay(candidates[k].person) &&
+        candidates.some(
+          (o, l) =>
+            l !== k &&
+            scores[l] >= 0.05 &&
+            preciseDay(o.person) &&
+            distinctDays(o.person, candidates[k].person),
+        ),
+    );
+  if (competing.length < 2) return scores;
+  const odds = (p: number) => Math.min(p, 0.999999) / (1 - Math.min(p, 0.999999));
+  const total = competing.reduce((t, k) => t + odds(scores[k]), 0);
+  for (const k of competing) {
+    const share = odds(scores[k]) / (1 + total);
+    scores[k] = Math.round(Math.min(scores[k], share) * 1000) / 1000;
+  }
+  return scores;
 }

@@ -359,13 +359,13 @@ export function registerEvidence(levels: Levels, sameNameAndYear: number): numbe
 export const DEFAULT_MODEL: Model = {
   lambda: 0.02,
   m: {
-    name: [0.45, 0.2, 0.2, 0.1, 0.02, 0.02, 0.01],
+    name: [0.34, 0.19, 0.26, 0.07, 0.09, 0.04, 0.01],
     birth: [0.5, 0.03, 0.02, 0.3, 0.1, 0.01, 0.04],
     nationality: [0.9, 0.05, 0.05],
     gender: [0.97, 0.01, 0.02],
   },
   u: {
-    name: [0.003, 0.003, 0.006, 0.01, 0.02, 0.03, 0.928],
+    name: [0.0003, 0.0002, 0.0003, 0.0004, 0.001, 0.0015, 0.9963],
     birth: [0.002, 0.002, 0.01, 0.3, 0.6, 0.05, 0.036],
     nationality: [0.2, 0.75, 0.05],
     gender: [0.5, 0.48, 0.02],

@@ -197,11 +197,11 @@ function sameYearPairs(people: readonly PreparedPerson[]): number {
   return pairs;
 }
 
-const preciseDay = (p: PreparedPerson): boolean =>
+export const preciseDay = (p: PreparedPerson): boolean =>
   p.birth !== null && p.birth.precision === 'day' && !(p.birth.month === 1 && p.birth.day === 1);
 
 /** Two full dates that cannot belong to one person (not equal, not day and month swapped). */
-function distinctDays(x: PreparedPerson, y: PreparedPerson): boolean {
+export function distinctDays(x: PreparedPerson, y: PreparedPerson): boolean {
   if (!x.birth || !y.birth) return false;
   const same = x.birth.month === y.birth.month && x.birth.day === y.birth.day;
   const swapped = x.birth.month === y.birth.day && x.birth.day === y.birth.month;

@@ -1,4 +1,4 @@
-export { type DeskContext, scoreCandidate } from './desk';
+export { type DeskContext, scoreCandidate, shareAtDesk } from './desk';
 export { compareRecords, DEFAULT_MODEL, fullNameKey, type Model } from './fellegi-sunter';
 export { DEFAULT_THRESHOLD, type FindOptions, type FindStats, findDuplicates } from './find';
 export { countTokens, type TokenCounts, tokenCount } from './frequency';

@@ -119,3 +119,28 @@ describe('the register as evidence (issue 12)', () => {
     expect(found.has('a|c')).toBe(false);
   });
 });
+
+describe('competition at the desk (issue 12)', () => {
+  it('a year-only probe beside two people told apart by their full dates keeps a share of each', async () => {
+    const { shareAtDesk } = await import('./desk');
+    const { preparePerson } = await import('./prepare');
+    const p = (id: string, date: string, precision: 'day' | 'year') =>
+      preparePerson({
+        id,
+        names: ['Ali Saleh'],
+        birthDate: date,
+        birthDatePrecision: precision,
+        nationality: 'TR',
+      });
+    const probe = p('new', '1983-01-01', 'year');
+    const shares = shareAtDesk(probe, [
+      { person: p('a', '1983-01-21', 'day'), score: 0.9 },
+      { person: p('b', '1983-12-15', 'day'), score: 0.9 },
+    ]);
+    expect(shares.every((s) => s < 0.5)).toBe(true);
+    // A probe with its full date is not shared out: its date tells which one it is.
+    expect(
+      shareAtDesk(p('new', '1983-01-21', 'day'), [{ person: p('a', '1983-01-21', 'day'), score: 0.9 }]),
+    ).toEqual([0.9]);
+  });
+});

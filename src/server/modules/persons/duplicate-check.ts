@@ -11,13 +11,14 @@ import {
   preparePerson,
   REASONS,
   scoreCandidate,
+  shareAtDesk,
 } from '../../../domain/duplicates';
 import { writeAudit } from '../audit/audit-writer';
 import { namesOf } from './repo';
 import type { DuplicateCheck } from './schema';
 
-/** Below this the matcher's candidates are noise to a front desk; from DEFAULT_THRESHOLD (0.55) it judges "same person". */
-export const SHOW_FROM = 0.5;
+/** From this probability a candidate is shown at the desk — the review queue's threshold (review.ts): below the batch run's "same person" (0.5), because at the desk a look costs less than a missed duplicate. */
+export const SHOW_FROM = 0.3;
 /**
  * A pair that scores this high on its own (same name, same birth year, same nationality) is shown even
  * when the register makes it weak evidence: at the desk a person looks at it, and a missed duplicate
@@ -199,20 +200,29 @@ export async function checkDuplicates(db: Kysely<DB>, actor: Actor, q: Duplicate
     1 +
     records.filter((x) => fullNameKey(x.prepared) === probeName && x.prepared.birth?.year === year).length;
   const sameYear = Math.max(1, year === null ? sizes.total : sizes.sameYear);
-  const candidates = records
-    .map(({ r, rec, prepared: cand }) => {
-      const nameFrequency = namesakesOf(probeKeys, rec.names, counts) / Math.max(1, sizes.total);
-      const exact = fullNameKey(cand) === probeName;
-      const s = scoreCandidate(prepared, cand, {
-        model,
-        sameYear,
-        nameFrequency,
-        sameNameAndYear: exact ? sameNameAndYear : undefined,
-      });
-      // The pair on its own, without what the register says about the name: a common name weakens
-      // the evidence, but a look costs less than a missed duplicate (marked common_name).
-      const alone = s.score >= SHOW_FROM ? s : scoreCandidate(prepared, cand, { model, sameYear });
-      const common = s.score < SHOW_FROM && alone.score >= SHOW_ALONE_FROM;
+  const scored = records.map(({ r, rec, prepared: cand }) => {
+    const nameFrequency = namesakesOf(probeKeys, rec.names, counts) / Math.max(1, sizes.total);
+    const exact = fullNameKey(cand) === probeName;
+    const s = scoreCandidate(prepared, cand, {
+      model,
+      sameYear,
+      nameFrequency,
+      sameNameAndYear: exact ? sameNameAndYear : undefined,
+    });
+    return { r, cand, s };
+  });
+  // A year-only probe that fits several people told apart by their full dates is one of them at most.
+  const shared = shareAtDesk(
+    prepared,
+    scored.map((x) => ({ person: x.cand, score: x.s.score })),
+  );
+  const candidates = scored
+    .map(({ r, cand, s }, k) => {
+      const score = shared[k];
+      // The pair on its own, without what the register says (a common name, competitors): the register
+      // weakens the evidence, but a look costs less than a missed duplicate (marked common_name).
+      const alone = score >= 0.5 ? score : scoreCandidate(prepared, cand, { model, sameYear }).score;
+      const common = score < 0.5 && alone >= SHOW_ALONE_FROM;
       return {
         id: r.id,
         name: `${r.given_names} ${r.family_name}`,
@@ -222,9 +232,9 @@ export async function checkDuplicates(db: Kysely<DB>, actor: Actor, q: Duplicate
         nationalities: r.nationalities,
         agency: r.agency,
         municipality: r.municipality,
-        score: s.score,
+        score,
         reasons: common ? [...s.reasons, REASONS.commonName] : s.reasons,
-        alone: alone.score,
+        alone,
       };
     })
     .filter((c) => c.score >= SHOW_FROM || c.reasons.includes(REASONS.commonName))
