@@ -11,6 +11,10 @@ const OWNER: Record<string, string[]> = {
   person: ['persons'],
   person_name_key: ['persons'],
   person_field_change: ['persons'],
+  // Issue 12: the duplicate review queue belongs to persons; issue 15: steering targets to statistics.
+  duplicate_candidate: ['persons'],
+  duplicate_run: ['persons'],
+  statistics_target: ['statistics'],
   consent: ['consents'],
   household_member: ['household'],
   handover: ['handovers'],
