@@ -100,6 +100,50 @@ describeEachDb('duplicate review queue', (env) => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().issues[0].path).toBe('survivorId');
 
+    // The duplicate's file: a note, a recognition case, a competence profile with an occupation, a plan —
+    // and the survivor has a plan of its own (one per person: the survivor's stays).
+    const advisor = t.users.integrationsfachkraft;
+    await db
+      .insertInto('case_note')
+      .values({
+        tenant_id: t.tenantId,
+        person_id: aminaYear.id,
+        category: 'general',
+        visibility: 'agency',
+        text: 'Zeugnisse liegen vor',
+        agency_id: advisor.agencyId,
+      })
+      .execute();
+    await db
+      .insertInto('recognition')
+      .values({
+        tenant_id: t.tenantId,
+        person_id: aminaYear.id,
+        qualification: 'Lehrerin',
+        reference_occupation: 'Lehrerin',
+      })
+      .execute();
+    await db.insertInto('work_profile').values({ tenant_id: t.tenantId, person_id: aminaYear.id }).execute();
+    await db
+      .insertInto('work_profile_occupation')
+      .values({
+        tenant_id: t.tenantId,
+        person_id: aminaYear.id,
+        esco_uri: 'http://data.europa.eu/esco/occupation/x',
+        isco4: '2341',
+        source: 'experience',
+      })
+      .execute();
+    const [dupPlan, survivorPlan] = await Promise.all(
+      [aminaYear.id, amina.id].map((id) =>
+        db
+          .insertInto('plan')
+          .values({ tenant_id: t.tenantId, person_id: id })
+          .returning('id')
+          .executeTakeFirstOrThrow(),
+      ),
+    );
+
     // Merge: the full date stays, the year-only record points to it.
     const merged = await app.inject({
       method: 'POST',
@@ -121,6 +165,29 @@ describeEachDb('duplicate review queue', (env) => {
       .where('id', '=', aminaYear.id)
       .executeTakeFirstOrThrow();
     expect(stub.merged_into).toBe(amina.id);
+    const owner = async (table: 'case_note' | 'recognition' | 'work_profile' | 'work_profile_occupation') =>
+      (
+        await db
+          .selectFrom(table)
+          .select('person_id')
+          .where('tenant_id', '=', t.tenantId)
+          .where('person_id', 'in', [amina.id, aminaYear.id])
+          .execute()
+      ).map((r) => r.person_id);
+    for (const table of ['case_note', 'recognition', 'work_profile', 'work_profile_occupation'] as const)
+      expect(await owner(table), table).toEqual([amina.id]);
+    const plans = await db
+      .selectFrom('plan')
+      .select(['id', 'person_id'])
+      .where('tenant_id', '=', t.tenantId)
+      .where('id', 'in', [dupPlan.id, survivorPlan.id])
+      .execute();
+    expect(new Map(plans.map((p) => [p.id, p.person_id]))).toEqual(
+      new Map([
+        [survivorPlan.id, amina.id],
+        [dupPlan.id, aminaYear.id],
+      ]),
+    );
     expect((await list()).total).toBe(0);
 
     const audit = await db

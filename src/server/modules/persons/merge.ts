@@ -80,6 +80,7 @@ export async function mergePersons(
           .where('person_id', '=', survivorId),
       )
       .execute();
+    await moveOneOfAKind(tx, actor.tenantId, survivorId, duplicateId);
     for (const table of [
       'residence_status',
       'consent',
@@ -89,6 +90,10 @@ export async function mergePersons(
       'waitlist_entry',
       'enrolment',
       'task',
+      // Joint case work and the work side (issues 13, 14): nothing of the duplicate's file is left behind.
+      'appointment',
+      'case_note',
+      'recognition',
     ] as const) {
       await tx
         .updateTable(table)
@@ -158,4 +163,51 @@ export async function mergePersons(
       requestId,
     );
   });
+}
+
+/**
+ * Records a person has at most one of per thing — a cooperation plan, a competence profile, a place in a
+ * case conference, on a vacancy's pipeline, on an event's guest list. The duplicate's record moves when the
+ * survivor has none; where both have one, the survivor's stays and the duplicate's remains on the closed
+ * stub (its history is kept, and the audit trail of the stub still shows it).
+ */
+async function moveOneOfAKind(
+  tx: Kysely<DB>,
+  tenantId: string,
+  survivorId: string,
+  duplicateId: string,
+): Promise<void> {
+  await sql`UPDATE plan SET person_id = ${survivorId}
+    WHERE tenant_id = ${tenantId} AND person_id = ${duplicateId}
+      AND NOT EXISTS (SELECT 1 FROM plan s WHERE s.tenant_id = ${tenantId} AND s.person_id = ${survivorId})`.execute(
+    tx,
+  );
+  await sql`UPDATE conference_item d SET person_id = ${survivorId}
+    WHERE d.tenant_id = ${tenantId} AND d.person_id = ${duplicateId}
+      AND NOT EXISTS (SELECT 1 FROM conference_item s WHERE s.tenant_id = ${tenantId}
+        AND s.person_id = ${survivorId} AND s.conference_id = d.conference_id)`.execute(tx);
+  await sql`UPDATE placement d SET person_id = ${survivorId}
+    WHERE d.tenant_id = ${tenantId} AND d.person_id = ${duplicateId}
+      AND NOT EXISTS (SELECT 1 FROM placement s WHERE s.tenant_id = ${tenantId}
+        AND s.person_id = ${survivorId} AND s.vacancy_id = d.vacancy_id)`.execute(tx);
+  await sql`UPDATE work_event_guest d SET person_id = ${survivorId}
+    WHERE d.tenant_id = ${tenantId} AND d.person_id = ${duplicateId}
+      AND NOT EXISTS (SELECT 1 FROM work_event_guest s WHERE s.tenant_id = ${tenantId}
+        AND s.person_id = ${survivorId} AND s.event_id = d.event_id)`.execute(tx);
+  // The competence profile is keyed by the person and its occupation rows point to it: a copy under the
+  // survivor's id takes the rows over, then the duplicate's profile goes.
+  const moved = await sql`INSERT INTO work_profile
+    SELECT (jsonb_populate_record(wp, jsonb_build_object('person_id', ${survivorId}::uuid))).*
+    FROM work_profile wp
+    WHERE wp.tenant_id = ${tenantId} AND wp.person_id = ${duplicateId}
+      AND NOT EXISTS (SELECT 1 FROM work_profile s WHERE s.tenant_id = ${tenantId} AND s.person_id = ${survivorId})`.execute(
+    tx,
+  );
+  if (Number(moved.numAffectedRows ?? 0) > 0) {
+    await sql`UPDATE work_profile_occupation SET person_id = ${survivorId}
+      WHERE tenant_id = ${tenantId} AND person_id = ${duplicateId}`.execute(tx);
+    await sql`DELETE FROM work_profile WHERE tenant_id = ${tenantId} AND person_id = ${duplicateId}`.execute(
+      tx,
+    );
+  }
 }
