@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { authOf } from '../../plugins/access-hook';
+import { listAgencies, listMunicipalities, listOffices } from './service';
 
 export async function metaRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -12,13 +13,7 @@ export async function metaRoutes(app: FastifyInstance, ctx: AppContext): Promise
       summary: 'Stellen der Region',
       response: { 200: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string() })) },
     },
-    handler: async (req) =>
-      ctx.db
-        .selectFrom('agency')
-        .select(['id', 'kind', 'name'])
-        .where('tenant_id', '=', authOf(req).actor.tenantId)
-        .orderBy('name')
-        .execute(),
+    handler: async (req) => listAgencies(ctx.db, authOf(req).actor.tenantId),
   });
   r.get('/api/meta/offices', {
     schema: {
@@ -35,22 +30,7 @@ export async function metaRoutes(app: FastifyInstance, ctx: AppContext): Promise
         ),
       },
     },
-    handler: async (req) => {
-      const tenantId = authOf(req).actor.tenantId;
-      const rows = await ctx.db
-        .selectFrom('office as o')
-        .innerJoin('municipality as m', (j) =>
-          j.onRef('m.id', '=', 'o.municipality_id').on('m.tenant_id', '=', tenantId),
-        )
-        .select(['o.id', 'o.name', 'o.kind', 'm.name as municipality'])
-        .where('o.tenant_id', '=', tenantId)
-        .execute();
-      // The main office first, then the satellites by name.
-      const collator = new Intl.Collator('de');
-      return rows.sort((a, b) =>
-        a.kind === b.kind ? collator.compare(a.name, b.name) : a.kind === 'main' ? -1 : 1,
-      );
-    },
+    handler: async (req) => listOffices(ctx.db, authOf(req).actor.tenantId),
   });
   r.get('/api/meta/municipalities', {
     schema: {
@@ -68,12 +48,6 @@ export async function metaRoutes(app: FastifyInstance, ctx: AppContext): Promise
         ),
       },
     },
-    handler: async (req) =>
-      ctx.db
-        .selectFrom('municipality')
-        .select(['id', 'name', 'ags', 'lat', 'lon'])
-        .where('tenant_id', '=', authOf(req).actor.tenantId)
-        .orderBy('name')
-        .execute(),
+    handler: async (req) => listMunicipalities(ctx.db, authOf(req).actor.tenantId),
   });
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
-import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../plugins/db-unavailable';
+import { RETRY_AFTER_SECONDS } from '../../plugins/db-unavailable';
+import { databaseReachable } from './service';
 
 export async function systemRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -22,16 +22,12 @@ export async function systemRoutes(app: FastifyInstance, ctx: AppContext): Promi
     },
     config: { access: { public: true } },
     handler: async (_req, reply) => {
-      try {
-        await sql`select 1`.execute(ctx.db);
-      } catch (err) {
-        // A load balancer takes this instance out while the database is away, and back when it answers.
-        if (!isDatabaseUnavailable(err)) throw err;
+      // A load balancer takes this instance out while the database is away, and back when it answers.
+      if (!(await databaseReachable(ctx.db)))
         return reply
           .code(503)
           .header('retry-after', String(RETRY_AFTER_SECONDS))
           .send({ status: 'unavailable' as const, db: 'unavailable' as const, version: ctx.version });
-      }
       return { status: 'ok' as const, db: ctx.dbKind, version: ctx.version };
     },
   });
