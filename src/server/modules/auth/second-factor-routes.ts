@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
-import { notFound } from '../../http/errors';
 import { authOf } from '../../plugins/access-hook';
 import { writeAudit } from '../audit/audit-writer';
 import {
@@ -20,6 +19,7 @@ import {
   confirmTotpSetup,
   disableTotp,
   type FactorUser,
+  loadFactorUser,
   renewRecoveryCodes,
   resetSecondFactor,
   secondFactorMandatory,
@@ -31,16 +31,8 @@ export async function secondFactorRoutes(app: FastifyInstance, ctx: AppContext):
   const r = app.withTypeProvider<ZodTypeProvider>();
   const own = { access: { beforeSecondFactor: true as const } };
 
-  async function me(tenantId: string, userId: string): Promise<FactorUser> {
-    const u = await ctx.db
-      .selectFrom('app_user')
-      .select(['id', 'tenant_id', 'email', 'role', 'password_hash'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (!u) throw notFound('Benutzer');
-    return u;
-  }
+  const me = (tenantId: string, userId: string): Promise<FactorUser> =>
+    loadFactorUser(ctx.db, { tenantId, userId });
 
   r.get('/api/auth/second-factor', {
     schema: {

@@ -29,6 +29,26 @@ export interface FactorUser {
   password_hash: string | null;
 }
 
+/** The own account for the second-factor screens: 404 when it is gone (deleted under a live session). */
+export async function loadFactorUser(
+  db: Kysely<DB>,
+  who: {
+    /** the session's region */
+    tenantId: string;
+    /** the session's account */
+    userId: string;
+  },
+): Promise<FactorUser> {
+  const u = await db
+    .selectFrom('app_user')
+    .select(['id', 'tenant_id', 'email', 'role', 'password_hash'])
+    .where('tenant_id', '=', who.tenantId)
+    .where('id', '=', who.userId)
+    .executeTakeFirst();
+  if (!u) throw notFound('Benutzer');
+  return u;
+}
+
 export const secondFactorMandatory = (user: { role: string }, policy: AdminTotpPolicy) =>
   user.role === 'admin' && policy === 'required';
 

@@ -6,7 +6,7 @@ import type { AppContext } from '../../context';
 import { authOf } from '../../plugins/access-hook';
 import { writeAudit } from '../audit/audit-writer';
 import { idParams, uuid } from '../common-schema';
-import { createUser, disableUser, resetPassword } from './service';
+import { createUser, disableUser, listUsers, resetPassword } from './service';
 
 const userRow = z.object({
   id: z.string(),
@@ -26,35 +26,7 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext): Promise
   r.get('/api/admin/users', {
     schema: { tags: ['admin'], summary: 'Benutzerkonten der Region', response: { 200: z.array(userRow) } },
     config: admin,
-    handler: async (req) => {
-      const rows = await ctx.db
-        .selectFrom('app_user as u')
-        .innerJoin('agency as a', 'a.id', 'u.agency_id')
-        .select([
-          'u.id',
-          'u.email',
-          'u.display_name',
-          'u.role',
-          'u.team',
-          'a.name as agency',
-          'u.disabled_at',
-          'u.locked_until',
-        ])
-        .where('u.tenant_id', '=', authOf(req).actor.tenantId)
-        .orderBy('u.email')
-        .execute();
-      const now = Date.now();
-      return rows.map((u) => ({
-        id: u.id,
-        email: u.email,
-        displayName: u.display_name,
-        role: u.role,
-        team: u.team,
-        agency: u.agency,
-        disabled: u.disabled_at !== null,
-        locked: u.locked_until !== null && new Date(u.locked_until).getTime() > now,
-      }));
-    },
+    handler: async (req) => listUsers(ctx.db, authOf(req).actor.tenantId),
   });
 
   r.post('/api/admin/users', {

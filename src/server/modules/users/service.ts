@@ -6,6 +6,7 @@ import { badRequest, conflict, notFound } from '../../http/errors';
 import { checkPasswordPolicy, hashPassword } from '../auth/passwords';
 import { endAllSessions } from '../auth/sessions';
 import { clearThrottle } from '../auth/throttle';
+import { usersOfRegion } from './repo';
 
 export interface NewUser {
   tenantId: string;
@@ -92,4 +93,33 @@ export async function resetPassword(
   // A reset ends every session (whoever knew the old password is logged out) and lifts every lock.
   await endAllSessions(db, userId);
   await clearThrottle(db, user.email);
+}
+
+/** An account as the administration's list shows it. */
+export interface UserListItem {
+  id: string;
+  email: string;
+  displayName: string;
+  role: string;
+  team: string | null;
+  agency: string;
+  disabled: boolean;
+  /** locked for now after too many failed logins */
+  locked: boolean;
+}
+
+/** The accounts of the region for the administration, by e-mail. */
+export async function listUsers(db: Kysely<DB>, tenantId: string): Promise<UserListItem[]> {
+  const rows = await usersOfRegion(db, tenantId);
+  const now = Date.now();
+  return rows.map((u) => ({
+    id: u.id,
+    email: u.email,
+    displayName: u.display_name,
+    role: u.role,
+    team: u.team,
+    agency: u.agency,
+    disabled: u.disabled_at !== null,
+    locked: u.locked_until !== null && new Date(u.locked_until).getTime() > now,
+  }));
 }
