@@ -9,8 +9,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          // Component tests of the web app (*.test.tsx) run here too, in jsdom: each file says
+          // `// @vitest-environment jsdom`; the setup file is a no-op in the node environment.
+          include: ['src/**/*.test.ts', 'src/web/**/*.test.tsx', 'scripts/**/*.test.ts'],
           exclude: ['src/**/*.int.test.ts', 'node_modules/**'],
+          setupFiles: ['src/web/test/setup.ts'],
           testTimeout: 30_000,
         },
       },
