@@ -74,8 +74,10 @@ describe('duplicate review in Chromium', () => {
       const card = page.getByRole('region', {
         name: new RegExp(`${original.givenNames} ${original.familyName}`, 'i'),
       });
-      // The pair of the copy: the card that links to both records.
-      const pair = card.filter({ has: page.locator(`a[href="/personen/${copy.id}"]`) });
+      // The pair of the copy and the original: the card that links to both records.
+      const pair = card
+        .filter({ has: page.locator(`a[href="/personen/${copy.id}"]`) })
+        .filter({ has: page.locator(`a[href="/personen/${original.id}"]`) });
       await visible(pair);
       await visible(pair.getByText('gleiches Geburtsjahr'));
       expect(await seriousA11yViolations(page)).toEqual([]);

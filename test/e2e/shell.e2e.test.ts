@@ -207,6 +207,7 @@ const ROLES: RoleCase[] = [
       'Kursplanung',
       'Sprachstand',
       'Steuerung',
+      'Monatsbericht',
     ],
     check: overview(['rechtskreis', 'status', 'municipality']),
   },

@@ -178,6 +178,9 @@ export async function checkDuplicates(db: Kysely<DB>, actor: Actor, q: Duplicate
       .execute(),
   ]);
   const probeKeys = new Set(pairKeys);
+  // In the order of the lookup (most shared keys first): equal scores keep it, on every database.
+  const rank = new Map(ids.map((x, k) => [x.person_id, k]));
+  rows.sort((x, y) => (rank.get(x.id) ?? 0) - (rank.get(y.id) ?? 0));
   const records = rows.map((r) => {
     const rec: PersonRecord = {
       id: r.id,

@@ -15,6 +15,8 @@ const side = z.object({
   agency: z.string().nullable(),
   municipality: z.string().nullable(),
   registeredOn: z.string(),
+  /** When the record was created (ISO instant): the older record is proposed to stay. */
+  registeredAt: z.string(),
 });
 export type ReviewSide = z.infer<typeof side>;
 

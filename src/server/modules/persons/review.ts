@@ -247,7 +247,9 @@ async function sidesOf(db: Kysely<DB>, tenantId: string, ids: string[]): Promise
         gender: r.gender,
         agency: r.agency,
         municipality: r.municipality,
-        registeredOn: new Date(r.created_at).toISOString().slice(0, 10),
+        // The day in Germany, not in UTC: a record made at 00:30 belongs to that day.
+        registeredOn: todayInGermany(new Date(r.created_at)),
+        registeredAt: new Date(r.created_at).toISOString(),
       },
     ]),
   );

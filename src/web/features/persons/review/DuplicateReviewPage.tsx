@@ -77,7 +77,7 @@ function PairCard({ pair, page }: { pair: ReviewPair; page: number }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   // The record registered first stays unless the clerk chooses otherwise: it carries the longer history.
-  const older = pair.a.registeredOn <= pair.b.registeredOn ? pair.a : pair.b;
+  const older = pair.a.registeredAt <= pair.b.registeredAt ? pair.a : pair.b;
   const [survivor, setSurvivor] = useState<string>(older.id);
   const decide = useMutation({
     mutationFn: (decision: 'merge' | 'distinct') => {
