@@ -10,6 +10,8 @@ import { closeCase, transferCase } from '../persons/case-writes';
 import { authorizePerson } from '../persons/service';
 import { handoverRecordFor } from './record-facts';
 
+export { openRechtskreiswechsel } from './repo';
+
 export interface NewHandover {
   kind: 'case' | 'referral' | 'rechtskreiswechsel' | 'exit';
   toAgencyId: string;

@@ -21,3 +21,29 @@ export async function lawFor(
   // A stored version was validated when saved; if the schema moved on since, fall back rather than guess.
   return parsed.ok ? { law: parsed.law, versionId: row.id } : { law: DEFAULT_LAW, versionId: null };
 }
+
+/** Stores a validated version of the rule data, in force from a day. */
+export async function insertLawVersion(
+  db: Kysely<DB>,
+  v: {
+    tenantId: string;
+    /** first day the version applies (ISO date) */
+    inForceFrom: string;
+    law: LawData;
+    /** what changed, in the administrator's words */
+    note: string;
+    createdBy: string;
+  },
+): Promise<{ id: string }> {
+  return db
+    .insertInto('law_version')
+    .values({
+      tenant_id: v.tenantId,
+      in_force_from: v.inForceFrom,
+      data: JSON.stringify(v.law),
+      note: v.note,
+      created_by: v.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}

@@ -2,18 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { todayInGermany } from '../../../domain/reference/dates';
-import { evaluateExtended, impact, parseLawData, situationSchema } from '../../../domain/rules';
+import { evaluateExtended, impact, situationSchema } from '../../../domain/rules';
 import type { AppContext } from '../../context';
-import { badRequest, forbidden } from '../../http/errors';
+import { forbidden } from '../../http/errors';
 import { authOf } from '../../plugins/access-hook';
 import { writeAudit } from '../audit/audit-writer';
 import { idParams, isoDate } from '../common-schema';
 import { personScope } from '../persons/scope';
 import { authorizePerson } from '../persons/service';
-import { regionDeadlinesChanged } from '../tasks/triggers';
 import { lawFor } from './law-store';
 import { presentDecision } from './presenter';
 import { regionSituations } from './region';
+import { storeLawVersion } from './service';
 import { personSituation } from './situation';
 
 export async function rulesRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -121,39 +121,7 @@ export async function rulesRoutes(app: FastifyInstance, ctx: AppContext): Promis
       response: { 201: z.object({ id: z.string() }) },
     },
     config: { access: { permission: 'law:edit' } },
-    handler: async (req, reply) => {
-      const { actor } = authOf(req);
-      const parsed = parseLawData(req.body.data);
-      if (!parsed.ok)
-        throw badRequest(
-          'Ungültige Rechtsdaten',
-          parsed.errors.map((e) => ({ path: e.path.replace(/^\$/, 'data'), message: e.message })),
-        );
-      const row = await ctx.db
-        .insertInto('law_version')
-        .values({
-          tenant_id: actor.tenantId,
-          in_force_from: req.body.inForceFrom,
-          data: JSON.stringify(parsed.law),
-          note: req.body.note,
-          created_by: actor.userId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await writeAudit(
-        ctx.db,
-        actor,
-        {
-          action: 'create',
-          entity: 'law_version',
-          entityId: row.id,
-          details: { inForceFrom: req.body.inForceFrom, note: req.body.note },
-        },
-        req.id,
-      );
-      // Deadlines are computed with the law in force: a new version can move them for the whole region.
-      await regionDeadlinesChanged(ctx.db, actor.tenantId);
-      return reply.code(201).send(row);
-    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await storeLawVersion(ctx.db, authOf(req).actor, req.body, req.id)),
   });
 }
