@@ -20,7 +20,7 @@ export function renderApp(
   const routes = [{ path: route, element: ui }];
   if (route !== '*') routes.push({ path: '*', element: <p data-testid="elsewhere" /> });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   const view = render(
     <MantineProvider theme={theme} env="test">
       <QueryClientProvider client={queryClient}>
@@ -31,4 +31,17 @@ export function renderApp(
     </MantineProvider>,
   );
   return { ...view, user, router, queryClient };
+}
+
+/**
+ * The message shown on a field: the element the field names in aria-describedby as its error (Mantine
+ * gives it the id `<input id>-error`), so a message elsewhere on the page does not count.
+ */
+export function fieldError(field: HTMLElement): string | null {
+  const ids = (field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+  for (const id of ids) {
+    const el = document.getElementById(id);
+    if (el && id.endsWith('-error')) return el.textContent;
+  }
+  return null;
 }

@@ -19,7 +19,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { DuplicateCandidate } from '../../api/casefile';
 import { ApiError, api, issuesByField, newIdempotencyKey } from '../../api/client';
-import type { Municipality, Person } from '../../api/types';
+import { municipalitiesQuery } from '../../api/meta-queries';
+import type { Person } from '../../api/types';
 import { nationalityOptions } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { DuplicateCandidates } from './intake/DuplicateCandidates';
@@ -159,11 +160,7 @@ export function IntakePage() {
   const warningRef = useRef<HTMLDivElement>(null);
   // One key per intake: a double click or a resend after a lost answer creates the person once.
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const municipalities = useQuery({
-    queryKey: ['meta', 'municipalities'],
-    queryFn: () => api.get<Municipality[]>('/api/meta/municipalities'),
-    staleTime: 3_600_000,
-  });
+  const municipalities = useQuery(municipalitiesQuery());
   const countries = useMemo(() => {
     const collator = new Intl.Collator(i18n.language);
     return nationalityOptions(i18n.language, collator);

@@ -21,9 +21,10 @@ import { ApiError, api } from '../../../api/client';
 import { formatInstant, formatNumber, label, languageName } from '../../../app/format';
 import { PageHeader } from '../../../app/PageHeader';
 import { Tag } from '../../../app/Tag';
-import type { ConfirmAnswer, Run, RunListItem } from '../api';
+import type { ConfirmAnswer, Run } from '../api';
 import { ErrorAlert, NUM, Section } from '../ui';
 import { AssignmentTable } from './AssignmentTable';
+import { runKey, runQuery, runsQuery } from './queries';
 import { RunResult } from './RunResult';
 import { WaitlistOverview } from './WaitlistOverview';
 
@@ -92,7 +93,7 @@ function ConfirmButton({ run, onConfirmed }: { run: Run; onConfirmed: (a: Confir
   const confirm = useMutation({
     mutationFn: () => api.post<ConfirmAnswer>(`/api/allocations/${run.id}/confirm`, { version: run.version }),
     onSuccess: (a) => {
-      qc.setQueryData(['lp', 'run', run.id], a.run);
+      qc.setQueryData(runKey(run.id), a.run);
       void qc.invalidateQueries({ queryKey: ['lp', 'runs'] });
       void qc.invalidateQueries({ queryKey: ['lp', 'waitlist'] });
       setOpen(false);
@@ -211,13 +212,7 @@ function Confirmed({ run, answer }: { run: Run; answer: ConfirmAnswer | null }) 
 function RunView({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const [answer, setAnswer] = useState<ConfirmAnswer | null>(null);
-  const run = useQuery({
-    queryKey: ['lp', 'run', id],
-    queryFn: () => api.get<Run>(`/api/allocations/${id}`),
-    // While the solver works, ask for its progress a few times a second.
-    refetchInterval: (q) => (q.state.data?.state === 'running' ? 400 : false),
-    staleTime: 0,
-  });
+  const run = useQuery(runQuery(id));
   if (run.isPending) return <Skeleton height={240} />;
   if (run.isError) return <ErrorAlert error={run.error} />;
   const r = run.data;
@@ -269,10 +264,7 @@ function RunView({ id }: { id: string }) {
 function RecentRuns({ current, onOpen }: { current: string | null; onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const runs = useQuery({
-    queryKey: ['lp', 'runs'],
-    queryFn: () => api.get<RunListItem[]>('/api/allocations', { limit: 10 }),
-  });
+  const runs = useQuery(runsQuery());
   if (!runs.data || runs.data.length === 0) return null;
   return (
     <Section id="runs" title={t('lp.runs.title')}>

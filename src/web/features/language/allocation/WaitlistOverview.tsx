@@ -1,10 +1,10 @@
 import { Alert, Paper, SimpleGrid, Skeleton, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api/client';
 import { formatNumber } from '../../../app/format';
 import { typeLabel, useCourseTypes, type WaitlistItem } from '../api';
 import { NUM } from '../ui';
+import { waitlistQuery } from './queries';
 
 const MAX = 1000;
 
@@ -45,10 +45,7 @@ const countBy = (items: WaitlistItem[], key: (w: WaitlistItem) => string): [stri
 export function WaitlistOverview() {
   const { t, i18n } = useTranslation();
   const types = useCourseTypes();
-  const list = useQuery({
-    queryKey: ['lp', 'waitlist', 'all'],
-    queryFn: () => api.get<{ total: number; items: WaitlistItem[] }>('/api/waitlist', { limit: MAX }),
-  });
+  const list = useQuery(waitlistQuery(MAX));
   return (
     <Paper
       withBorder

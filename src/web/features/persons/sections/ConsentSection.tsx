@@ -19,10 +19,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_PURPOSES, type Consent, DATA_CATEGORIES } from '../../../api/casefile';
 import { api, issuesByField } from '../../../api/client';
-import type { Agency, Person } from '../../../api/types';
+import { agenciesQuery } from '../../../api/meta-queries';
+import type { Person } from '../../../api/types';
 import { formatDay, label, languageName } from '../../../app/format';
 import { Tag } from '../../../app/Tag';
 import { useSession } from '../../../auth/session';
+import { consentsKey, consentsQuery } from '../queries';
 import { ActionError, todayIso } from './common';
 
 /** Languages of the consent form (DOMAIN.md §8): the client signs in a language they read. */
@@ -63,11 +65,7 @@ function RecordConsent({ personId, onDone }: { personId: string; onDone: () => v
     formLanguage: 'de',
     scanRef: '',
   });
-  const agencies = useQuery({
-    queryKey: ['meta', 'agencies'],
-    queryFn: () => api.get<Agency[]>('/api/meta/agencies'),
-    staleTime: 3_600_000,
-  });
+  const agencies = useQuery(agenciesQuery());
   const save = useMutation({
     mutationFn: (c: ConsentForm) =>
       api.post<Consent[]>(`/api/persons/${personId}/consents`, {
@@ -79,7 +77,7 @@ function RecordConsent({ personId, onDone }: { personId: string; onDone: () => v
         scanRef: c.scanRef || undefined,
       }),
     onSuccess: (list) => {
-      qc.setQueryData(['consents', personId], list);
+      qc.setQueryData(consentsKey(personId), list);
       void qc.invalidateQueries({ queryKey: ['audit', personId] });
       onDone();
     },
@@ -181,7 +179,7 @@ function WithdrawModal({
     mutationFn: (c: Consent) =>
       api.post<Consent[]>(`/api/persons/${personId}/consents/${c.id}/withdraw`, { withdrawnOn: day }),
     onSuccess: (list) => {
-      qc.setQueryData(['consents', personId], list);
+      qc.setQueryData(consentsKey(personId), list);
       void qc.invalidateQueries({ queryKey: ['audit', personId] });
       onClose();
     },
@@ -231,10 +229,7 @@ export function ConsentSection({ p, startOpen = false }: { p: Person; startOpen?
   const { can } = useSession();
   const [adding, setAdding] = useState(startOpen);
   const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
-  const consents = useQuery({
-    queryKey: ['consents', p.id],
-    queryFn: () => api.get<Consent[]>(`/api/persons/${p.id}/consents`),
-  });
+  const consents = useQuery(consentsQuery(p.id));
   const manage = can('consent:manage');
   return (
     <Stack>
