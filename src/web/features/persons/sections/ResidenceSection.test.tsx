@@ -1,0 +1,185 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import type { ResidenceAnswer } from '../../../api/casefile';
+import { type ApiCall, fakeApi, reply, session } from '../../../test/fake-api';
+import { ids, person } from '../../../test/fixtures';
+import { fieldError, renderApp } from '../../../test/render';
+import { todayIso } from './common';
+import { ResidenceSection } from './ResidenceSection';
+
+const ROUTE = `POST /api/persons/:id/residence-status`;
+
+/** The answer of POST …/residence-status: the person with the new status first, and the Rechtskreis change. */
+function answer(
+  body: Record<string, unknown>,
+  change: ResidenceAnswer['rechtskreisChange'],
+): ResidenceAnswer {
+  const p = person({
+    version: 4,
+    rechtskreis: change ? change.to : 'asylblg',
+    residence: {
+      azrNumber: null,
+      entryDate: null,
+      wohnsitzauflage: null,
+      history: [
+        {
+          id: '0191d2a0-0000-7000-8000-0000000000f9',
+          kind: String(body.kind),
+          paragraph: (body.paragraph as string) ?? null,
+          since: String(body.since),
+          until: (body.until as string) ?? null,
+          document: null,
+          workAnnotation: null,
+          asylumApplicationDate: null,
+          asylumDecision: null,
+          livesInReceptionCentre: null,
+          recordedAt: '2026-12-04T10:00:00.000Z',
+        },
+      ],
+    },
+  });
+  return { ...p, rechtskreisChange: change };
+}
+
+function residenceApi(post: (c: ApiCall) => unknown) {
+  return fakeApi({
+    'GET /api/auth/me': () => session(['person:read', 'person:update']),
+    [ROUTE]: post,
+  });
+}
+
+async function openForm() {
+  const view = renderApp(<ResidenceSection p={person()} />);
+  await view.user.click(await screen.findByRole('button', { name: 'Neuer Status' }));
+  const form = await screen.findByTestId('status-form');
+  return { ...view, form: within(form) };
+}
+const kindField = (f: ReturnType<typeof within>) => f.getByRole('combobox', { name: /^Status/ });
+
+describe('Residence status (new status into the history)', () => {
+  test('who leads the case after a switch is asked, not preset: without a choice nothing is sent', async () => {
+    const net = residenceApi(() => reply(500, {}));
+    const { user, form } = await openForm();
+    expect(kindField(form)).toHaveProperty('required', true);
+    expect(form.getByLabelText(/^Gültig ab/)).toHaveProperty('required', true);
+    expect((form.getByLabelText(/^Gültig ab/) as HTMLInputElement).value).toBe(todayIso());
+    expect(form.getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
+
+    await user.click(form.getByRole('button', { name: 'Status speichern' }));
+    const group = form.getByRole('radiogroup');
+    expect(fieldError(group)).toBe('Bitte eine Auswahl treffen');
+    expect(net.bodies(ROUTE)).toEqual([]);
+
+    await user.click(form.getByRole('radio', { name: 'Das Jobcenter bestimmt die Fachkraft' }));
+    expect(fieldError(group)).toBeNull();
+  });
+
+  test('the kind decides the further questions (Gestattung: Dublin; Duldung: obstacle, identity)', async () => {
+    residenceApi(() => reply(500, {}));
+    const { user, form } = await openForm();
+    const asked = () =>
+      [
+        'Wohnpflicht in Aufnahmeeinrichtung',
+        'Dublin-Fall',
+        'Selbst zu vertretendes',
+        'Identität ungeklärt',
+      ].filter((l) => form.queryByRole('combobox', { name: new RegExp(`^${l}`) }) !== null);
+    expect(asked()).toEqual([]);
+    await user.click(kindField(form));
+    await user.click(form.getByRole('option', { name: 'Aufenthaltsgestattung' }));
+    expect(asked()).toEqual(['Wohnpflicht in Aufnahmeeinrichtung', 'Dublin-Fall']);
+    await user.click(kindField(form));
+    await user.click(form.getByRole('option', { name: 'Duldung' }));
+    expect(asked()).toEqual([
+      'Wohnpflicht in Aufnahmeeinrichtung',
+      'Selbst zu vertretendes',
+      'Identität ungeklärt',
+    ]);
+    await user.click(kindField(form));
+    await user.click(form.getByRole('option', { name: 'Aufenthaltserlaubnis' }));
+    expect(asked()).toEqual([]);
+    // An asylum application asks for the reception centre whatever the kind.
+    fireEvent.change(form.getByLabelText('Asylantrag gestellt am'), { target: { value: '2024-02-01' } });
+    expect(asked()).toEqual(['Wohnpflicht in Aufnahmeeinrichtung']);
+  });
+
+  test('sends exactly what was entered; a switch into SGB II is announced with the handover', async () => {
+    const net = residenceApi((c) =>
+      reply(
+        201,
+        answer(c.body as Record<string, unknown>, { from: 'asylblg', to: 'sgb2', handoverId: ids.person }),
+      ),
+    );
+    const { user, form } = await openForm();
+    await user.click(kindField(form));
+    await user.click(form.getByRole('option', { name: 'Aufenthaltserlaubnis' }));
+    await user.type(form.getByRole('textbox', { name: /^Paragraph/ }), ' 25(2) ');
+    fireEvent.change(form.getByLabelText('Gültig bis'), { target: { value: '2029-06-30' } });
+    await user.click(
+      form.getByRole('radio', { name: 'Die bisherige Fachkraft behält den Fall (Herforder Modell)' }),
+    );
+    await user.click(form.getByRole('button', { name: 'Status speichern' }));
+
+    const notice = await screen.findByTestId('rechtskreis-notice');
+    expect(net.bodies(ROUTE)).toEqual([
+      {
+        kind: 'aufenthaltserlaubnis',
+        paragraph: '25(2)',
+        since: todayIso(),
+        until: '2029-06-30',
+        keepAdvisor: true,
+      },
+    ]);
+    expect(net.calls[net.calls.length - 1].params.id).toBe(ids.person);
+    expect(notice.textContent).toContain('Mit dem neuen Status wechselt die Person von AsylbLG nach SGB II.');
+    expect(within(notice).getByRole('link', { name: 'Zu den Übergaben' }).getAttribute('href')).toBe(
+      '/uebergaben?box=outbox',
+    );
+    expect(screen.queryByTestId('status-form')).toBeNull();
+  });
+
+  test("the server's refusal is shown on the named fields (kind missing, paragraph, until before since)", async () => {
+    residenceApi(() =>
+      reply(400, {
+        error: 'Ungültige Eingabe',
+        issues: [
+          { path: 'kind', message: 'Pflichtangabe fehlt' },
+          { path: 'paragraph', message: 'Paragraph wie "25(2)", "24" oder "60a"' },
+          { path: 'until', message: 'liegt vor dem Beginn' },
+        ],
+      }),
+    );
+    const { user, form } = await openForm();
+    await user.type(form.getByRole('textbox', { name: /^Paragraph/ }), '25 Abs. 2');
+    fireEvent.change(form.getByLabelText('Gültig bis'), { target: { value: '2020-01-01' } });
+    await user.click(form.getByRole('radio', { name: 'Das Jobcenter bestimmt die Fachkraft' }));
+    await user.click(form.getByRole('button', { name: 'Status speichern' }));
+
+    await waitFor(() => expect(fieldError(kindField(form))).toBe('Pflichtangabe fehlt'));
+    expect(fieldError(form.getByRole('textbox', { name: /^Paragraph/ }))).toBe(
+      'Paragraph wie "25(2)", "24" oder "60a"',
+    );
+    expect(fieldError(form.getByLabelText('Gültig bis'))).toBe('liegt vor dem Beginn');
+    expect(fieldError(form.getByLabelText(/^Gültig ab/))).toBeNull();
+    expect(form.getByRole('alert').textContent).toContain('Das hat nicht geklappt');
+  });
+
+  test("a conflict says the record changed meanwhile, with the server's text, and keeps the form open", async () => {
+    residenceApi(() =>
+      reply(409, {
+        error: 'Die Person wurde inzwischen geändert. Bitte neu laden.',
+        code: 'version_conflict',
+      }),
+    );
+    const { user, form } = await openForm();
+    await user.click(kindField(form));
+    await user.click(form.getByRole('option', { name: 'Duldung' }));
+    await user.click(form.getByRole('radio', { name: 'Das Jobcenter bestimmt die Fachkraft' }));
+    await user.click(form.getByRole('button', { name: 'Status speichern' }));
+    const alert = await form.findByRole('alert');
+    expect(alert.textContent).toContain('Inzwischen geändert');
+    expect(alert.textContent).toContain('Die Person wurde inzwischen geändert. Bitte neu laden.');
+    expect(screen.getByTestId('status-form')).toBeTruthy();
+  });
+});
