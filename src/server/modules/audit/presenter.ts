@@ -6,8 +6,8 @@ import {
   AUDIT_REASON_WORDS,
   auditActionWords,
 } from '../../../domain/audit/wording';
-import type { AuditRow } from './repo';
-import type { AuditItem } from './schema';
+import type { AuditRow, PersonTrailRow } from './repo';
+import type { AuditItem, PersonTrailItem } from './schema';
 
 const REASONS = ['tenant', 'permission', 'scope', 'no_consent'] as const;
 const day = (d: string | Date | null): string | null =>
@@ -99,4 +99,19 @@ export function auditCsv(items: AuditItem[]): string {
   }
   // A byte-order mark, so spreadsheet programs read the umlauts as UTF-8.
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** A row of a person's trail as the answer shows it (ISO time, names instead of ids). */
+export function presentTrailRow(x: PersonTrailRow): PersonTrailItem {
+  return {
+    id: x.id,
+    at: new Date(x.at).toISOString(),
+    user: x.display_name,
+    agency: x.agency_name,
+    role: x.role,
+    action: x.action,
+    outcome: x.outcome,
+    legalBasis: x.legal_basis,
+    purpose: x.purpose,
+  };
 }

@@ -90,3 +90,43 @@ export async function lookupPersons(db: Kysely<DB>, tenantId: string, q: string,
   } else query = query.where(sql<boolean>`${searchForm(q)} <% search_text`);
   return query.orderBy('family_name').orderBy('given_names').orderBy('id').limit(limit).execute();
 }
+
+/** The case owner of a person of the region, for deciding who may see the person's trail. */
+export function personOwner(db: Kysely<DB>, q: { tenantId: string; personId: string }) {
+  return db
+    .selectFrom('person')
+    .select(['owner_user_id'])
+    .where('tenant_id', '=', q.tenantId)
+    .where('id', '=', q.personId)
+    .executeTakeFirst();
+}
+
+/** One page of the audit rows naming a person, newest first, with user and agency names. */
+export function personTrailRows(
+  db: Kysely<DB>,
+  q: { tenantId: string; personId: string; limit: number; offset: number },
+) {
+  return db
+    .selectFrom('audit_log as l')
+    .leftJoin('app_user as u', 'u.id', 'l.user_id')
+    .leftJoin('agency as a', 'a.id', 'l.agency_id')
+    .select([
+      'l.id',
+      'l.at',
+      'u.display_name',
+      'a.name as agency_name',
+      'l.role',
+      'l.action',
+      'l.outcome',
+      'l.legal_basis',
+      'l.purpose',
+    ])
+    .where('l.tenant_id', '=', q.tenantId)
+    .where('l.person_id', '=', q.personId)
+    .orderBy('l.at', 'desc')
+    .orderBy('l.id', 'desc')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+}
+export type PersonTrailRow = Awaited<ReturnType<typeof personTrailRows>>[number];

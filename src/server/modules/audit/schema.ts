@@ -52,3 +52,18 @@ export const auditPersonHit = z.object({
   birthYear: z.number().int().nullable(),
 });
 export const auditPersonHits = z.object({ items: z.array(auditPersonHit) });
+
+/** One row of a person's access trail (GET /api/persons/:id/audit). */
+export const personTrailItem = z.object({
+  id: z.number(),
+  at: z.string(),
+  user: z.string().nullable(),
+  agency: z.string().nullable(),
+  role: z.string().nullable(),
+  action: z.string(),
+  outcome: z.string(),
+  legalBasis: z.string().nullable(),
+  purpose: z.string().nullable(),
+});
+export type PersonTrailItem = z.infer<typeof personTrailItem>;
+export const personTrail = z.object({ items: z.array(personTrailItem) });

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { Actor } from '../../../domain/access/person-access';
-import { badRequest } from '../../http/errors';
+import { badRequest, forbidden, notFound } from '../../http/errors';
 import { writeAudit } from './audit-writer';
-import { auditCsv, presentAuditRow } from './presenter';
-import { countAudit, findAudit, lookupPersons, userInTenant } from './repo';
-import type { AuditFilter, AuditItem, AuditQuery } from './schema';
+import { auditCsv, presentAuditRow, presentTrailRow } from './presenter';
+import { countAudit, findAudit, lookupPersons, personOwner, personTrailRows, userInTenant } from './repo';
+import type { AuditFilter, AuditItem, AuditQuery, PersonTrailItem } from './schema';
 
 /**
  * Why the administration may look into the log and name the persons in it: the data-protection officer
@@ -100,4 +100,32 @@ export async function lookupAuditPersons(db: Kysely<DB>, actor: Actor, q: string
       birthYear: r.birth_date ? Number(String(r.birth_date).slice(0, 4)) : null,
     })),
   };
+}
+
+/**
+ * Who looked at a person: one page of the person's trail. The trail itself says who looked, so only the
+ * administration and the case owner may see it (404 for an unknown person; 403 otherwise, the refused
+ * look logged as denied). The reading is logged after the page is read.
+ */
+export async function personAuditTrail(
+  db: Kysely<DB>,
+  actor: Actor,
+  q: {
+    personId: string;
+    /** page size and start, as in `paging` */
+    limit: number;
+    offset: number;
+  },
+  requestId?: string,
+): Promise<{ items: PersonTrailItem[] }> {
+  const person = await personOwner(db, { tenantId: actor.tenantId, personId: q.personId });
+  if (!person) throw notFound('Person');
+  const look = { action: 'read_audit', entity: 'person', entityId: q.personId, personId: q.personId };
+  if (actor.role !== 'admin' && person.owner_user_id !== actor.userId) {
+    await writeAudit(db, actor, { ...look, outcome: 'denied' }, requestId);
+    throw forbidden('Das Protokoll sehen nur die Administration und die fallverantwortliche Fachkraft.');
+  }
+  const rows = await personTrailRows(db, { tenantId: actor.tenantId, ...q });
+  await writeAudit(db, actor, look, requestId);
+  return { items: rows.map(presentTrailRow) };
 }
