@@ -117,16 +117,45 @@ export function matches(p: PersonFact, f: StatisticsFilters, asOf: string): bool
 
 const levelRank = (l: string | null | undefined) => (l ? CEFR_LEVELS.indexOf(l as never) : -1);
 
+type PersonIndex = Map<string, { a: AssessmentFact[]; e: EnrolmentFact[] }>;
+const indexes = new WeakMap<object, PersonIndex>();
+
+/**
+ * Tests and enrolments by person, built once per loaded set of facts (the facts are not changed after
+ * loading): a dashboard asks for levels on many days and in many partitions of the same facts, and
+ * searching all tests for each person each time made it quadratic.
+ */
+export function factsByPerson(facts: Pick<StatisticsFacts, 'assessments' | 'enrolments'>): PersonIndex {
+  let ix = indexes.get(facts);
+  if (!ix) {
+    ix = new Map();
+    const slot = (id: string) => {
+      let x = ix?.get(id);
+      if (!x) {
+        x = { a: [], e: [] };
+        ix?.set(id, x);
+      }
+      return x;
+    };
+    for (const a of facts.assessments) slot(a.personId).a.push(a);
+    for (const e of facts.enrolments) slot(e.personId).e.push(e);
+    indexes.set(facts, ix);
+  }
+  return ix;
+}
+
+const NONE = { a: [] as AssessmentFact[], e: [] as EnrolmentFact[] };
+
 /** The highest German level known on the day: tests and course results dated on or before it. */
 export function levelOn(
   personId: string,
   facts: Pick<StatisticsFacts, 'assessments' | 'enrolments'>,
   day: string,
-  index?: Map<string, { a: AssessmentFact[]; e: EnrolmentFact[] }>,
+  index?: PersonIndex,
 ): string | null {
-  const own = index?.get(personId);
-  const assessments = own ? own.a : facts.assessments.filter((a) => a.personId === personId);
-  const enrolments = own ? own.e : facts.enrolments.filter((e) => e.personId === personId);
+  const own = (index ?? factsByPerson(facts)).get(personId) ?? NONE;
+  const assessments = own.a;
+  const enrolments = own.e;
   let best: string | null = null;
   for (const a of assessments) if (a.on <= day && levelRank(a.level) > levelRank(best)) best = a.level;
   for (const e of enrolments)
@@ -170,10 +199,9 @@ export function computeIndicators(
   const ids = new Set(population.map((p) => p.id));
   const open = population.filter((p) => openOn(p, asOf));
   const openIds = new Set(open.map((p) => p.id));
-  const byPerson = new Map<string, { a: AssessmentFact[]; e: EnrolmentFact[] }>();
-  for (const id of ids) byPerson.set(id, { a: [], e: [] });
-  for (const a of facts.assessments) byPerson.get(a.personId)?.a.push(a);
-  for (const e of facts.enrolments) byPerson.get(e.personId)?.e.push(e);
+  // Tests and enrolments of every person (built once per facts); those of persons outside the population
+  // are never asked for.
+  const byPerson = factsByPerson(facts);
 
   const raw: Raw[] = [];
   const n = open.length;
@@ -283,8 +311,8 @@ export function computeIndicators(
   for (const w of facts.waits)
     if (openIds.has(w.personId)) waitsOf.set(w.personId, [...(waitsOf.get(w.personId) ?? []), w]);
   const waiting = open.filter((p) => {
-    const own = byPerson.get(p.id);
-    if (!own || own.e.some((e) => inCourseOn(e, asOf))) return false;
+    const own = byPerson.get(p.id) ?? NONE;
+    if (own.e.some((e) => inCourseOn(e, asOf))) return false;
     return (waitsOf.get(p.id) ?? []).some((w) => w.since <= asOf && w.status !== 'withdrawn');
   }).length;
   raw.push({
