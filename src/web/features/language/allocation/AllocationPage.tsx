@@ -17,7 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError, api } from '../../../api/client';
+import { ApiError, api, issuesByField } from '../../../api/client';
 import { formatInstant, formatNumber, label, languageName } from '../../../app/format';
 import { PageHeader } from '../../../app/PageHeader';
 import { Tag } from '../../../app/Tag';
@@ -47,6 +47,8 @@ function RunForm({ onStarted }: { onStarted: (id: string) => void }) {
     e.preventDefault();
     start.mutate();
   };
+  // A refused value is named on its field (the alert below keeps the server's message).
+  const errors = issuesByField(start.error);
   return (
     <Section id="run-form" title={t('lp.run.title')}>
       <form onSubmit={submit}>
@@ -63,6 +65,7 @@ function RunForm({ onStarted }: { onStarted: (id: string) => void }) {
             step={5}
             suffix=" min"
             w={200}
+            error={errors.maxTravelMinutes}
           />
           <NumberInput
             label={t('lp.run.horizon')}
@@ -71,6 +74,7 @@ function RunForm({ onStarted }: { onStarted: (id: string) => void }) {
             min={1}
             max={730}
             w={240}
+            error={errors.horizonDays}
           />
           <Button type="submit" loading={start.isPending} data-testid="run-start">
             {t('lp.run.start')}
