@@ -9,6 +9,12 @@ import { writeAudit } from '../../audit/audit-writer';
 import { idParams, uuid } from '../../common-schema';
 import { courseTypesOf } from '../course-types';
 import { commitCatalogue, previewCatalogue } from '../imports/catalogue';
+import {
+  catalogueCommitOut,
+  cataloguePreviewOut,
+  travelCommitOut,
+  travelPreviewOut,
+} from '../imports/schema';
 import { fileBody } from '../imports/tabular';
 import { commitTravel, previewTravel } from '../imports/travel';
 import { courseScope, ensureMunicipalityPlaces, ensureProviders, requireStaff } from '../scope';
@@ -18,9 +24,14 @@ import {
   courseCreate,
   courseOut,
   courseQuery,
+  courseTypeOut,
   courseUpdate,
+  enrolmentOut,
   enrolmentUpdate,
   participantOut,
+  placeOut,
+  providerOut,
+  travelTimesOut,
 } from './schema';
 import { courseParticipants, createCourse, updateCourse, updateEnrolment } from './service';
 
@@ -37,6 +48,7 @@ export async function courseRoutes(app: FastifyInstance, ctx: AppContext): Promi
       tags: TAG,
       summary:
         'Kursarten aus den Rechtsdaten (Integrationskurs-Varianten, Berufssprachkurs-Module, Job-BSK, Erstorientierung)',
+      response: { 200: z.array(courseTypeOut) },
     },
     config: { access: { permission: 'courses:read' } },
     handler: async (req) => types(authOf(req).actor.tenantId),
@@ -131,6 +143,7 @@ export async function courseRoutes(app: FastifyInstance, ctx: AppContext): Promi
         'Teilnahme melden: Status, Anwesenheit %, Ergebnisniveau, Zertifikat (Träger des Kurses oder Sprachberatung)',
       params: idParams,
       body: enrolmentUpdate,
+      response: { 200: enrolmentOut },
     },
     config: { access: { permission: 'courses:manage', personal: true } },
     handler: async (req) => {
@@ -140,7 +153,11 @@ export async function courseRoutes(app: FastifyInstance, ctx: AppContext): Promi
   });
 
   r.get('/api/course-providers', {
-    schema: { tags: TAG, summary: 'Kursträger (Stellen der Art Bildungsträger)' },
+    schema: {
+      tags: TAG,
+      summary: 'Kursträger (Stellen der Art Bildungsträger)',
+      response: { 200: z.array(providerOut) },
+    },
     config: { access: { permission: 'courses:read' } },
     handler: async (req) => {
       const { actor } = authOf(req);
@@ -165,7 +182,11 @@ export async function courseRoutes(app: FastifyInstance, ctx: AppContext): Promi
   });
 
   r.get('/api/course-places', {
-    schema: { tags: TAG, summary: 'Orte: Kommunen (Wohnort der Klienten) und Kursorte, mit Koordinaten' },
+    schema: {
+      tags: TAG,
+      summary: 'Orte: Kommunen (Wohnort der Klienten) und Kursorte, mit Koordinaten',
+      response: { 200: z.array(placeOut) },
+    },
     config: { access: { permission: 'courses:read' } },
     handler: async (req) => {
       const { actor } = authOf(req);
@@ -278,6 +299,7 @@ export async function courseRoutes(app: FastifyInstance, ctx: AppContext): Promi
     schema: {
       tags: TAG,
       summary: 'Fahrzeiten (ÖPNV, Minuten) von jeder Kommune zu jedem Kursort: importiert, sonst geschätzt',
+      response: { 200: travelTimesOut },
     },
     config: { access: { permission: 'courses:read' } },
     handler: async (req) => {
@@ -319,6 +341,7 @@ export async function courseRoutes(app: FastifyInstance, ctx: AppContext): Promi
       summary:
         'Kurskatalog (CSV oder XLSX als Base64) prüfen: Zeilen und Fehler je Zeile/Spalte, nichts wird gespeichert',
       body: fileBody,
+      response: { 200: cataloguePreviewOut },
     },
     config: { access: { permission: 'courses:manage' } },
     handler: async (req) => previewCatalogue(ctx.db, authOf(req).actor, req.body),
@@ -329,6 +352,7 @@ export async function courseRoutes(app: FastifyInstance, ctx: AppContext): Promi
       tags: TAG,
       summary: 'Kurskatalog einspielen: alles oder nichts (bei einem Zeilenfehler 400, nichts gespeichert)',
       body: fileBody,
+      response: { 201: catalogueCommitOut },
     },
     config: { access: { permission: 'courses:manage' } },
     handler: async (req, reply) =>
@@ -336,7 +360,12 @@ export async function courseRoutes(app: FastifyInstance, ctx: AppContext): Promi
   });
 
   r.post('/api/travel-times/import/preview', {
-    schema: { tags: TAG, summary: 'Fahrzeitmatrix (CSV) prüfen', body: fileBody },
+    schema: {
+      tags: TAG,
+      summary: 'Fahrzeitmatrix (CSV) prüfen',
+      body: fileBody,
+      response: { 200: travelPreviewOut },
+    },
     config: { access: { permission: 'courses:manage' } },
     handler: async (req) => previewTravel(ctx.db, authOf(req).actor, req.body),
   });
@@ -347,6 +376,7 @@ export async function courseRoutes(app: FastifyInstance, ctx: AppContext): Promi
       summary:
         'Fahrzeitmatrix einspielen: alles oder nichts; replace=true ersetzt alle bisher importierten Zeiten',
       body: fileBody.extend({ replace: z.boolean().default(false) }),
+      response: { 201: travelCommitOut },
     },
     config: { access: { permission: 'courses:manage' } },
     handler: async (req, reply) =>

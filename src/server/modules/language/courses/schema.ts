@@ -154,3 +154,67 @@ export const classListOut = z.object({
     }),
   ),
 });
+
+/** A course type of the law data in force (GET /api/course-types). */
+export const courseTypeOut = z.object({
+  id: z.string(),
+  family: z.enum(['integrationskurs', 'berufssprachkurs', 'job_bsk', 'erstorientierung']),
+  label: z.object({ de: z.string(), en: z.string() }),
+  defaultEntryLevels: z.array(z.enum(CEFR)),
+  defaultTargetLevel: z.enum(CEFR).nullable(),
+  defaultHours: z.number(),
+});
+export type CourseTypeOut = z.infer<typeof courseTypeOut>;
+
+export const providerOut = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  name: z.string(),
+  bamfNumber: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+});
+export type ProviderOut = z.infer<typeof providerOut>;
+
+/** A place: a municipality (where clients live) or a course venue, with coordinates. */
+export const placeOut = z.object({
+  id: z.string(),
+  kind: z.enum(['municipality', 'venue']),
+  name: z.string(),
+  municipalityId: z.string(),
+  municipality: z.string(),
+  officeId: z.string().nullable(),
+  address: z.string().nullable(),
+  lat: z.number(),
+  lon: z.number(),
+});
+export type PlaceOut = z.infer<typeof placeOut>;
+
+/** Travel minutes from every municipality to every place: imported, else estimated. */
+export const travelTimesOut = z.object({
+  places: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['municipality', 'venue']) })),
+  entries: z.array(
+    z.object({
+      from: z.string(),
+      to: z.string(),
+      minutes: z.number(),
+      source: z.enum(['import', 'estimate']),
+    }),
+  ),
+});
+export type TravelTimesOut = z.infer<typeof travelTimesOut>;
+
+/** One enrolment after a change (PATCH /api/enrolments/:id; also the body of its 409). */
+export const enrolmentOut = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  personId: z.string(),
+  courseId: z.string(),
+  status: z.enum(['enrolled', 'attending', 'completed', 'dropped_out', 'cancelled']),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  attendancePercent: z.number().int().nullable(),
+  resultLevel: z.string().nullable(),
+  certificateRef: z.string().nullable(),
+});
+export type EnrolmentOut = z.infer<typeof enrolmentOut>;
