@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../reference/dates';
+import { mulberry32 } from '../reference/random';
 import {
   funnelCells,
   funnelCounts,
@@ -7,6 +9,7 @@ import {
   personsBehind,
   protectIndicators,
   subtractionHidden,
+  trendPoint,
 } from './dashboard';
 import { computeIndicators, type PersonFact, type StatisticsFacts } from './indicators';
 
@@ -137,5 +140,70 @@ describe('small cells: group suppression against subtraction', () => {
         false,
       ).map((c) => c.value),
     ).toEqual([21, 18, 9, 7]);
+  });
+});
+
+describe('trend points: the light path equals the full table', () => {
+  // A small random region (small cells occur), with hires, over three years.
+  const r = mulberry32(7);
+  const day = (from: string, span: number) => addDays(from, Math.floor(r() * span));
+  const region: StatisticsFacts = {
+    persons: [],
+    enrolments: [],
+    assessments: [],
+    waits: [],
+    handovers: [],
+    courses: [],
+    hires: [],
+  };
+  for (let i = 0; i < 260; i++) {
+    const intake = day('2023-01-01', 1000);
+    region.persons.push({
+      id: `p${i}`,
+      ownerAgencyId: 'jc',
+      gender: r() < 0.5 ? 'f' : 'm',
+      birthDate: day('1960-01-01', 16000),
+      nationality: ['SY', 'AF', 'UA'][Math.floor(r() * 3)],
+      municipalityId: `m${Math.floor(r() * 5)}`,
+      rechtskreis: ['sgb2', 'asylblg', 'sgb3_only'][Math.floor(r() * 3)],
+      intakeOn: intake,
+      closedOn: r() < 0.3 ? addDays(intake, 200 + Math.floor(r() * 500)) : null,
+    });
+    if (r() < 0.3) region.hires?.push({ personId: `p${i}`, start: addDays(intake, Math.floor(r() * 400)) });
+  }
+  const days = ['2023-06-30', '2024-01-31', '2024-12-31', '2025-09-30'];
+  const filterSets = [
+    {},
+    { gender: 'f' as const },
+    { municipality: 'm1' },
+    { municipality: 'm2', gender: 'f' as const },
+    { ageGroup: '25-34' as const, rechtskreis: 'sgb2' as const },
+    { nationality: 'UA', gender: 'm' as const },
+  ];
+  const full = (facts: StatisticsFacts, d: string, f: (typeof filterSets)[number], suppress: boolean) => {
+    const table = computeIndicators(facts, d, f, { suppress });
+    const shown = suppress ? protectIndicators(table, subtractionHidden(facts, d, f)) : table;
+    const v = (id: string) => shown.find((i) => i.id === id)?.value ?? null;
+    return { caseload: v('caseload'), inWorkShare: v('in_work_share') };
+  };
+
+  it.each([true, false])('with suppression %s, on every day and filter', (suppress) => {
+    let hidden = 0;
+    for (const d of days)
+      for (const f of filterSets) {
+        const light = trendPoint(region, d, f, suppress);
+        expect(light, `${d} ${JSON.stringify(f)}`).toEqual(full(region, d, f, suppress));
+        if (light.caseload === null || light.inWorkShare === null) hidden++;
+      }
+    // The comparison must include hidden cells, or it proves little.
+    if (suppress) expect(hidden).toBeGreaterThan(3);
+  });
+
+  it('without hire facts the share is unknown (null), as in the table', () => {
+    const { hires: _h, ...noHires } = region;
+    for (const suppress of [true, false])
+      expect(trendPoint(noHires, '2024-12-31', {}, suppress)).toEqual(
+        full(noHires, '2024-12-31', {}, suppress),
+      );
   });
 });

@@ -317,3 +317,58 @@ export function protectIndicators(indicators: Indicator[], hidden: Set<string>):
       : i,
   );
 }
+
+/**
+ * One point of the dashboard's trend — the caseload and the share in work on a day — exactly as the full
+ * indicator table shows them (computeIndicators, and with `suppress` the table's own small cells plus the
+ * subtraction check of protectIndicators), in one pass per filtered dimension instead of the whole table
+ * for every value of it: a trend of twelve month ends made the county view the slowest request of the app.
+ * An equivalence test holds the two paths together (dashboard.test.ts).
+ */
+export function trendPoint(
+  facts: StatisticsFacts,
+  day: string,
+  filters: StatisticsFilters,
+  suppress: boolean,
+): { caseload: number | null; inWorkShare: number | null } {
+  const hired = firstHire(facts, day);
+  let n = 0;
+  let working = 0;
+  for (const p of facts.persons)
+    if (matches(p, filters, day) && openOn(p, day)) {
+      n++;
+      if (hired.has(p.id)) working++;
+    }
+  const unknown = facts.hires === undefined;
+  const share = unknown || n === 0 ? null : Math.round((working / n) * 10000) / 10000;
+  if (!suppress) return { caseload: n, inWorkShare: share };
+  let hideCaseload = n > 0 && n < MIN_CELL;
+  let hideWork = unknown || (working > 0 && working < MIN_CELL) || n < MIN_CELL;
+  for (const dim of FILTER_DIMS) {
+    const value = filters[dim];
+    if (value === undefined) continue;
+    const rest: StatisticsFilters = { ...filters, [dim]: undefined };
+    const open = new Map<string, number>();
+    const work = new Map<string, number>();
+    for (const p of facts.persons) {
+      if (!matches(p, rest, day)) continue;
+      const k = keyOf(p, dim, day);
+      if (!open.has(k)) {
+        open.set(k, 0);
+        work.set(k, 0);
+      }
+      if (openOn(p, day)) {
+        open.set(k, (open.get(k) as number) + 1);
+        if (hired.has(p.id)) work.set(k, (work.get(k) as number) + 1);
+      }
+    }
+    const keys = [...open.keys()];
+    const own = keys.indexOf(value);
+    if (own < 0) continue;
+    const openCounts = keys.map((k) => open.get(k) as number);
+    if (groupSuppress(openCounts)[own]) hideCaseload = true;
+    if (groupSuppress(keys.map((k) => work.get(k) as number))[own] || groupSuppress(openCounts)[own])
+      hideWork = true;
+  }
+  return { caseload: hideCaseload ? null : n, inWorkShare: hideWork ? null : share };
+}
