@@ -18,18 +18,13 @@ const NOT_YET: readonly string[] = [
   'GET /api/language/planning',
   'GET /api/language/progress',
   'GET /api/persons/:id/export',
-  'GET /api/persons/:id/language',
-  'GET /api/persons/:id/language-assessments',
   'GET /api/persons/:id/status-card',
   'GET /api/rules/impact',
   'GET /api/rules/law',
   'GET /api/waitlist',
   'PATCH /api/allocations/:id',
-  'PATCH /api/persons/:id/waitlist/:entryId',
   'POST /api/allocations',
   'POST /api/allocations/:id/confirm',
-  'POST /api/persons/:id/language-assessments',
-  'POST /api/persons/:id/waitlist',
   'POST /api/rules/evaluate',
 ];
 
