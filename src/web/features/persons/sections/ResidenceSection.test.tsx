@@ -1,8 +1,14 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
+import {
+  type RechtskreisChange,
+  type ResidenceStatusBody,
+  residenceStatusBody,
+  residenceStatusOut,
+} from '../../../../server/modules/residence/schema';
 import type { ResidenceAnswer } from '../../../api/casefile';
-import { type ApiCall, fakeApi, reply, session } from '../../../test/fake-api';
+import { type ApiCall, fakeApi, refusal, reply, session } from '../../../test/fake-api';
 import { ids, person } from '../../../test/fixtures';
 import { fieldError, renderApp } from '../../../test/render';
 import { todayIso } from './common';
@@ -10,14 +16,10 @@ import { ResidenceSection } from './ResidenceSection';
 
 const ROUTE = `POST /api/persons/:id/residence-status`;
 
-/** The answer of POST …/residence-status: the person with the new status first, and the Rechtskreis change. */
-function answer(
-  body: Record<string, unknown>,
-  change: ResidenceAnswer['rechtskreisChange'],
-): ResidenceAnswer {
-  const p = person({
-    version: 4,
-    rechtskreis: change ? change.to : 'asylblg',
+/** The answer of POST …/residence-status (the server's schema): the person with the new status first. */
+function answer(body: ResidenceStatusBody, change: RechtskreisChange): ResidenceAnswer {
+  return residenceStatusOut.parse({
+    ...person({ version: 4, rechtskreis: change ? change.to : 'asylblg' }),
     residence: {
       azrNumber: null,
       entryDate: null,
@@ -25,22 +27,26 @@ function answer(
       history: [
         {
           id: '0191d2a0-0000-7000-8000-0000000000f9',
-          kind: String(body.kind),
-          paragraph: (body.paragraph as string) ?? null,
-          since: String(body.since),
-          until: (body.until as string) ?? null,
-          document: null,
-          workAnnotation: null,
-          asylumApplicationDate: null,
-          asylumDecision: null,
-          livesInReceptionCentre: null,
+          kind: body.kind,
+          paragraph: body.paragraph ?? null,
+          since: body.since,
+          until: body.until ?? null,
+          document: body.document ?? null,
+          workAnnotation: body.workAnnotation ?? null,
+          asylumApplicationDate: body.asylumApplicationDate ?? null,
+          asylumDecision: body.asylumDecision ?? null,
+          livesInReceptionCentre: body.livesInReceptionCentre ?? null,
           recordedAt: '2026-12-04T10:00:00.000Z',
         },
       ],
     },
+    rechtskreisChange: change,
   });
-  return { ...p, rechtskreisChange: change };
 }
+
+/** The body judged by the server's own schema (400 with its German issues), else answered with `change`. */
+const saving = (change: RechtskreisChange) => (c: ApiCall) =>
+  refusal(residenceStatusBody, c.body) ?? reply(201, answer(residenceStatusBody.parse(c.body), change));
 
 function residenceApi(post: (c: ApiCall) => unknown) {
   return fakeApi({
@@ -105,12 +111,7 @@ describe('Residence status (new status into the history)', () => {
   });
 
   test('sends exactly what was entered; a switch into SGB II is announced with the handover', async () => {
-    const net = residenceApi((c) =>
-      reply(
-        201,
-        answer(c.body as Record<string, unknown>, { from: 'asylblg', to: 'sgb2', handoverId: ids.person }),
-      ),
-    );
+    const net = residenceApi(saving({ from: 'asylblg', to: 'sgb2', handoverId: ids.person }));
     const { user, form } = await openForm();
     await user.click(kindField(form));
     await user.click(form.getByRole('option', { name: 'Aufenthaltserlaubnis' }));
@@ -140,29 +141,30 @@ describe('Residence status (new status into the history)', () => {
   });
 
   test("the server's refusal is shown on the named fields (kind missing, paragraph, until before since)", async () => {
-    residenceApi(() =>
-      reply(400, {
-        error: 'Ungültige Eingabe',
-        issues: [
-          { path: 'kind', message: 'Pflichtangabe fehlt' },
-          { path: 'paragraph', message: 'Paragraph wie "25(2)", "24" oder "60a"' },
-          { path: 'until', message: 'liegt vor dem Beginn' },
-        ],
-      }),
-    );
+    const net = residenceApi(saving(null));
     const { user, form } = await openForm();
-    await user.type(form.getByRole('textbox', { name: /^Paragraph/ }), '25 Abs. 2');
-    fireEvent.change(form.getByLabelText('Gültig bis'), { target: { value: '2020-01-01' } });
+    const paragraph = form.getByRole('textbox', { name: /^Paragraph/ });
+    await user.type(paragraph, '25 Abs. 2');
     await user.click(form.getByRole('radio', { name: 'Das Jobcenter bestimmt die Fachkraft' }));
     await user.click(form.getByRole('button', { name: 'Status speichern' }));
 
-    await waitFor(() => expect(fieldError(kindField(form))).toBe('Pflichtangabe fehlt'));
-    expect(fieldError(form.getByRole('textbox', { name: /^Paragraph/ }))).toBe(
-      'Paragraph wie "25(2)", "24" oder "60a"',
-    );
-    expect(fieldError(form.getByLabelText('Gültig bis'))).toBe('liegt vor dem Beginn');
+    // The server's words (its zod schema, German messages): a missing choice of a list is "kein zulässiger Wert".
+    await waitFor(() => expect(fieldError(kindField(form))).toBe('kein zulässiger Wert'));
+    expect(fieldError(paragraph)).toBe('Paragraph wie "25(2)", "24" oder "60a"');
     expect(fieldError(form.getByLabelText(/^Gültig ab/))).toBeNull();
     expect(form.getByRole('alert').textContent).toContain('Das hat nicht geklappt');
+
+    // Kind and paragraph right, the end before the start: said on "Gültig bis" alone.
+    await user.click(kindField(form));
+    await user.click(form.getByRole('option', { name: 'Duldung' }));
+    await user.clear(paragraph);
+    await user.type(paragraph, '60a');
+    fireEvent.change(form.getByLabelText('Gültig bis'), { target: { value: '2020-01-01' } });
+    await user.click(form.getByRole('button', { name: 'Status speichern' }));
+    await waitFor(() => expect(fieldError(form.getByLabelText('Gültig bis'))).toBe('liegt vor dem Beginn'));
+    expect(fieldError(kindField(form))).toBeNull();
+    expect(fieldError(paragraph)).toBeNull();
+    expect(net.bodies(ROUTE)).toHaveLength(2);
   });
 
   test("a conflict says the record changed meanwhile, with the server's text, and keeps the form open", async () => {
