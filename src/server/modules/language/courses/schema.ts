@@ -107,6 +107,7 @@ export const participantOut = z.object({
   resultLevel: z.string().nullable(),
   certificateRef: z.string().nullable(),
 });
+export type ParticipantOut = z.infer<typeof participantOut>;
 
 export const enrolmentUpdate = z.object({
   version: z.number().int().positive(),

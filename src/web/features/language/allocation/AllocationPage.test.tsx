@@ -49,7 +49,9 @@ function run(over: Partial<Run> = {}): Run {
     params: { asOf: '2026-12-04', horizonDays: 183, maxTravelMinutes: 60 },
     inputHash: 'h',
     createdAt: '2026-12-04T09:00:00.000Z',
+    createdBy: null,
     confirmedAt: null,
+    confirmedBy: null,
     counts: { clients: 2, courses: 2, seats: 2, skipped: 0 },
     metrics: {
       optimal: metrics(1),
@@ -183,7 +185,7 @@ describe('Course allocation (Kurszuteilung)', () => {
           letter: { lang: 'ar', url: `/api/enrolments/x/letter?lang=ar` },
         },
       ],
-      tasks: [{}],
+      tasks: 1,
     };
     const net = allocationApi({ 'POST /api/allocations/:id/confirm': () => answer });
     const { user } = renderPage(`${PAGE}?lauf=${RUN_ID}`);

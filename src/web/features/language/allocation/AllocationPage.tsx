@@ -28,7 +28,13 @@ import { runKey, runQuery, runsQuery } from './queries';
 import { RunResult } from './RunResult';
 import { WaitlistOverview } from './WaitlistOverview';
 
-const STATE_TONE = { running: 'blue', proposed: 'orange', confirmed: 'green', failed: 'red' } as const;
+const STATE_TONE = {
+  running: 'blue',
+  proposed: 'orange',
+  confirmed: 'green',
+  failed: 'red',
+  discarded: 'gray',
+} as const;
 
 function RunForm({ onStarted }: { onStarted: (id: string) => void }) {
   const { t } = useTranslation();
@@ -154,7 +160,7 @@ function Confirmed({ run, answer }: { run: Run; answer: ConfirmAnswer | null }) 
         {answer
           ? t('lp.confirmed.text', {
               n: formatNumber(answer.enrolments.length, lang),
-              tasks: formatNumber(answer.tasks.length, lang),
+              tasks: formatNumber(answer.tasks, lang),
             })
           : t('lp.confirmed.earlier', { at: run.confirmedAt ? formatInstant(run.confirmedAt, lang) : '—' })}
       </Alert>
