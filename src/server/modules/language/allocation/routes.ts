@@ -8,9 +8,9 @@ import { authOf } from '../../../plugins/access-hook';
 import { writeAudit } from '../../audit/audit-writer';
 import { idParams, isoDate, uuid } from '../../common-schema';
 import { authorizePerson } from '../../persons/service';
-import { enrolmentLetter, letterLanguage } from './letter';
+import { enrolmentLetter } from './letter';
 import { presentRun } from './presenter';
-import { adjustRun, confirmRun, runningJobs, startRun } from './service';
+import { adjustRun, confirmRun, listRuns, runningJobs, startRun, withLetters } from './service';
 
 const TAG = ['language: allocation'];
 const BASIS = '§§ 67d, 69 SGB X (Kursplatzvergabe)';
@@ -79,37 +79,8 @@ export async function allocationRoutes(app: FastifyInstance, ctx: AppContext): P
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
     },
     config: { access: { permission: 'allocation:run' } },
-    handler: async (req) => {
-      const { actor } = authOf(req);
-      const rows = await ctx.db
-        .selectFrom('allocation_run')
-        .select([
-          'id',
-          'version',
-          'state',
-          'as_of',
-          'input_hash',
-          'metrics',
-          'created_at',
-          'created_by',
-          'confirmed_at',
-        ])
-        .where('tenant_id', '=', actor.tenantId)
-        .orderBy('created_at', 'desc')
-        .limit(req.query.limit)
-        .execute();
-      return rows.map((x) => ({
-        id: x.id,
-        version: x.version,
-        state: x.state,
-        asOf: x.as_of,
-        inputHash: x.input_hash,
-        metrics: x.metrics,
-        createdAt: new Date(x.created_at).toISOString(),
-        createdBy: x.created_by,
-        confirmedAt: x.confirmed_at ? new Date(x.confirmed_at).toISOString() : null,
-      }));
-    },
+    handler: async (req) =>
+      listRuns(ctx.db, { tenantId: authOf(req).actor.tenantId, limit: req.query.limit }),
   });
 
   r.get('/api/allocations/:id', {
@@ -156,28 +127,10 @@ export async function allocationRoutes(app: FastifyInstance, ctx: AppContext): P
     handler: async (req) => {
       const { actor } = authOf(req);
       const done = await confirmRun(ctx.db, actor, req.params.id, req.body.version, req.id);
-      const langs = done.enrolments.length
-        ? await ctx.db
-            .selectFrom('person')
-            .select(['id', 'languages'])
-            .where('tenant_id', '=', actor.tenantId)
-            .where(
-              'id',
-              'in',
-              done.enrolments.map((e) => e.personId),
-            )
-            .execute()
-        : [];
-      const langOf = new Map(langs.map((p) => [p.id, letterLanguage(p.languages)]));
+      const enrolments = await withLetters(ctx.db, actor.tenantId, done.enrolments);
       return {
         run: await audited(req, actor, req.params.id),
-        enrolments: done.enrolments.map((e) => ({
-          ...e,
-          letter: {
-            lang: langOf.get(e.personId) ?? 'de',
-            url: `/api/enrolments/${e.id}/letter?lang=${langOf.get(e.personId) ?? 'de'}`,
-          },
-        })),
+        enrolments,
         tasks: done.tasks,
       };
     },

@@ -15,7 +15,9 @@ import { badRequest, conflict, notFound } from '../../../http/errors';
 import { solveInWorker } from '../../../workers/run-allocation';
 import { writeAudit } from '../../audit/audit-writer';
 import { createGeneratedTasks, type GeneratedTask } from '../../tasks/service';
+import { letterLanguage } from './letter';
 import { instanceHash, type LiveParams, liveInstance } from './live';
+import { personLanguages, recentRuns } from './repo';
 
 export interface RunResult {
   optimal: Allocation;
@@ -384,4 +386,49 @@ export async function confirmRun(
       tasks: tasks.length,
     };
   });
+}
+
+/** The region's latest runs, newest first, as the run list shows them. */
+export async function listRuns(
+  db: Kysely<DB>,
+  q: {
+    tenantId: string;
+    /** how many runs at most */
+    limit: number;
+  },
+) {
+  const rows = await recentRuns(db, q);
+  return rows.map((x) => ({
+    id: x.id,
+    version: x.version,
+    state: x.state,
+    asOf: x.as_of,
+    inputHash: x.input_hash,
+    metrics: x.metrics,
+    createdAt: new Date(x.created_at).toISOString(),
+    createdBy: x.created_by,
+    confirmedAt: x.confirmed_at ? new Date(x.confirmed_at).toISOString() : null,
+  }));
+}
+
+/**
+ * The confirmed enrolments with the link to each person's course letter, in the person's letter language
+ * (German when the person is not found).
+ */
+export async function withLetters<E extends { id: string; personId: string }>(
+  db: Kysely<DB>,
+  tenantId: string,
+  enrolments: readonly E[],
+) {
+  const langs = enrolments.length
+    ? await personLanguages(db, { tenantId, personIds: enrolments.map((e) => e.personId) })
+    : [];
+  const langOf = new Map(langs.map((p) => [p.id, letterLanguage(p.languages)]));
+  return enrolments.map((e) => ({
+    ...e,
+    letter: {
+      lang: langOf.get(e.personId) ?? 'de',
+      url: `/api/enrolments/${e.id}/letter?lang=${langOf.get(e.personId) ?? 'de'}`,
+    },
+  }));
 }

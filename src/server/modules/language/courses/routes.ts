@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { travelKey, travelMatrix } from '../../../../domain/language';
 import type { AppContext } from '../../../context';
-import { badRequest, notFound } from '../../../http/errors';
+import { notFound } from '../../../http/errors';
 import { authOf } from '../../../plugins/access-hook';
-import { writeAudit } from '../../audit/audit-writer';
 import { idParams, uuid } from '../../common-schema';
 import { courseTypesOf } from '../course-types';
 import { commitCatalogue, previewCatalogue } from '../imports/catalogue';
@@ -17,8 +15,9 @@ import {
 } from '../imports/schema';
 import { fileBody } from '../imports/tabular';
 import { commitTravel, previewTravel } from '../imports/travel';
-import { courseScope, ensureMunicipalityPlaces, ensureProviders, requireStaff } from '../scope';
+import { courseScope } from '../scope';
 import { attendanceRoutes } from './attendance-routes';
+import { createPlace, listPlaces, listProviders, travelTimes } from './places';
 import { findCourse, listCourses } from './repo';
 import {
   courseCreate,
@@ -159,26 +158,7 @@ export async function courseRoutes(app: FastifyInstance, ctx: AppContext): Promi
       response: { 200: z.array(providerOut) },
     },
     config: { access: { permission: 'courses:read' } },
-    handler: async (req) => {
-      const { actor } = authOf(req);
-      const scope = await courseScope(ctx.db, actor);
-      await ensureProviders(ctx.db, actor.tenantId);
-      let q = ctx.db
-        .selectFrom('course_provider as p')
-        .innerJoin('agency as a', 'a.id', 'p.agency_id')
-        .select(['p.id', 'p.agency_id', 'a.name', 'p.bamf_number', 'p.contact_email', 'p.contact_phone'])
-        .where('p.tenant_id', '=', actor.tenantId);
-      if (scope.kind === 'provider') q = q.where('p.id', '=', scope.providerId);
-      const rows = await q.orderBy('a.name').execute();
-      return rows.map((p) => ({
-        id: p.id,
-        agencyId: p.agency_id,
-        name: p.name,
-        bamfNumber: p.bamf_number,
-        contactEmail: p.contact_email,
-        contactPhone: p.contact_phone,
-      }));
-    },
+    handler: async (req) => listProviders(ctx.db, authOf(req).actor),
   });
 
   r.get('/api/course-places', {
@@ -188,41 +168,7 @@ export async function courseRoutes(app: FastifyInstance, ctx: AppContext): Promi
       response: { 200: z.array(placeOut) },
     },
     config: { access: { permission: 'courses:read' } },
-    handler: async (req) => {
-      const { actor } = authOf(req);
-      await courseScope(ctx.db, actor);
-      await ensureMunicipalityPlaces(ctx.db, actor.tenantId);
-      const rows = await ctx.db
-        .selectFrom('course_place as p')
-        .innerJoin('municipality as m', 'm.id', 'p.municipality_id')
-        .select([
-          'p.id',
-          'p.kind',
-          'p.name',
-          'p.municipality_id',
-          'm.name as municipality',
-          'p.office_id',
-          'p.address',
-          'p.lat',
-          'p.lon',
-        ])
-        .where('p.tenant_id', '=', actor.tenantId)
-        .orderBy('m.name')
-        .orderBy('p.kind')
-        .orderBy('p.name')
-        .execute();
-      return rows.map((p) => ({
-        id: p.id,
-        kind: p.kind,
-        name: p.name,
-        municipalityId: p.municipality_id,
-        municipality: p.municipality,
-        officeId: p.office_id,
-        address: p.address,
-        lat: p.lat,
-        lon: p.lon,
-      }));
-    },
+    handler: async (req) => listPlaces(ctx.db, authOf(req).actor),
   });
 
   r.post('/api/course-places', {
@@ -240,59 +186,8 @@ export async function courseRoutes(app: FastifyInstance, ctx: AppContext): Promi
       response: { 201: z.object({ id: z.string() }) },
     },
     config: { access: { permission: 'courses:manage' } },
-    handler: async (req, reply) => {
-      const { actor } = authOf(req);
-      // Places are the region's data, shared by every provider: a provider picks one, the IP creates it.
-      requireStaff(actor);
-      const b = req.body;
-      const m = await ctx.db
-        .selectFrom('municipality')
-        .select(['id', 'lat', 'lon'])
-        .where('tenant_id', '=', actor.tenantId)
-        .where('id', '=', b.municipalityId)
-        .executeTakeFirst();
-      if (!m)
-        throw badRequest('Ungültige Eingabe', [{ path: 'municipalityId', message: 'unbekannte Kommune' }]);
-      if (b.officeId) {
-        const o = await ctx.db
-          .selectFrom('office')
-          .select('id')
-          .where('tenant_id', '=', actor.tenantId)
-          .where('id', '=', b.officeId)
-          .executeTakeFirst();
-        if (!o)
-          throw badRequest('Ungültige Eingabe', [{ path: 'officeId', message: 'unbekannter Standort' }]);
-      }
-      const clash = await ctx.db
-        .selectFrom('course_place')
-        .select('id')
-        .where('tenant_id', '=', actor.tenantId)
-        .where('name', '=', b.name)
-        .executeTakeFirst();
-      if (clash)
-        throw badRequest('Ungültige Eingabe', [{ path: 'name', message: 'diesen Ortsnamen gibt es schon' }]);
-      const row = await ctx.db
-        .insertInto('course_place')
-        .values({
-          tenant_id: actor.tenantId,
-          kind: 'venue',
-          name: b.name,
-          municipality_id: m.id,
-          office_id: b.officeId ?? null,
-          address: b.address ?? null,
-          lat: b.lat ?? m.lat,
-          lon: b.lon ?? m.lon,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await writeAudit(
-        ctx.db,
-        actor,
-        { action: 'create', entity: 'course_place', entityId: row.id, details: { name: b.name } },
-        req.id,
-      );
-      return reply.code(201).send(row);
-    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await createPlace(ctx.db, authOf(req).actor, req.body, req.id)),
   });
 
   r.get('/api/travel-times', {
@@ -302,37 +197,7 @@ export async function courseRoutes(app: FastifyInstance, ctx: AppContext): Promi
       response: { 200: travelTimesOut },
     },
     config: { access: { permission: 'courses:read' } },
-    handler: async (req) => {
-      const { actor } = authOf(req);
-      await courseScope(ctx.db, actor);
-      await ensureMunicipalityPlaces(ctx.db, actor.tenantId);
-      const [places, imported] = await Promise.all([
-        ctx.db
-          .selectFrom('course_place')
-          .select(['id', 'name', 'kind', 'lat', 'lon'])
-          .where('tenant_id', '=', actor.tenantId)
-          .orderBy('name')
-          .execute(),
-        ctx.db
-          .selectFrom('travel_time')
-          .select(['from_place_id', 'to_place_id', 'minutes'])
-          .where('tenant_id', '=', actor.tenantId)
-          .execute(),
-      ]);
-      const homes = places.filter((p) => p.kind === 'municipality');
-      const venues = places;
-      const matrix = travelMatrix(
-        homes,
-        venues,
-        new Map(imported.map((t) => [travelKey(t.from_place_id, t.to_place_id), t.minutes])),
-      );
-      return {
-        places: places.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
-        entries: Object.entries(matrix).flatMap(([from, row]) =>
-          Object.entries(row).map(([to, e]) => ({ from, to, minutes: e.minutes, source: e.source })),
-        ),
-      };
-    },
+    handler: async (req) => travelTimes(ctx.db, authOf(req).actor),
   });
 
   r.post('/api/courses/import/preview', {
