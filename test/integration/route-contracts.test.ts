@@ -17,7 +17,6 @@ const NOT_YET: readonly string[] = [
   'GET /api/enrolments/:id/letter',
   'GET /api/language/planning',
   'GET /api/language/progress',
-  'GET /api/persons/:id/export',
   'GET /api/persons/:id/status-card',
   'GET /api/rules/impact',
   'GET /api/rules/law',

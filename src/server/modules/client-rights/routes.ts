@@ -10,6 +10,7 @@ import { documentContext } from './document/context';
 import { renderExportDocument } from './document/render';
 import { EXPORT_LANGUAGES, type ExportLanguage } from './document/texts';
 import { executeRetention, retentionReport } from './retention';
+import { personExportAnswer } from './schema';
 
 export async function clientRightsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -23,6 +24,7 @@ export async function clientRightsRoutes(app: FastifyInstance, ctx: AppContext):
         format: z.enum(['json', 'html']).default('json'),
         lang: z.enum(EXPORT_LANGUAGES as [ExportLanguage, ...ExportLanguage[]]).default('de'),
       }),
+      response: { 200: personExportAnswer },
     },
     config: { access: { permission: 'person:export', personal: true } },
     handler: async (req, reply) => {

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * The wire contract of the Art. 15 GDPR export. Stored rows go out with every column they have
+ * (snake_case, as stored): the export is "everything stored", so its contract names the sections and
+ * lets a new column through instead of whitelisting the columns known today.
+ */
+const storedRow = z.record(z.string(), z.unknown()).describe('eine gespeicherte Zeile, alle Spalten');
+const storedRows = z.array(storedRow);
+
+export const personExportOut = z.object({
+  /** ISO instant. */
+  generatedAt: z.string(),
+  legalBasis: z.string(),
+  person: storedRow,
+  residenceStatusHistory: storedRows,
+  consents: storedRows,
+  household: storedRows,
+  handovers: storedRows,
+  language: z.object({ assessments: storedRows, waitlist: storedRows, enrolments: storedRows }),
+  work: z.object({
+    recognitions: storedRows,
+    profile: storedRow.nullable(),
+    placements: storedRows,
+    events: storedRows,
+  }),
+  /** Art. 15(1)(c): who read the data, when and on what basis. */
+  accessLog: z.array(
+    z.object({
+      at: z.string(),
+      agency: z.string().nullable(),
+      agencyKind: z.string().nullable(),
+      role: z.string().nullable(),
+      action: z.string(),
+      purpose: z.string().nullable(),
+      basedOnConsent: z.boolean(),
+      legalBasis: z.string().nullable(),
+    }),
+  ),
+});
+export type PersonExportOut = z.infer<typeof personExportOut>;
+
+/** JSON (the default) or, with format=html, the printable document in the person's language. */
+export const personExportAnswer = z.union([z.string().describe('HTML'), personExportOut]);
