@@ -19,6 +19,8 @@ describe('zod speaks German to the people who fill in forms', () => {
     ['missing field', z.object({ a: z.string() }), {}, 'Pflichtangabe fehlt'],
     ['wrong type', z.number(), 'x', 'ungültige Angabe'],
     ['enum', z.enum(['a', 'b']), 'c', 'kein zulässiger Wert'],
+    ['enum, nothing chosen (empty select)', z.enum(['a', 'b']), '', 'Bitte auswählen'],
+    ['enum, nothing chosen (null)', z.enum(['a', 'b']), null, 'Bitte auswählen'],
     ['email', z.string().email(), 'nope', 'keine gültige E-Mail-Adresse'],
     ['number too big', z.number().max(100), 101, 'höchstens 100'],
   ])('%s', (_name, schema, value, message) => {

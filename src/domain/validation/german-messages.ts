@@ -25,7 +25,10 @@ export function germanMessage(issue: core.$ZodRawIssue): string {
     case 'invalid_type':
       return issue.input === undefined ? 'Pflichtangabe fehlt' : 'ungültige Angabe';
     case 'invalid_value':
-      return 'kein zulässiger Wert';
+      // Nothing chosen from a list (an empty select sends "" or null): the field is missing, not wrong.
+      return issue.input === undefined || issue.input === null || issue.input === ''
+        ? 'Bitte auswählen'
+        : 'kein zulässiger Wert';
     case 'invalid_format':
       if (issue.format === 'email') return 'keine gültige E-Mail-Adresse';
       if (issue.format === 'uuid' || issue.format === 'guid') return 'keine gültige Kennung';

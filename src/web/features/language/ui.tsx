@@ -1,4 +1,5 @@
 import { Alert, Paper, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -32,9 +33,29 @@ export function Section({
   );
 }
 
+/**
+ * The words for where an issue is: the field's label and the row of a list ("Zeile 4, Plätze: "), never the
+ * wire path ("rows.3.seats"); a field without a label shows the message alone.
+ */
+function issueLabel(
+  t: TFunction,
+  i18n: { exists: (key: string) => boolean },
+  path: string | undefined,
+): string {
+  if (!path) return '';
+  const parts = path.split('.');
+  const row = parts.find((p) => /^\d+$/.test(p));
+  const field = [...parts].reverse().find((p) => !/^\d+$/.test(p));
+  const words = [
+    row === undefined ? null : t('lp.row', { n: Number(row) + 1 }),
+    field && i18n.exists(`lp.fields.${field}`) ? t(`lp.fields.${field}`) : null,
+  ].filter(Boolean);
+  return words.length > 0 ? `${words.join(', ')}: ` : '';
+}
+
 /** The server's answer to a failed request, announced to screen readers; issues listed by field. */
 export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
   const conflict = error instanceof ApiError && error.status === 409;
   const forbidden = error instanceof ApiError && error.status === 403;
@@ -52,7 +73,7 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
           {issues.slice(0, 10).map((i) => (
             <li key={`${i.path}-${i.message}`}>
               <Text size="sm" span>
-                {i.path ? `${i.path}: ` : ''}
+                {issueLabel(t, i18n, i.path)}
                 {i.message}
               </Text>
             </li>

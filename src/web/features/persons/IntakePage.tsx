@@ -245,6 +245,14 @@ export function IntakePage() {
     create.mutate(form);
   }
 
+  // A field error asks to look at the fields; a conflict or another failure says what happened.
+  const errorTitle = (e: unknown) =>
+    e instanceof ApiError && e.issues.length > 0
+      ? t('intake.formError')
+      : e instanceof ApiError && e.status === 409
+        ? t('casefile.conflict')
+        : t('casefile.failed');
+
   return (
     <>
       <PageHeader title={t('intake.title')} description={t('intake.intro')} />
@@ -254,7 +262,7 @@ export function IntakePage() {
             <form onSubmit={submit} noValidate data-testid="intake-form">
               <Stack gap="lg">
                 {create.isError || check.isError ? (
-                  <Alert color="red" role="alert" title={t('intake.formError')}>
+                  <Alert color="red" role="alert" title={errorTitle(create.error ?? check.error)}>
                     {(create.error ?? check.error)?.message}
                   </Alert>
                 ) : null}

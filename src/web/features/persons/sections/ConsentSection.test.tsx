@@ -61,9 +61,9 @@ describe('Consent (purpose, recipient, data categories)', () => {
     await user.click(checkbox(form, 'Identität'));
     await user.click(form.getByRole('button', { name: 'Einwilligung speichern' }));
 
-    // The server's words (its zod schema, German messages): a missing choice of a list is "kein zulässiger Wert".
+    // The server's words (its zod schema, German messages): a missing choice of a list asks to choose.
     await waitFor(() =>
-      expect(fieldError(form.getByRole('combobox', { name: /^Zweck/ }))).toBe('kein zulässiger Wert'),
+      expect(fieldError(form.getByRole('combobox', { name: /^Zweck/ }))).toBe('Bitte auswählen'),
     );
     expect(fieldError(form.getByRole('combobox', { name: /^Empfangende Stelle/ }))).toBe(
       'Pflichtangabe fehlt',

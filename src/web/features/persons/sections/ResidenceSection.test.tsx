@@ -148,8 +148,8 @@ describe('Residence status (new status into the history)', () => {
     await user.click(form.getByRole('radio', { name: 'Das Jobcenter bestimmt die Fachkraft' }));
     await user.click(form.getByRole('button', { name: 'Status speichern' }));
 
-    // The server's words (its zod schema, German messages): a missing choice of a list is "kein zulässiger Wert".
-    await waitFor(() => expect(fieldError(kindField(form))).toBe('kein zulässiger Wert'));
+    // The server's words (its zod schema, German messages): a missing choice of a list asks to choose.
+    await waitFor(() => expect(fieldError(kindField(form))).toBe('Bitte auswählen'));
     expect(fieldError(paragraph)).toBe('Paragraph wie "25(2)", "24" oder "60a"');
     expect(fieldError(form.getByLabelText(/^Gültig ab/))).toBeNull();
     expect(form.getByRole('alert').textContent).toContain('Das hat nicht geklappt');
