@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../../db/schema';
+import type { LiveParams } from './live';
+import type { RunComparisonOut, RunOut } from './schema';
 import { liveProgress, loadRun } from './service';
 
 /** A run for the advisor: both allocations side by side, names, places and travel minutes. */
-export async function presentRun(db: Kysely<DB>, tenantId: string, id: string) {
+export async function presentRun(db: Kysely<DB>, tenantId: string, id: string): Promise<RunOut> {
   const { row, instance, skipped, result } = await loadRun(db, tenantId, id);
   const personIds = [...instance.clients.map((c) => c.id), ...skipped.map((s) => s.personId)];
   const courseIds = instance.courses.map((c) => c.id);
@@ -67,7 +69,8 @@ export async function presentRun(db: Kysely<DB>, tenantId: string, id: string) {
     progress: row.state === 'running' ? (liveProgress(row.id) ?? row.progress) : row.progress,
     error: row.error,
     asOf: row.as_of,
-    params: row.params,
+    // JSON columns, written only by the run itself (service.ts startRun, solveRun).
+    params: row.params as unknown as LiveParams,
     inputHash: row.input_hash,
     createdAt: new Date(row.created_at).toISOString(),
     createdBy: row.created_by,
@@ -79,7 +82,7 @@ export async function presentRun(db: Kysely<DB>, tenantId: string, id: string) {
       seats: instance.courses.reduce((s, c) => s + c.seats, 0),
       skipped: skipped.length,
     },
-    metrics: row.metrics,
+    metrics: row.metrics as RunComparisonOut | null,
     optimal: result
       ? { score: result.optimal.score, optimal: result.optimal.optimal, seconds: result.optimal.seconds }
       : null,

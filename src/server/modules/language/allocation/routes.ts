@@ -10,6 +10,7 @@ import { idParams, isoDate, uuid } from '../../common-schema';
 import { authorizePerson } from '../../persons/service';
 import { enrolmentLetter } from './letter';
 import { presentRun } from './presenter';
+import { confirmOut, runListItemOut, runOut, runStartedOut } from './schema';
 import { adjustRun, confirmRun, listRuns, runningJobs, startRun, withLetters } from './service';
 
 const TAG = ['language: allocation'];
@@ -51,6 +52,7 @@ export async function allocationRoutes(app: FastifyInstance, ctx: AppContext): P
         /** false: answer 202 at once and poll GET /api/allocations/:id for state and progress. */
         wait: z.boolean().default(true),
       }),
+      response: { 201: runOut, 202: runStartedOut },
     },
     config: { access: { permission: 'allocation:run', personal: true } },
     handler: async (req, reply) => {
@@ -77,6 +79,7 @@ export async function allocationRoutes(app: FastifyInstance, ctx: AppContext): P
       tags: TAG,
       summary: 'Zuteilungsläufe (neueste zuerst)',
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+      response: { 200: z.array(runListItemOut) },
     },
     config: { access: { permission: 'allocation:run' } },
     handler: async (req) =>
@@ -88,6 +91,7 @@ export async function allocationRoutes(app: FastifyInstance, ctx: AppContext): P
       tags: TAG,
       summary: 'Ein Lauf: Status (running mit progress 0–1), Vorschlag und „wer zuerst kommt“ mit Kennzahlen',
       params: idParams,
+      response: { 200: runOut },
     },
     config: { access: { permission: 'allocation:run', personal: true } },
     handler: async (req) => audited(req, authOf(req).actor, req.params.id),
@@ -106,6 +110,7 @@ export async function allocationRoutes(app: FastifyInstance, ctx: AppContext): P
           .min(1)
           .max(5000),
       }),
+      response: { 200: runOut },
     },
     config: { access: { permission: 'allocation:run', personal: true } },
     handler: async (req) => {
@@ -122,6 +127,7 @@ export async function allocationRoutes(app: FastifyInstance, ctx: AppContext): P
         'Vorschlag bestätigen → Kursteilnahmen, Warteliste „enrolled“, Aufgaben, Briefe (alles oder nichts)',
       params: idParams,
       body: z.object({ version: z.number().int().positive() }),
+      response: { 200: confirmOut },
     },
     config: { access: { permission: 'allocation:run', personal: true } },
     handler: async (req) => {
@@ -142,6 +148,7 @@ export async function allocationRoutes(app: FastifyInstance, ctx: AppContext): P
       summary: 'Brief an die Person (druckbares HTML, Deutsch + Sprache der Person, RTL für ar/fa)',
       params: idParams,
       querystring: z.object({ lang: z.enum(LETTER_LANGUAGES as [string, ...string[]]).optional() }),
+      response: { 200: z.string().describe('HTML') },
     },
     config: { access: { permission: 'person:read', personal: true } },
     handler: async (req, reply) => {

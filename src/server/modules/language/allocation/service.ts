@@ -18,6 +18,7 @@ import { createGeneratedTasks, type GeneratedTask } from '../../tasks/service';
 import { letterLanguage } from './letter';
 import { instanceHash, type LiveParams, liveInstance } from './live';
 import { personLanguages, recentRuns } from './repo';
+import type { RunComparisonOut } from './schema';
 
 export interface RunResult {
   optimal: Allocation;
@@ -404,7 +405,7 @@ export async function listRuns(
     state: x.state,
     asOf: x.as_of,
     inputHash: x.input_hash,
-    metrics: x.metrics,
+    metrics: x.metrics as RunComparisonOut | null,
     createdAt: new Date(x.created_at).toISOString(),
     createdBy: x.created_by,
     confirmedAt: x.confirmed_at ? new Date(x.confirmed_at).toISOString() : null,
