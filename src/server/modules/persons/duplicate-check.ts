@@ -14,7 +14,7 @@ import {
   shareAtDesk,
 } from '../../../domain/duplicates';
 import { writeAudit } from '../audit/audit-writer';
-import { namesOf } from './repo';
+import { namesOf, recognitionRows } from './repo';
 import type { DuplicateCheck } from './schema';
 
 /** From this probability a candidate is shown at the desk — the review queue's threshold (review.ts): below the batch run's "same person" (0.5), because at the desk a look costs less than a missed duplicate. */
@@ -151,31 +151,11 @@ export async function checkDuplicates(db: Kysely<DB>, actor: Actor, q: Duplicate
     keyCounts(db, actor.tenantId, pairKeys),
     registerModel(db, actor.tenantId),
     registerSizes(db, actor.tenantId, year),
-    db
-      .selectFrom('person as p')
-      .leftJoin('agency as a', 'a.id', 'p.owner_agency_id')
-      .leftJoin('municipality as m', 'm.id', 'p.municipality_id')
-      .select([
-        'p.id',
-        'p.given_names',
-        'p.family_name',
-        'p.name_original',
-        'p.name_variants',
-        'p.birth_date',
-        'p.birth_date_precision',
-        'p.nationalities',
-        'p.gender',
-        'a.name as agency',
-        'm.name as municipality',
-      ])
-      .where('p.tenant_id', '=', actor.tenantId)
-      .where('p.merged_into', 'is', null)
-      .where(
-        'p.id',
-        'in',
-        ids.map((i) => i.person_id),
-      )
-      .execute(),
+    recognitionRows(
+      db,
+      actor.tenantId,
+      ids.map((i) => i.person_id),
+    ),
   ]);
   const probeKeys = new Set(pairKeys);
   // In the order of the lookup (most shared keys first): equal scores keep it, on every database.

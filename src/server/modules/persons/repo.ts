@@ -447,3 +447,33 @@ export async function fieldChangesOf(db: Kysely<DB>, tenantId: string, personId:
     .limit(500)
     .execute();
 }
+
+/**
+ * What a person is recognised by, with the responsible agency and the place — the rows the intake check
+ * and the duplicate review show side by side. Live records only (a merged stub is nobody's candidate).
+ */
+export function recognitionRows(db: Kysely<DB>, tenantId: string, ids: string[]) {
+  return db
+    .selectFrom('person as p')
+    .leftJoin('agency as a', 'a.id', 'p.owner_agency_id')
+    .leftJoin('municipality as m', 'm.id', 'p.municipality_id')
+    .select([
+      'p.id',
+      'p.version',
+      'p.given_names',
+      'p.family_name',
+      'p.name_original',
+      'p.name_variants',
+      'p.birth_date',
+      'p.birth_date_precision',
+      'p.nationalities',
+      'p.gender',
+      'p.created_at',
+      'a.name as agency',
+      'm.name as municipality',
+    ])
+    .where('p.tenant_id', '=', tenantId)
+    .where('p.merged_into', 'is', null)
+    .where('p.id', 'in', ids)
+    .execute();
+}

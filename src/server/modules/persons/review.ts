@@ -6,7 +6,7 @@ import { todayInGermany } from '../../../domain/reference/dates';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit-writer';
 import { mergePersons } from './merge';
-import { namesOf } from './repo';
+import { namesOf, recognitionRows } from './repo';
 import type { ReviewDecision, ReviewList, ReviewRun, ReviewSide } from './review-schema';
 import { personScope } from './scope';
 
@@ -210,28 +210,7 @@ export async function listReview(
 
 async function sidesOf(db: Kysely<DB>, tenantId: string, ids: string[]): Promise<Map<string, ReviewSide>> {
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('person as p')
-    .leftJoin('agency as a', 'a.id', 'p.owner_agency_id')
-    .leftJoin('municipality as m', 'm.id', 'p.municipality_id')
-    .select([
-      'p.id',
-      'p.version',
-      'p.given_names',
-      'p.family_name',
-      'p.name_original',
-      'p.name_variants',
-      'p.birth_date',
-      'p.birth_date_precision',
-      'p.nationalities',
-      'p.gender',
-      'p.created_at',
-      'a.name as agency',
-      'm.name as municipality',
-    ])
-    .where('p.tenant_id', '=', tenantId)
-    .where('p.id', 'in', ids)
-    .execute();
+  const rows = await recognitionRows(db, tenantId, ids);
   return new Map(
     rows.map((r) => [
       r.id,
