@@ -12,7 +12,6 @@ const NOT_YET: readonly string[] = [
   'GET /api/audit/export.csv',
   'GET /api/auth/oidc/callback',
   'GET /api/auth/oidc/start',
-  'GET /api/persons/:id/status-card',
   'GET /api/rules/impact',
   'GET /api/rules/law',
   'POST /api/rules/evaluate',

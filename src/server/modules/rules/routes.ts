@@ -10,6 +10,7 @@ import { writeAudit } from '../audit/audit-writer';
 import { idParams, isoDate } from '../common-schema';
 import { personScope } from '../persons/scope';
 import { authorizePerson } from '../persons/service';
+import { decisionOut } from './decision-schema';
 import { lawFor } from './law-store';
 import { presentDecision } from './presenter';
 import { regionSituations } from './region';
@@ -41,6 +42,7 @@ export async function rulesRoutes(app: FastifyInstance, ctx: AppContext): Promis
         'Statuskarte einer Person: darf arbeiten ab …, zuständige Stelle, Kurse, Fristen — mit Rechtsgrundlagen',
       params: idParams,
       querystring: z.object({ asOf: isoDate.optional() }),
+      response: { 200: decisionOut },
     },
     config: { access: { permission: 'person:read', personal: true } },
     handler: async (req) => {
