@@ -83,6 +83,7 @@ const audits = (env: TestEnv, t: TestTenant, entity: string) =>
     .select(['action', 'details'])
     .where('tenant_id', '=', t.tenantId)
     .where('entity', '=', entity)
+    .orderBy('id')
     .execute();
 
 describeEachDb('forecast and monthly report', (env: () => TestEnv, _target: DbTarget) => {

@@ -265,6 +265,8 @@ describeEachDb('steering: targets, dashboards per role, drill-down, exports', (e
       .where('tenant_id', '=', t.tenantId)
       .where('action', '=', 'search')
       .where('entity', '=', 'person')
+      // In the order written: without it PostgreSQL may return the rows in any order.
+      .orderBy('id')
       .execute();
     expect(audit).toHaveLength(3);
     const details = audit.map((r) => (typeof r.details === 'string' ? JSON.parse(r.details) : r.details));
