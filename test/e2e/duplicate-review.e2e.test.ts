@@ -81,10 +81,9 @@ describe('duplicate review in Chromium', () => {
       await visible(pair);
       await visible(pair.getByText('gleiches Geburtsjahr'));
       expect(await seriousA11yViolations(page)).toEqual([]);
-      // The older record is preselected to stay.
-      await expect
-        .poll(() => pair.getByRole('radio', { name: 'Dieser Datensatz bleibt' }).first().isChecked())
-        .toBe(true);
+      // The older record — the original, registered before the copy — is preselected to stay.
+      const keepOriginal = pair.locator(`input[type="radio"][aria-describedby$="${original.id}-name"]`);
+      await expect.poll(() => keepOriginal.isChecked()).toBe(true);
       await pair.getByRole('button', { name: 'Zusammenführen' }).click();
       await expect.poll(() => pair.count()).toBe(0);
       const stub = await srv.server.database.db
