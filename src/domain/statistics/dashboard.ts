@@ -365,10 +365,9 @@ export function trendPoint(
     const keys = [...open.keys()];
     const own = keys.indexOf(value);
     if (own < 0) continue;
-    const openCounts = keys.map((k) => open.get(k) as number);
-    if (groupSuppress(openCounts)[own]) hideCaseload = true;
-    if (groupSuppress(keys.map((k) => work.get(k) as number))[own] || groupSuppress(openCounts)[own])
-      hideWork = true;
+    const openHidden = groupSuppress(keys.map((k) => open.get(k) as number))[own];
+    if (openHidden) hideCaseload = true;
+    if (openHidden || groupSuppress(keys.map((k) => work.get(k) as number))[own]) hideWork = true;
   }
   return { caseload: hideCaseload ? null : n, inWorkShare: hideWork ? null : share };
 }

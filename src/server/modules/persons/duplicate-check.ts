@@ -14,7 +14,7 @@ import {
   shareAtDesk,
 } from '../../../domain/duplicates';
 import { writeAudit } from '../audit/audit-writer';
-import { namesOf, recognitionRows } from './repo';
+import { matcherRecord, namesOf, recognitionRows } from './repo';
 import type { DuplicateCheck } from './schema';
 
 /** From this probability a candidate is shown at the desk — the review queue's threshold (review.ts): below the batch run's "same person" (0.5), because at the desk a look costs less than a missed duplicate. */
@@ -162,19 +162,7 @@ export async function checkDuplicates(db: Kysely<DB>, actor: Actor, q: Duplicate
   const rank = new Map(ids.map((x, k) => [x.person_id, k]));
   rows.sort((x, y) => (rank.get(x.id) ?? 0) - (rank.get(y.id) ?? 0));
   const records = rows.map((r) => {
-    const rec: PersonRecord = {
-      id: r.id,
-      names: namesOf({
-        givenNames: r.given_names,
-        familyName: r.family_name,
-        nameOriginal: r.name_original,
-        nameVariants: r.name_variants,
-      }),
-      birthDate: r.birth_date,
-      birthDatePrecision: r.birth_date_precision,
-      nationality: r.nationalities[0] ?? null,
-      gender: r.gender === 'u' ? null : r.gender,
-    };
+    const rec = matcherRecord(r);
     return { r, rec, prepared: preparePerson(rec) };
   });
   // The probe's full name in its year among the candidates (the lookup is limited to that year).

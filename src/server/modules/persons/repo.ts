@@ -9,7 +9,7 @@ import {
   SEARCH_FILTER_CATEGORY,
 } from '../../../domain/access/person-access';
 import { ROLE_DEFINITIONS } from '../../../domain/access/roles';
-import { nameKeys } from '../../../domain/duplicates';
+import { type BirthDatePrecision, nameKeys, type PersonRecord } from '../../../domain/duplicates';
 import { nameTokenKeys, queryTokenKeys } from '../../../domain/search/name-tokens';
 import { searchForm } from '../../../domain/text/normalize';
 import type { PersonCreate, PersonSearch } from './schema';
@@ -476,4 +476,31 @@ export function recognitionRows(db: Kysely<DB>, tenantId: string, ids: string[])
     .where('p.merged_into', 'is', null)
     .where('p.id', 'in', ids)
     .execute();
+}
+
+/** A stored person as the duplicate matcher sees it (CONTRACTS §5): every spelling, the first nationality. */
+export function matcherRecord(r: {
+  id: string;
+  given_names: string;
+  family_name: string;
+  name_original: string | null;
+  name_variants: string[];
+  birth_date: string | null;
+  birth_date_precision: BirthDatePrecision;
+  nationalities: string[];
+  gender: string;
+}): PersonRecord {
+  return {
+    id: r.id,
+    names: namesOf({
+      givenNames: r.given_names,
+      familyName: r.family_name,
+      nameOriginal: r.name_original,
+      nameVariants: r.name_variants,
+    }),
+    birthDate: r.birth_date,
+    birthDatePrecision: r.birth_date_precision,
+    nationality: r.nationalities[0] ?? null,
+    gender: r.gender === 'u' ? null : (r.gender as PersonRecord['gender']),
+  };
 }

@@ -1,12 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { Actor } from '../../../domain/access/person-access';
-import { type FindStats, findDuplicates, type PersonRecord } from '../../../domain/duplicates';
+import { type FindStats, findDuplicates } from '../../../domain/duplicates';
 import { todayInGermany } from '../../../domain/reference/dates';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit-writer';
 import { mergePersons } from './merge';
-import { namesOf, recognitionRows } from './repo';
+import { matcherRecord, recognitionRows } from './repo';
 import type { ReviewDecision, ReviewList, ReviewRun, ReviewSide } from './review-schema';
 import { personScope } from './scope';
 
@@ -43,19 +43,7 @@ export async function runReview(db: Kysely<DB>, actor: Actor, requestId?: string
     .where('tenant_id', '=', actor.tenantId)
     .where('merged_into', 'is', null)
     .execute();
-  const records: PersonRecord[] = rows.map((r) => ({
-    id: r.id,
-    names: namesOf({
-      givenNames: r.given_names,
-      familyName: r.family_name,
-      nameOriginal: r.name_original,
-      nameVariants: r.name_variants,
-    }),
-    birthDate: r.birth_date,
-    birthDatePrecision: r.birth_date_precision,
-    nationality: r.nationalities[0] ?? null,
-    gender: r.gender === 'u' ? null : r.gender,
-  }));
+  const records = rows.map(matcherRecord);
   const stats = {} as FindStats;
   const pairs = findDuplicates(records, { threshold: REVIEW_THRESHOLD, stats });
   const run = await db.transaction().execute(async (tx) => {

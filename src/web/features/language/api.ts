@@ -44,18 +44,7 @@ import i18n from '../../i18n';
 export { CEFR_LEVELS, TARGET_LEVELS } from '../../../domain/reference/languages';
 export const COURSE_STATUSES = ['planned', 'running', 'finished', 'cancelled'] as const;
 export const ENROLMENT_STATUSES = ['enrolled', 'attending', 'completed', 'dropped_out', 'cancelled'] as const;
-export const TEST_KINDS = [
-  'placement_test',
-  'dtz',
-  'telc',
-  'goethe',
-  'oesd',
-  'testdaf',
-  'course_result',
-  'advisor_estimate',
-  'self_report',
-  'other',
-] as const;
+export { TEST_KINDS } from '../../../server/modules/language/person/schema';
 export const SKILLS = ['hearing', 'reading', 'writing', 'speaking'] as const;
 export const LITERACY = ['none', 'other_script', 'latin'] as const;
 

@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { todayInGermany } from '../../../domain/reference/dates';
 import { AGE_GROUPS, STAT_RECHTSKREISE } from '../../../domain/statistics';
 import type { StatisticsOut } from '../../../server/modules/statistics/schema';
-import type { DashboardOut } from '../../../server/modules/statistics/steering-schema';
+import { type DashboardOut, DRILLDOWN_IDS } from '../../../server/modules/statistics/steering-schema';
 import { api, withQuery } from '../../api/client';
 import { formatDay, formatNumber } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
@@ -30,22 +30,8 @@ const BarChart = lazy(() => import('../charts/BarChart'));
 
 type Indicator = StatisticsOut['indicators'][number];
 const SHARES = new Set(['in_work_share', 'in_course_share', 'waiting_share', 'course_seat_use']);
-/** Numbers with a list of persons behind them (GET /api/statistics/drilldown). */
-const DRILLABLE = new Set([
-  'caseload',
-  'new_intakes_90d',
-  'exits_90d',
-  'in_work_share',
-  'hires_90d',
-  'days_to_job_median',
-  'in_course_share',
-  'waiting_share',
-  'level_unknown_share',
-  'level_a0_a1_share',
-  'level_a2_b1_share',
-  'b2_share',
-  'days_intake_to_first_course_median',
-]);
+/** Numbers with a list of persons behind them (GET /api/statistics/drilldown): the server's own list. */
+const DRILLABLE = new Set<string>(DRILLDOWN_IDS);
 
 /**
  * The steering dashboard as of a day (issue 15): the reader's view (own caseload, the whole IP, or the county with
