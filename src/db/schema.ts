@@ -853,6 +853,15 @@ export interface StatisticsTargetTable {
   updated_at: Timestamp;
 }
 
+/** Which persons' statistics facts changed (022_statistics_changes.sql, written by triggers only). */
+export interface StatisticsChangeTable {
+  /** bigserial: pg returns int8 as a string. */
+  id: ColumnType<string, never, never>;
+  tenant_id: string;
+  person_id: string | null;
+  at: ColumnType<Date, never, never>;
+}
+
 /** Duplicate review queue (migration 020). */
 export interface DuplicateCandidateTable {
   id: Generated<string>;
@@ -938,4 +947,5 @@ export interface DB {
   work_event: WorkEventTable;
   work_event_guest: WorkEventGuestTable;
   statistics_target: StatisticsTargetTable;
+  statistics_change: StatisticsChangeTable;
 }

@@ -4,8 +4,6 @@ import {
   ageGroupOf,
   computeIndicators,
   type Indicator,
-  inCourseOn,
-  levelOn,
   MIN_CELL,
   matches,
   openOn,
@@ -13,6 +11,16 @@ import {
   type StatisticsFacts,
   type StatisticsFilters,
 } from './indicators';
+import {
+  firstCourseOn,
+  firstHireOn,
+  hiredBetween,
+  inCourseOnDay,
+  rankOn,
+  type Timeline,
+  timelineOf,
+  timelinesOf,
+} from './timelines';
 
 /**
  * The steering dashboard (issue 15) beyond the indicator table: the funnel, the map of the municipalities,
@@ -40,18 +48,11 @@ export interface MapCell {
   suppressed: boolean;
 }
 
-const rank = (l: string | null) => (l ? CEFR_LEVELS.indexOf(l as never) : -1);
+const rank = (l: string) => CEFR_LEVELS.indexOf(l as never);
 const FILTER_DIMS = ['municipality', 'gender', 'nationality', 'rechtskreis', 'ageGroup'] as const;
 type Dim = (typeof FILTER_DIMS)[number];
 /** Indicators whose numerator is no set of the filtered persons (region-wide supply): no subtraction check. */
 const NOT_OF_PERSONS = new Set(['course_seat_use']);
-
-function firstHire(facts: StatisticsFacts, asOf: string): Map<string, string> {
-  const first = new Map<string, string>();
-  for (const h of facts.hires ?? [])
-    if (h.start <= asOf && (first.get(h.personId) ?? '9999') > h.start) first.set(h.personId, h.start);
-  return first;
-}
 
 /**
  * The persons behind a number: the ids an indicator's numerator (or a funnel stage) counts, as of the day.
@@ -63,71 +64,63 @@ export function personsBehind(
   filters: StatisticsFilters,
   id: string,
 ): string[] | null {
-  const population = facts.persons.filter((p) => matches(p, filters, asOf));
-  const open = population.filter((p) => openOn(p, asOf));
+  const test = behindTest(facts, asOf, id);
+  if (test === null) return null;
+  const all = timelinesOf(facts);
+  const out: string[] = [];
+  for (const p of facts.persons)
+    if (matches(p, filters, asOf) && test(p, timelineOf(all, p.id), openOn(p, asOf))) out.push(p.id);
+  return out;
+}
+
+type BehindTest = (p: PersonFact, t: Timeline, open: boolean) => boolean;
+
+/** Whether a person of the population counts in a number (null: the number counts no persons). */
+function behindTest(facts: StatisticsFacts, asOf: string, id: string): BehindTest | null {
   const since = addDays(asOf, -90);
-  const enrolOf = new Map<string, StatisticsFacts['enrolments']>();
-  for (const e of facts.enrolments) enrolOf.set(e.personId, [...(enrolOf.get(e.personId) ?? []), e]);
-  const hired = firstHire(facts, asOf);
-  const inCourse = (p: PersonFact) => (enrolOf.get(p.id) ?? []).some((e) => inCourseOn(e, asOf));
-  const level = (p: PersonFact) => levelOn(p.id, facts, asOf);
-  const firstCourse = (p: PersonFact) =>
-    (enrolOf.get(p.id) ?? [])
-      .filter((e) => e.start <= asOf && e.status !== 'cancelled')
-      .map((e) => e.start)
-      .sort()[0];
-  const ids = (ps: PersonFact[]) => ps.map((p) => p.id);
+  const noHires = facts.hires === undefined;
   switch (id) {
     case 'caseload':
     case 'funnel_intake':
-      return ids(open);
+      return (_p, _t, open) => open;
     case 'new_intakes_90d':
-      return ids(population.filter((p) => p.intakeOn > since && p.intakeOn <= asOf));
+      return (p) => p.intakeOn > since && p.intakeOn <= asOf;
     case 'exits_90d':
-      return ids(population.filter((p) => p.closedOn !== null && p.closedOn > since && p.closedOn <= asOf));
+      return (p) => p.closedOn !== null && p.closedOn > since && p.closedOn <= asOf;
     case 'in_work_share':
     case 'funnel_work':
-      return facts.hires === undefined ? null : ids(open.filter((p) => hired.has(p.id)));
-    case 'hires_90d': {
-      if (facts.hires === undefined) return null;
-      const inWindow = new Set(
-        facts.hires.filter((h) => h.start > since && h.start <= asOf).map((h) => h.personId),
-      );
-      return ids(population.filter((p) => inWindow.has(p.id)));
-    }
+      return noHires ? null : (_p, t, open) => open && firstHireOn(t, asOf) !== null;
+    case 'hires_90d':
+      return noHires ? null : (_p, t) => hiredBetween(t, since, asOf);
     case 'days_to_job_median':
-      return ids(population.filter((p) => hired.has(p.id) && (hired.get(p.id) as string) >= p.intakeOn));
+      // Without hire facts: nobody (an empty list, as the number shows "not known").
+      return (p, t) => {
+        const h = firstHireOn(t, asOf);
+        return h !== null && h >= p.intakeOn;
+      };
     case 'in_course_share':
-      return ids(open.filter(inCourse));
+      return (_p, t, open) => open && inCourseOnDay(t, asOf);
     case 'waiting_share':
-      return ids(
-        open.filter(
-          (p) =>
-            !inCourse(p) &&
-            facts.waits.some((w) => w.personId === p.id && w.since <= asOf && w.status !== 'withdrawn'),
-        ),
-      );
+      return (_p, t, open) => open && !inCourseOnDay(t, asOf) && t.waitFrom !== null && t.waitFrom <= asOf;
     case 'level_unknown_share':
-      return ids(open.filter((p) => level(p) === null));
+      return (_p, t, open) => open && rankOn(t, asOf) < 0;
     case 'level_a0_a1_share':
-      return ids(open.filter((p) => level(p) !== null && rank(level(p)) <= rank('A1')));
+      return (_p, t, open) => open && rankOn(t, asOf) >= 0 && rankOn(t, asOf) <= rank('A1');
     case 'level_a2_b1_share':
-      return ids(open.filter((p) => rank(level(p)) >= rank('A2') && rank(level(p)) <= rank('B1')));
+      return (_p, t, open) => open && rankOn(t, asOf) >= rank('A2') && rankOn(t, asOf) <= rank('B1');
     case 'b2_share':
-      return ids(open.filter((p) => rank(level(p)) >= rank('B2')));
+      return (_p, t, open) => open && rankOn(t, asOf) >= rank('B2');
     case 'funnel_b1':
-      return ids(open.filter((p) => rank(level(p)) >= rank('B1')));
+      return (_p, t, open) => open && rankOn(t, asOf) >= rank('B1');
     case 'funnel_course':
-      return ids(open.filter((p) => firstCourse(p) !== undefined));
+      return (_p, t, open) => open && firstCourseOn(t, asOf) !== null;
     case 'days_intake_to_first_course_median':
     case 'days_intake_to_first_course_p25':
     case 'days_intake_to_first_course_p75':
-      return ids(
-        population.filter((p) => {
-          const f = firstCourse(p);
-          return f !== undefined && f >= p.intakeOn;
-        }),
-      );
+      return (p, t) => {
+        const f = firstCourseOn(t, asOf);
+        return f !== null && f >= p.intakeOn;
+      };
     default:
       return null;
   }
@@ -135,13 +128,22 @@ export function personsBehind(
 
 /** The funnel's stage counts among the open cases (each stage counted on its own, not nested). */
 export function funnelCounts(facts: StatisticsFacts, asOf: string, filters: StatisticsFilters) {
-  const out: Record<FunnelStageId, number | null> = {
-    funnel_intake: 0,
-    funnel_course: 0,
-    funnel_b1: 0,
-    funnel_work: 0,
-  };
-  for (const [id] of FUNNEL_STAGES) out[id] = personsBehind(facts, asOf, filters, id)?.length ?? null;
+  const tests = FUNNEL_STAGES.map(([id]) => behindTest(facts, asOf, id));
+  const counts: (number | null)[] = tests.map((t) => (t === null ? null : 0));
+  const all = timelinesOf(facts);
+  for (const p of facts.persons) {
+    if (!matches(p, filters, asOf)) continue;
+    const open = openOn(p, asOf);
+    if (!open) continue; // every stage counts open cases only
+    const t = timelineOf(all, p.id);
+    tests.forEach((test, i) => {
+      if (test?.(p, t, open)) counts[i] = (counts[i] as number) + 1;
+    });
+  }
+  const out = {} as Record<FunnelStageId, number | null>;
+  FUNNEL_STAGES.forEach(([id], i) => {
+    out[id] = counts[i];
+  });
   return out;
 }
 
@@ -269,7 +271,8 @@ export function mapCells(
   suppress: boolean,
 ): MapCell[] {
   const rest: StatisticsFilters = { ...filters, municipality: undefined };
-  const hired = firstHire(facts, asOf);
+  const lines = timelinesOf(facts);
+  const hired = { has: (id: string) => firstHireOn(timelineOf(lines, id), asOf) !== null };
   const open = new Map<string, number>();
   const working = new Map<string, number>();
   for (const p of facts.persons)
@@ -331,7 +334,8 @@ export function trendPoint(
   filters: StatisticsFilters,
   suppress: boolean,
 ): { caseload: number | null; inWorkShare: number | null } {
-  const hired = firstHire(facts, day);
+  const all = timelinesOf(facts);
+  const hired = { has: (id: string) => firstHireOn(timelineOf(all, id), day) !== null };
   let n = 0;
   let working = 0;
   for (const p of facts.persons)

@@ -1,5 +1,15 @@
 import { addDays, ageInYears, daysBetween } from '../reference/dates';
 import { CEFR_LEVELS } from '../reference/languages';
+import {
+  firstCourseOn,
+  firstHireOn,
+  hiredBetween,
+  inCourseOnDay,
+  levelRank,
+  rankOn,
+  timelineOf,
+  timelinesOf,
+} from './timelines';
 
 /**
  * Steering indicators (issue 15, CONTRACTS §7), computed from dated facts as they were true on the day
@@ -115,53 +125,10 @@ export function matches(p: PersonFact, f: StatisticsFilters, asOf: string): bool
   return true;
 }
 
-const levelRank = (l: string | null | undefined) => (l ? CEFR_LEVELS.indexOf(l as never) : -1);
-
-type PersonIndex = Map<string, { a: AssessmentFact[]; e: EnrolmentFact[] }>;
-const indexes = new WeakMap<object, PersonIndex>();
-
-/**
- * Tests and enrolments by person, built once per loaded set of facts (the facts are not changed after
- * loading): a dashboard asks for levels on many days and in many partitions of the same facts, and
- * searching all tests for each person each time made it quadratic.
- */
-export function factsByPerson(facts: Pick<StatisticsFacts, 'assessments' | 'enrolments'>): PersonIndex {
-  let ix = indexes.get(facts);
-  if (!ix) {
-    ix = new Map();
-    const slot = (id: string) => {
-      let x = ix?.get(id);
-      if (!x) {
-        x = { a: [], e: [] };
-        ix?.set(id, x);
-      }
-      return x;
-    };
-    for (const a of facts.assessments) slot(a.personId).a.push(a);
-    for (const e of facts.enrolments) slot(e.personId).e.push(e);
-    indexes.set(facts, ix);
-  }
-  return ix;
-}
-
-const NONE = { a: [] as AssessmentFact[], e: [] as EnrolmentFact[] };
-
 /** The highest German level known on the day: tests and course results dated on or before it. */
-export function levelOn(
-  personId: string,
-  facts: Pick<StatisticsFacts, 'assessments' | 'enrolments'>,
-  day: string,
-  index?: PersonIndex,
-): string | null {
-  const own = (index ?? factsByPerson(facts)).get(personId) ?? NONE;
-  const assessments = own.a;
-  const enrolments = own.e;
-  let best: string | null = null;
-  for (const a of assessments) if (a.on <= day && levelRank(a.level) > levelRank(best)) best = a.level;
-  for (const e of enrolments)
-    if (e.status === 'completed' && e.end && e.end <= day && levelRank(e.resultLevel) > levelRank(best))
-      best = e.resultLevel;
-  return best;
+export function levelOn(personId: string, facts: StatisticsFacts, day: string): string | null {
+  const rank = rankOn(timelineOf(timelinesOf(facts), personId), day);
+  return rank < 0 ? null : CEFR_LEVELS[rank];
 }
 
 /** In a course on the day: enrolled and the course running (start ≤ day ≤ end), not left before. */
@@ -195,156 +162,141 @@ export function computeIndicators(
   opts: { suppress: boolean },
 ): Indicator[] {
   const since = addDays(asOf, -WINDOW_DAYS);
-  const population = facts.persons.filter((p) => matches(p, filters, asOf));
-  const ids = new Set(population.map((p) => p.id));
-  const open = population.filter((p) => openOn(p, asOf));
-  const openIds = new Set(open.map((p) => p.id));
-  // Tests and enrolments of every person (built once per facts); those of persons outside the population
-  // are never asked for.
-  const byPerson = factsByPerson(facts);
+  const all = timelinesOf(facts);
+  const hiresKnown = facts.hires !== undefined;
+  let n = 0;
+  let intakes = 0;
+  let exits = 0;
+  let working = 0;
+  let hiredRecently = 0;
+  let inCourse = 0;
+  let waiting = 0;
+  const levels = [0, 0, 0, 0]; // unknown, up to A1, A2–B1, B2 and above
+  const toJob: number[] = [];
+  const toCourse: number[] = [];
+  const decided: number[] = [];
+  let decidedRecently = 0;
+  let openHandovers = 0;
+  for (const p of facts.persons) {
+    if (!matches(p, filters, asOf)) continue;
+    const t = timelineOf(all, p.id);
+    const open = openOn(p, asOf);
+    if (p.intakeOn > since && p.intakeOn <= asOf) intakes++;
+    if (p.closedOn !== null && p.closedOn > since && p.closedOn <= asOf) exits++;
+    for (const h of t.handovers) {
+      if ((h.state === 'accepted' || h.state === 'done') && h.decidedOn <= asOf) {
+        decided.push(daysBetween(h.createdOn, h.decidedOn));
+        if (h.decidedOn > since) decidedRecently++;
+      }
+      if (open && h.createdOn <= asOf && (h.state === 'requested' || h.decidedOn > asOf)) openHandovers++;
+    }
+    const hired = firstHireOn(t, asOf);
+    if (hired !== null) {
+      const d = daysBetween(p.intakeOn, hired);
+      if (d >= 0) toJob.push(d);
+    }
+    if (hiredBetween(t, since, asOf)) hiredRecently++;
+    const first = firstCourseOn(t, asOf);
+    if (first !== null && first >= p.intakeOn) toCourse.push(daysBetween(p.intakeOn, first));
+    if (!open) continue;
+    n++;
+    if (hired !== null) working++;
+    const courseNow = inCourseOnDay(t, asOf);
+    if (courseNow) inCourse++;
+    else if (t.waitFrom !== null && t.waitFrom <= asOf) waiting++;
+    const r = rankOn(t, asOf);
+    levels[r < 0 ? 0 : r <= A1 ? 1 : r <= B1 ? 2 : 3]++;
+  }
+  const byNumber = (a: number, b: number) => a - b;
+  decided.sort(byNumber);
+  toJob.sort(byNumber);
+  toCourse.sort(byNumber);
 
-  const raw: Raw[] = [];
-  const n = open.length;
-  raw.push({
-    id: 'caseload',
-    label: 'Fälle im Integration Point',
-    kind: 'count',
-    numerator: n,
-    denominator: null,
-  });
-  raw.push({
-    id: 'new_intakes_90d',
-    label: 'Neuaufnahmen (90 Tage)',
-    kind: 'count',
-    numerator: population.filter((p) => p.intakeOn > since && p.intakeOn <= asOf).length,
-    denominator: null,
-  });
-  raw.push({
-    id: 'exits_90d',
-    label: 'Abgänge (90 Tage)',
-    kind: 'count',
-    numerator: population.filter((p) => p.closedOn !== null && p.closedOn > since && p.closedOn <= asOf)
-      .length,
-    denominator: null,
-  });
-  const decided = facts.handovers.filter(
-    (h) => ids.has(h.personId) && ['accepted', 'done'].includes(h.state) && h.decidedOn <= asOf,
-  );
-  raw.push({
-    id: 'handed_over_90d',
-    label: 'Übergaben angenommen (90 Tage)',
-    kind: 'count',
-    numerator: decided.filter((h) => h.decidedOn > since).length,
-    denominator: null,
-  });
-  const durations = decided.map((h) => daysBetween(h.createdOn, h.decidedOn)).sort((a, b) => a - b);
-  raw.push({
-    id: 'handover_days_median',
-    label: 'Dauer einer Übergabe in Tagen (Median)',
-    kind: 'days',
-    numerator: durations.length,
-    denominator: null,
-    value: quantile(durations, 0.5),
-  });
-  const openHandovers = facts.handovers.filter(
-    (h) => openIds.has(h.personId) && h.createdOn <= asOf && (h.state === 'requested' || h.decidedOn > asOf),
-  );
-  raw.push({
-    id: 'open_handovers',
-    label: 'Offene Übergaben',
-    kind: 'count',
-    numerator: openHandovers.length,
-    denominator: null,
-  });
-
-  // Work (issue 14): a hire counts from its start day. Without hire facts (data from before the work
-  // module) the value is null ("not known") rather than a zero that would read as "nobody works".
-  const hires = facts.hires;
-  const firstStart = new Map<string, string>();
-  for (const h of hires ?? [])
-    if (ids.has(h.personId) && h.start <= asOf && (firstStart.get(h.personId) ?? '9999') > h.start)
-      firstStart.set(h.personId, h.start);
-  raw.push({
-    id: 'in_work_share',
-    label: 'Anteil in Arbeit',
-    kind: 'share',
-    numerator: open.filter((p) => firstStart.has(p.id)).length,
-    denominator: n,
-    unknown: hires === undefined,
-  });
-  const hiredRecently = (hires ?? []).filter(
-    (h) => ids.has(h.personId) && h.start > since && h.start <= asOf,
-  );
-  raw.push({
-    id: 'hires_90d',
-    label: 'Arbeitsaufnahmen (90 Tage)',
-    kind: 'count',
-    numerator: new Set(hiredRecently.map((h) => h.personId)).size,
-    denominator: null,
-    unknown: hires === undefined,
-  });
-  const intakeOf = new Map(population.map((p) => [p.id, p.intakeOn]));
-  const toJob = [...firstStart]
-    .map(([id, start]) => daysBetween(intakeOf.get(id) as string, start))
-    .filter((d) => d >= 0)
-    .sort((a, b) => a - b);
-  raw.push({
-    id: 'days_to_job_median',
-    label: 'Tage von der Aufnahme bis zur Arbeit (Median)',
-    kind: 'days',
-    numerator: toJob.length,
-    denominator: null,
-    value: quantile(toJob, 0.5),
-    unknown: hires === undefined,
-  });
-
-  // Language and courses, among the open cases.
-  const inCourse = open.filter((p) => (byPerson.get(p.id)?.e ?? []).some((e) => inCourseOn(e, asOf))).length;
-  raw.push({
-    id: 'in_course_share',
-    label: 'Anteil im Sprachkurs',
-    kind: 'share',
-    numerator: inCourse,
-    denominator: n,
-  });
-  const waitsOf = new Map<string, WaitFact[]>();
-  for (const w of facts.waits)
-    if (openIds.has(w.personId)) waitsOf.set(w.personId, [...(waitsOf.get(w.personId) ?? []), w]);
-  const waiting = open.filter((p) => {
-    const own = byPerson.get(p.id) ?? NONE;
-    if (own.e.some((e) => inCourseOn(e, asOf))) return false;
-    return (waitsOf.get(p.id) ?? []).some((w) => w.since <= asOf && w.status !== 'withdrawn');
-  }).length;
-  raw.push({
-    id: 'waiting_share',
-    label: 'Anteil auf der Warteliste',
-    kind: 'share',
-    numerator: waiting,
-    denominator: n,
-  });
-  const levels = open.map((p) => levelOn(p.id, facts, asOf, byPerson));
-  const count = (pred: (l: string | null) => boolean) => levels.filter(pred).length;
-  const rank = (l: string | null) => levelRank(l);
-  const groups: [string, string, (l: string | null) => boolean][] = [
-    ['level_unknown_share', 'Anteil ohne festgestelltes Deutschniveau', (l) => l === null],
-    ['level_a0_a1_share', 'Anteil Deutsch bis A1', (l) => l !== null && rank(l) <= rank('A1')],
-    ['level_a2_b1_share', 'Anteil Deutsch A2 oder B1', (l) => rank(l) >= rank('A2') && rank(l) <= rank('B1')],
-    ['b2_share', 'Anteil mit B2', (l) => rank(l) >= rank('B2')],
+  const raw: Raw[] = [
+    { id: 'caseload', label: 'Fälle im Integration Point', kind: 'count', numerator: n, denominator: null },
+    {
+      id: 'new_intakes_90d',
+      label: 'Neuaufnahmen (90 Tage)',
+      kind: 'count',
+      numerator: intakes,
+      denominator: null,
+    },
+    { id: 'exits_90d', label: 'Abgänge (90 Tage)', kind: 'count', numerator: exits, denominator: null },
+    {
+      id: 'handed_over_90d',
+      label: 'Übergaben angenommen (90 Tage)',
+      kind: 'count',
+      numerator: decidedRecently,
+      denominator: null,
+    },
+    {
+      id: 'handover_days_median',
+      label: 'Dauer einer Übergabe in Tagen (Median)',
+      kind: 'days',
+      numerator: decided.length,
+      denominator: null,
+      value: quantile(decided, 0.5),
+    },
+    {
+      id: 'open_handovers',
+      label: 'Offene Übergaben',
+      kind: 'count',
+      numerator: openHandovers,
+      denominator: null,
+    },
+    // Work (issue 14): a hire counts from its start day. Without hire facts (data from before the work
+    // module) the value is null ("not known") rather than a zero that would read as "nobody works".
+    {
+      id: 'in_work_share',
+      label: 'Anteil in Arbeit',
+      kind: 'share',
+      numerator: working,
+      denominator: n,
+      unknown: !hiresKnown,
+    },
+    {
+      id: 'hires_90d',
+      label: 'Arbeitsaufnahmen (90 Tage)',
+      kind: 'count',
+      numerator: hiredRecently,
+      denominator: null,
+      unknown: !hiresKnown,
+    },
+    {
+      id: 'days_to_job_median',
+      label: 'Tage von der Aufnahme bis zur Arbeit (Median)',
+      kind: 'days',
+      numerator: toJob.length,
+      denominator: null,
+      value: quantile(toJob, 0.5),
+      unknown: !hiresKnown,
+    },
+    // Language and courses, among the open cases.
+    {
+      id: 'in_course_share',
+      label: 'Anteil im Sprachkurs',
+      kind: 'share',
+      numerator: inCourse,
+      denominator: n,
+    },
+    {
+      id: 'waiting_share',
+      label: 'Anteil auf der Warteliste',
+      kind: 'share',
+      numerator: waiting,
+      denominator: n,
+    },
   ];
-  for (const [id, label, pred] of groups)
-    raw.push({ id, label, kind: 'share', numerator: count(pred), denominator: n, group: 'level' });
-
+  const groups: [string, string][] = [
+    ['level_unknown_share', 'Anteil ohne festgestelltes Deutschniveau'],
+    ['level_a0_a1_share', 'Anteil Deutsch bis A1'],
+    ['level_a2_b1_share', 'Anteil Deutsch A2 oder B1'],
+    ['b2_share', 'Anteil mit B2'],
+  ];
+  groups.forEach(([id, label], i) => {
+    raw.push({ id, label, kind: 'share', numerator: levels[i], denominator: n, group: 'level' });
+  });
   // Time from intake to the first course (persons whose first course began on or before the day).
-  const toCourse = population
-    .map((p) => {
-      const first = (byPerson.get(p.id)?.e ?? [])
-        .filter((e) => e.start <= asOf && e.status !== 'cancelled')
-        .map((e) => e.start)
-        .sort()[0];
-      return first && first >= p.intakeOn ? daysBetween(p.intakeOn, first) : null;
-    })
-    .filter((d): d is number => d !== null)
-    .sort((a, b) => a - b);
   for (const [id, label, q] of [
     ['days_intake_to_first_course_median', 'Tage von der Aufnahme bis zum ersten Kurs (Median)', 0.5],
     ['days_intake_to_first_course_p25', 'Tage von der Aufnahme bis zum ersten Kurs (1. Quartil)', 0.25],
@@ -358,21 +310,32 @@ export function computeIndicators(
       denominator: null,
       value: quantile(toCourse, q),
     });
+  raw.push(seatUse(facts, asOf));
+  return present(raw, opts.suppress);
+}
 
-  // Seats of the courses running on the day against the participants in them (the whole region's supply).
-  const running = facts.courses.filter(
-    (c) => c.start <= asOf && (c.end === null || c.end >= asOf) && c.status !== 'cancelled',
-  );
-  const runningIds = new Set(running.map((c) => c.id));
-  const taken = facts.enrolments.filter((e) => runningIds.has(e.courseId) && inCourseOn(e, asOf)).length;
-  raw.push({
+const A1 = levelRank('A1');
+const B1 = levelRank('B1');
+
+/** Seats of the courses running on the day against the participants in them (the whole region's supply). */
+function seatUse(facts: StatisticsFacts, asOf: string): Raw {
+  const running = new Set<string>();
+  let seats = 0;
+  for (const c of facts.courses)
+    if (c.start <= asOf && (c.end === null || c.end >= asOf) && c.status !== 'cancelled') {
+      running.add(c.id);
+      seats += c.seats;
+    }
+  let taken = 0;
+  if (running.size > 0)
+    for (const e of facts.enrolments) if (running.has(e.courseId) && inCourseOn(e, asOf)) taken++;
+  return {
     id: 'course_seat_use',
     label: 'Auslastung der laufenden Kurse',
     kind: 'share',
     numerator: taken,
-    denominator: running.reduce((s, c) => s + c.seats, 0),
-  });
-  return present(raw, opts.suppress);
+    denominator: seats,
+  };
 }
 
 /**

@@ -15,6 +15,7 @@ const OWNER: Record<string, string[]> = {
   duplicate_candidate: ['persons'],
   duplicate_run: ['persons'],
   statistics_target: ['statistics'],
+  statistics_change: ['statistics'],
   consent: ['consents'],
   household_member: ['household'],
   handover: ['handovers'],

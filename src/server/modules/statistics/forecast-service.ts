@@ -3,9 +3,9 @@ import type { DB } from '../../../db/schema';
 import { todayInGermany } from '../../../domain/reference/dates';
 import type { StatisticsFacts } from '../../../domain/statistics';
 import { forecastFromFacts, monthOf } from '../../../domain/statistics/forecast';
+import { regionFacts } from './facts-cache';
 import { presentForecast } from './forecast-presenter';
 import type { ForecastOut, ForecastQuery } from './forecast-schema';
-import { loadStatisticsFacts } from './repo';
 
 /** The forecast from already loaded facts (the monthly report loads them once for everything). */
 export function forecastOf(
@@ -28,5 +28,5 @@ export async function regionForecast(
   query: ForecastQuery,
   opts: { suppress: boolean },
 ): Promise<ForecastOut> {
-  return forecastOf(await loadStatisticsFacts(db, tenantId), query, opts);
+  return forecastOf((await regionFacts(db, tenantId)).facts, query, opts);
 }

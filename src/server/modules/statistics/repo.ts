@@ -6,10 +6,16 @@ const berlinDay = (column: string) =>
   sql<string>`to_char((${sql.ref(column)} at time zone 'Europe/Berlin')::date, 'YYYY-MM-DD')`;
 
 /**
- * The dated facts of one region the indicators are counted from, in six statements (no per-person
- * queries). Merged duplicates are left out: they are the same person as their survivor.
+ * The dated facts of one region the indicators are counted from, in seven statements (no per-person
+ * queries) — or, with `personIds`, only those persons' facts (the cache's refresh after changes; courses
+ * are then left empty). Merged duplicates are left out: they are the same person as their survivor.
  */
-export async function loadStatisticsFacts(db: Kysely<DB>, tenantId: string): Promise<StatisticsFacts> {
+export async function loadStatisticsFacts(
+  db: Kysely<DB>,
+  tenantId: string,
+  personIds?: readonly string[],
+): Promise<StatisticsFacts> {
+  const only = personIds ? [...personIds] : null;
   const [persons, enrolments, assessments, waits, handovers, courses, hires] = await Promise.all([
     db
       .selectFrom('person')
@@ -28,21 +34,25 @@ export async function loadStatisticsFacts(db: Kysely<DB>, tenantId: string): Pro
       ])
       .where('tenant_id', '=', tenantId)
       .where('merged_into', 'is', null)
+      .$if(only !== null, (q) => q.where('id', '=', sql<string>`any(${only}::uuid[])`))
       .execute(),
     db
       .selectFrom('enrolment')
       .select(['person_id', 'course_id', 'start_date', 'end_date', 'status', 'result_level'])
       .where('tenant_id', '=', tenantId)
+      .$if(only !== null, (q) => q.where('person_id', '=', sql<string>`any(${only}::uuid[])`))
       .execute(),
     db
       .selectFrom('language_assessment')
       .select(['person_id', 'assessed_on', 'overall'])
       .where('tenant_id', '=', tenantId)
+      .$if(only !== null, (q) => q.where('person_id', '=', sql<string>`any(${only}::uuid[])`))
       .execute(),
     db
       .selectFrom('waitlist_entry')
       .select(['person_id', 'since', 'status'])
       .where('tenant_id', '=', tenantId)
+      .$if(only !== null, (q) => q.where('person_id', '=', sql<string>`any(${only}::uuid[])`))
       .execute(),
     db
       .selectFrom('handover')
@@ -53,11 +63,13 @@ export async function loadStatisticsFacts(db: Kysely<DB>, tenantId: string): Pro
         berlinDay('updated_at').as('decided_on'),
       ])
       .where('tenant_id', '=', tenantId)
+      .$if(only !== null, (q) => q.where('person_id', '=', sql<string>`any(${only}::uuid[])`))
       .execute(),
     db
       .selectFrom('course')
       .select(['id', 'start_date', 'end_date', 'seats', 'status'])
       .where('tenant_id', '=', tenantId)
+      .$if(only !== null, (q) => q.where(sql<boolean>`false`))
       .execute(),
     db
       .selectFrom('placement')
@@ -65,6 +77,7 @@ export async function loadStatisticsFacts(db: Kysely<DB>, tenantId: string): Pro
       .where('tenant_id', '=', tenantId)
       .where('status', '=', 'hired')
       .where('start_date', 'is not', null)
+      .$if(only !== null, (q) => q.where('person_id', '=', sql<string>`any(${only}::uuid[])`))
       .execute(),
   ]);
   return {
@@ -104,4 +117,44 @@ export async function loadStatisticsFacts(db: Kysely<DB>, tenantId: string): Pro
       status: c.status,
     })),
   };
+}
+
+/** The change log's rows of a region newer than `afterId` or written in the last `windowSeconds`. */
+export async function changesSince(
+  db: Kysely<DB>,
+  tenantId: string,
+  afterId: string,
+  windowSeconds: number,
+): Promise<{ id: string; person_id: string | null }[]> {
+  return db
+    .selectFrom('statistics_change')
+    .select(['id', 'person_id'])
+    .where('tenant_id', '=', tenantId)
+    .where((eb) =>
+      eb.or([
+        eb('id', '>', afterId),
+        eb('at', '>', sql<Date>`clock_timestamp() - make_interval(secs => ${windowSeconds})`),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+}
+
+/** The newest change id of a region ('0': none yet). */
+export async function lastChangeId(db: Kysely<DB>, tenantId: string): Promise<string> {
+  const row = await db
+    .selectFrom('statistics_change')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  return row?.id == null ? '0' : String(row.id);
+}
+
+/** Forgets a region's changes older than a day (every cache has reloaded fully since). */
+export async function pruneChanges(db: Kysely<DB>, tenantId: string): Promise<void> {
+  await db
+    .deleteFrom('statistics_change')
+    .where('tenant_id', '=', tenantId)
+    .where('at', '<', sql<Date>`now() - interval '1 day'`)
+    .execute();
 }

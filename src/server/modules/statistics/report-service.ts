@@ -13,8 +13,8 @@ import {
 import { groupSuppress } from '../../../domain/statistics/dashboard';
 import { addMonths, monthEnd, monthOf } from '../../../domain/statistics/forecast';
 import { badRequest } from '../../http/errors';
+import { regionFacts } from './facts-cache';
 import { forecastOf } from './forecast-service';
-import { loadStatisticsFacts } from './repo';
 import { loadReportNames } from './report-repo';
 import type { ReportGroupRow, ReportOut } from './report-schema';
 
@@ -122,7 +122,7 @@ export function reportDays(month: string, today = todayInGermany()): { asOf: str
 export async function monthlyReport(db: Kysely<DB>, tenantId: string, month: string): Promise<ReportOut> {
   const { asOf, previousAsOf } = reportDays(month);
   const [facts, names] = await Promise.all([
-    loadStatisticsFacts(db, tenantId),
+    regionFacts(db, tenantId).then((r) => r.facts),
     loadReportNames(db, tenantId),
   ]);
   const opts = { suppress: true };

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { computeIndicators } from '../../../domain/statistics';
-import { loadStatisticsFacts } from './repo';
+import { regionFacts } from './facts-cache';
 import type { StatisticsOut, StatisticsQuery } from './schema';
 
 /**
@@ -15,7 +15,7 @@ export async function regionIndicators(
   opts: { suppress: boolean },
 ): Promise<StatisticsOut> {
   const { asOf, ...filters } = query;
-  const facts = await loadStatisticsFacts(db, tenantId);
+  const { facts } = await regionFacts(db, tenantId);
   const shown = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<
     string,
     string

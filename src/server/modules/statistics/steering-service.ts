@@ -17,7 +17,7 @@ import { targetProgress, trendDays, unitOf } from '../../../domain/statistics/ta
 import { tileLayout } from '../../../domain/statistics/tile-map';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit-writer';
-import { loadStatisticsFacts } from './repo';
+import { regionFacts } from './facts-cache';
 import type {
   DashboardOut,
   DashboardQuery,
@@ -47,7 +47,7 @@ export function dashboardView(actor: Actor): DashboardView {
 
 /** The facts the reader's dashboard counts: the own caseload's persons only, or the whole region. */
 async function factsFor(db: Kysely<DB>, actor: Actor, view: DashboardView): Promise<StatisticsFacts> {
-  const facts = await loadStatisticsFacts(db, actor.tenantId);
+  const { facts } = await regionFacts(db, actor.tenantId);
   if (view !== 'caseload') return facts;
   const visible = await repo.visiblePersonIds(db, actor);
   return { ...facts, persons: facts.persons.filter((p) => visible.has(p.id)) };

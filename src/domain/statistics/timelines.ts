@@ -1,0 +1,118 @@
+import { CEFR_LEVELS } from '../reference/languages';
+import type { HandoverFact, StatisticsFacts } from './indicators';
+
+/**
+ * Each person's facts folded into a timeline once per loaded set of facts: the first course, the spells in
+ * a course, the German level steps, the first day on the waiting list, the hires and the handovers. Every
+ * indicator on any day is then a look at the timeline (a few comparisons) instead of a search through all
+ * facts — at Land scale a dashboard asks for a dozen days, and for the subtraction check for every value of
+ * a filter dimension. Same answers as searching the facts (testing/reference-*.ts holds the plain version;
+ * timelines.test.ts compares both on random facts).
+ */
+export interface Timeline {
+  /** The earliest start of an enrolment that was not cancelled (the first course, once that day came). */
+  firstCourse: string | null;
+  /** Enrolments that count as "in a course" while running: [start, end] (end null: open). */
+  spells: { start: string; end: string | null }[];
+  /** German level steps: on `day` the level reached rank `rank` (tests and completed courses), by day. */
+  levels: { day: string; rank: number }[];
+  /** The earliest day on the waiting list (entries not withdrawn). */
+  waitFrom: string | null;
+  /** Hire start days, ascending. */
+  hires: string[];
+  handovers: HandoverFact[];
+}
+
+const EMPTY: Timeline = {
+  firstCourse: null,
+  spells: [],
+  levels: [],
+  waitFrom: null,
+  hires: [],
+  handovers: [],
+};
+
+export const levelRank = (l: string | null | undefined) => (l ? CEFR_LEVELS.indexOf(l as never) : -1);
+
+interface Built {
+  sources: unknown[];
+  byPerson: Map<string, Timeline>;
+}
+const built = new WeakMap<object, Built>();
+
+/**
+ * The timelines of all persons of the facts, built once. The dashboard derives sub-sets of the facts with
+ * other persons but the same fact arrays (`{ ...facts, persons }`), so the cache is keyed by the arrays.
+ */
+export function timelinesOf(facts: StatisticsFacts): Map<string, Timeline> {
+  const sources = [facts.enrolments, facts.assessments, facts.waits, facts.hires, facts.handovers];
+  const hit = built.get(facts.enrolments);
+  if (hit?.sources.every((s, i) => s === sources[i])) return hit.byPerson;
+  const byPerson = new Map<string, Timeline>();
+  const slot = (id: string) => {
+    let t = byPerson.get(id);
+    if (!t) {
+      t = { firstCourse: null, spells: [], levels: [], waitFrom: null, hires: [], handovers: [] };
+      byPerson.set(id, t);
+    }
+    return t;
+  };
+  for (const e of facts.enrolments) {
+    const t = slot(e.personId);
+    if (e.status !== 'cancelled' && (t.firstCourse === null || e.start < t.firstCourse))
+      t.firstCourse = e.start;
+    if (e.status !== 'cancelled' && e.status !== 'dropped_out') t.spells.push({ start: e.start, end: e.end });
+    if (e.status === 'completed' && e.end && e.resultLevel)
+      t.levels.push({ day: e.end, rank: levelRank(e.resultLevel) });
+  }
+  for (const a of facts.assessments) slot(a.personId).levels.push({ day: a.on, rank: levelRank(a.level) });
+  for (const w of facts.waits) {
+    if (w.status === 'withdrawn') continue;
+    const t = slot(w.personId);
+    if (t.waitFrom === null || w.since < t.waitFrom) t.waitFrom = w.since;
+  }
+  for (const h of facts.hires ?? []) slot(h.personId).hires.push(h.start);
+  for (const h of facts.handovers) slot(h.personId).handovers.push(h);
+  for (const t of byPerson.values()) {
+    t.hires.sort();
+    t.levels.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  }
+  built.set(facts.enrolments, { sources, byPerson });
+  return byPerson;
+}
+
+export const timelineOf = (all: Map<string, Timeline>, personId: string): Timeline =>
+  all.get(personId) ?? EMPTY;
+
+/** The highest German level rank reached on or before the day; -1: none known. */
+export function rankOn(t: Timeline, day: string): number {
+  let best = -1;
+  for (const l of t.levels) {
+    if (l.day > day) break;
+    if (l.rank > best) best = l.rank;
+  }
+  return best;
+}
+
+/** In a course on the day (a spell running then). */
+export function inCourseOnDay(t: Timeline, day: string): boolean {
+  for (const s of t.spells) if (s.start <= day && (s.end === null || s.end >= day)) return true;
+  return false;
+}
+
+/** The first hire's start if it was on or before the day. */
+export function firstHireOn(t: Timeline, day: string): string | null {
+  const first = t.hires[0];
+  return first !== undefined && first <= day ? first : null;
+}
+
+/** A hire started in (from, to]. */
+export function hiredBetween(t: Timeline, from: string, to: string): boolean {
+  for (const h of t.hires) if (h > from && h <= to) return true;
+  return false;
+}
+
+/** The first course's start if it began on or before the day. */
+export function firstCourseOn(t: Timeline, day: string): string | null {
+  return t.firstCourse !== null && t.firstCourse <= day ? t.firstCourse : null;
+}

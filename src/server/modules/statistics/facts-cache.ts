@@ -1,0 +1,162 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema';
+import type { StatisticsFacts } from '../../../domain/statistics';
+import { changesSince, lastChangeId, loadStatisticsFacts, pruneChanges } from './repo';
+
+/**
+ * Each region's statistics facts, kept in memory and brought up to date from the change log
+ * (022_statistics_changes.sql) instead of loaded for every dashboard: at Land scale a region holds tens of
+ * thousands of persons and a million facts, far too many to read per request, while between two requests
+ * only a handful of persons change.
+ *
+ * Correctness under new facts: before every use the log is asked for rows newer than the last one applied
+ * — and, because a transaction may commit a change row with a lower id after a higher one is visible, for
+ * every row of the last WINDOW seconds; rows not applied yet are applied (reloading those persons' facts:
+ * idempotent). A transaction open longer than the window could slip through, so an entry older than
+ * MAX_AGE is reloaded from scratch. Many processes: each has its own cache, the log is shared.
+ */
+const WINDOW_SECONDS = 120;
+const MAX_AGE_MS = 30 * 60_000;
+/** Above this share of changed persons a full reload is cheaper than reloading them one set at a time. */
+const FULL_RELOAD_SHARE = 0.2;
+
+type PersonFacts = Omit<StatisticsFacts, 'persons' | 'courses'> & { persons: StatisticsFacts['persons'] };
+
+interface Entry {
+  loadedAt: number;
+  lastId: string;
+  recent: Set<string>;
+  persons: Map<string, StatisticsFacts['persons'][number]>;
+  /** Every fact of a person, by person: replaced whole when the person changes. */
+  own: Map<string, Omit<PersonFacts, 'persons'>>;
+  courses: StatisticsFacts['courses'];
+  /** Bumped whenever the facts change: part of the keys of computed results. */
+  version: number;
+  facts: StatisticsFacts | null;
+}
+
+/** By database (tests and restores may hold the same region ids in two databases), then by region. */
+const caches = new WeakMap<object, { entries: Map<string, Entry>; pending: Map<string, Promise<Entry>> }>();
+function cacheOf(db: Kysely<DB>) {
+  let c = caches.get(db);
+  if (!c) {
+    c = { entries: new Map(), pending: new Map() };
+    caches.set(db, c);
+  }
+  return c;
+}
+
+function emptyOwn(): Omit<PersonFacts, 'persons'> {
+  return { enrolments: [], assessments: [], waits: [], handovers: [], hires: [] };
+}
+
+/** Sorts loaded facts into the per-person slots of an entry (replacing those persons' slots). */
+function absorb(entry: Entry, loaded: StatisticsFacts, personIds: Iterable<string>): void {
+  for (const id of personIds) {
+    entry.persons.delete(id);
+    entry.own.delete(id);
+  }
+  for (const p of loaded.persons) entry.persons.set(p.id, p);
+  const slot = (id: string) => {
+    let o = entry.own.get(id);
+    if (!o) {
+      o = emptyOwn();
+      entry.own.set(id, o);
+    }
+    return o;
+  };
+  for (const e of loaded.enrolments) slot(e.personId).enrolments.push(e);
+  for (const a of loaded.assessments) slot(a.personId).assessments.push(a);
+  for (const w of loaded.waits) slot(w.personId).waits.push(w);
+  for (const h of loaded.handovers) slot(h.personId).handovers.push(h);
+  for (const h of loaded.hires ?? []) slot(h.personId).hires?.push(h);
+}
+
+async function fullLoad(db: Kysely<DB>, tenantId: string, previous?: Entry): Promise<Entry> {
+  // The id first: changes written while loading are applied again on the next use (idempotent).
+  const lastId = await lastChangeId(db, tenantId);
+  const loaded = await loadStatisticsFacts(db, tenantId);
+  const entry: Entry = {
+    loadedAt: Date.now(),
+    lastId,
+    recent: new Set(),
+    persons: new Map(),
+    own: new Map(),
+    courses: loaded.courses,
+    version: (previous?.version ?? 0) + 1,
+    facts: loaded,
+  };
+  absorb(entry, loaded, []);
+  await pruneChanges(db, tenantId);
+  return entry;
+}
+
+async function refresh(db: Kysely<DB>, tenantId: string, entry: Entry): Promise<Entry> {
+  if (Date.now() - entry.loadedAt > MAX_AGE_MS) return fullLoad(db, tenantId, entry);
+  const rows = await changesSince(db, tenantId, entry.lastId, WINDOW_SECONDS);
+  const fresh = rows.filter((r) => !entry.recent.has(r.id));
+  entry.recent = new Set(rows.map((r) => r.id));
+  if (rows.length > 0) {
+    const last = rows[rows.length - 1].id;
+    if (BigInt(last) > BigInt(entry.lastId)) entry.lastId = last;
+  }
+  if (fresh.length === 0) return entry;
+  const changed = new Set(fresh.filter((r) => r.person_id !== null).map((r) => r.person_id as string));
+  if (changed.size > Math.max(100, entry.persons.size * FULL_RELOAD_SHARE))
+    return fullLoad(db, tenantId, entry);
+  if (changed.size > 0) absorb(entry, await loadStatisticsFacts(db, tenantId, [...changed]), changed);
+  if (fresh.some((r) => r.person_id === null))
+    entry.courses = (await loadStatisticsFacts(db, tenantId)).courses;
+  entry.version++;
+  entry.facts = null;
+  return entry;
+}
+
+/** The facts as arrays, built once per version (the indicators' input). */
+function factsOf(entry: Entry): StatisticsFacts {
+  if (!entry.facts) {
+    const f: StatisticsFacts = {
+      persons: [...entry.persons.values()],
+      enrolments: [],
+      assessments: [],
+      waits: [],
+      handovers: [],
+      hires: [],
+      courses: entry.courses,
+    };
+    for (const o of entry.own.values()) {
+      f.enrolments.push(...o.enrolments);
+      f.assessments.push(...o.assessments);
+      f.waits.push(...o.waits);
+      f.handovers.push(...o.handovers);
+      f.hires?.push(...(o.hires ?? []));
+    }
+    entry.facts = f;
+  }
+  return entry.facts;
+}
+
+/**
+ * The region's facts as of now, with a version that changes whenever they do. One refresh at a time per
+ * region (concurrent requests wait for the same one).
+ */
+export async function regionFacts(
+  db: Kysely<DB>,
+  tenantId: string,
+): Promise<{ facts: StatisticsFacts; version: number }> {
+  const { entries, pending } = cacheOf(db);
+  let p = pending.get(tenantId);
+  if (!p) {
+    const cur = entries.get(tenantId);
+    p = (cur ? refresh(db, tenantId, cur) : fullLoad(db, tenantId)).finally(() => pending.delete(tenantId));
+    pending.set(tenantId, p);
+  }
+  const entry = await p;
+  entries.set(tenantId, entry);
+  return { facts: factsOf(entry), version: entry.version };
+}
+
+/** Forgets the regions of a database (after a restore into it, or to free memory). */
+export function clearRegionFacts(db: Kysely<DB>): void {
+  caches.delete(db);
+}

@@ -1,0 +1,103 @@
+import { expect, it } from 'vitest';
+import { describeEachDb } from '../support/databases';
+import { as, login, makePerson, makeTenant } from '../support/factories';
+
+/**
+ * Issue 15, Land scale: the indicators are counted from facts kept in memory per region
+ * (statistics/facts-cache.ts). They must stay correct when facts arrive or are corrected by any module
+ * (the change log is written by triggers, so no module has to remember to tell the cache).
+ */
+describeEachDb('statistics facts stay correct under new facts and corrections', (env) => {
+  it('counts a new intake, a correction, a test, and a merge, each on the next request', async () => {
+    const db = env().database.db;
+    const t = await makeTenant(db);
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const p = await makePerson(db, t, { givenNames: `Frau${i}`, gender: 'f' });
+      await db
+        .updateTable('person')
+        .set({ ip_entry_date: '2026-03-01' })
+        .where('tenant_id', '=', t.tenantId)
+        .where('id', '=', p.id)
+        .execute();
+      ids.push(p.id);
+    }
+    const s = await login(env().app, t.users.koordination.email);
+    const value = async (q: string, id: string) => {
+      const r = await env().app.inject({
+        method: 'GET',
+        url: `/api/statistics/indicators?${q}`,
+        headers: as(s),
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().indicators.find((i: { id: string }) => i.id === id) as {
+        value: number | null;
+        numerator: number | null;
+        denominator: number | null;
+      };
+    };
+    expect((await value('asOf=2026-06-30', 'caseload')).value).toBe(8);
+
+    // A new person: counted on the next request.
+    const seventh = await makePerson(db, t, { givenNames: 'Frau7', gender: 'f' });
+    await db
+      .updateTable('person')
+      .set({ ip_entry_date: '2026-04-01' })
+      .where('tenant_id', '=', t.tenantId)
+      .where('id', '=', seventh.id)
+      .execute();
+    expect((await value('asOf=2026-06-30', 'caseload')).value).toBe(9);
+    expect((await value('asOf=2026-03-31', 'caseload')).value).toBe(8);
+
+    // A correction: the case was closed on 1 May — the day before still counts it.
+    await db
+      .updateTable('person')
+      .set({ closed_on: '2026-05-01' })
+      .where('tenant_id', '=', t.tenantId)
+      .where('id', '=', ids[0])
+      .execute();
+    expect((await value('asOf=2026-06-30', 'caseload')).value).toBe(8);
+    expect((await value('asOf=2026-04-30', 'caseload')).value).toBe(9);
+
+    // Tests recorded: seven persons at B2 from 2 June.
+    await db
+      .insertInto('language_assessment')
+      .values(
+        ids.slice(1).map((personId) => ({
+          tenant_id: t.tenantId,
+          person_id: personId,
+          assessed_on: '2026-06-02',
+          test_kind: 'dtz',
+          overall: 'B2',
+        })),
+      )
+      .execute();
+    expect((await value('asOf=2026-06-30', 'b2_share')).numerator).toBe(7);
+    expect((await value('asOf=2026-06-01', 'b2_share')).numerator).toBe(0);
+
+    // A merge: the duplicate is the same person as its survivor and leaves the count.
+    await db
+      .updateTable('person')
+      .set({ merged_into: ids[1] })
+      .where('tenant_id', '=', t.tenantId)
+      .where('id', '=', seventh.id)
+      .execute();
+    expect((await value('asOf=2026-06-30', 'caseload')).value).toBe(7);
+
+    // A correction of a test (deleted as wrongly recorded).
+    await db
+      .deleteFrom('language_assessment')
+      .where('tenant_id', '=', t.tenantId)
+      .where('person_id', '=', ids[1])
+      .execute();
+    expect((await value('asOf=2026-06-30', 'b2_share')).numerator).toBe(6);
+
+    // Every change was logged by the triggers, with the persons touched.
+    const logged = await db
+      .selectFrom('statistics_change')
+      .select('person_id')
+      .where('tenant_id', '=', t.tenantId)
+      .execute();
+    expect(new Set(logged.map((r) => r.person_id))).toEqual(new Set([...ids, seventh.id]));
+  });
+});
