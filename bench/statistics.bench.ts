@@ -5,7 +5,7 @@ import { percentile } from './support/pg';
 import type { Benchmark } from './types';
 
 /** Seeded facts of a region: persons with intakes over four years, courses, tests, waits, handovers. */
-function facts(n: number): StatisticsFacts {
+export function facts(n: number): StatisticsFacts {
   const r = mulberry32(15);
   const day = (from: string, span: number) => addDays(from, Math.floor(r() * span));
   const f: StatisticsFacts = {

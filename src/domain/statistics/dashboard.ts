@@ -12,11 +12,13 @@ import {
   type StatisticsFilters,
 } from './indicators';
 import {
+  alignedTimelines,
   firstCourseOn,
   firstHireOn,
   hiredBetween,
   inCourseOnDay,
   rankOn,
+  subsetFacts,
   type Timeline,
   timelineOf,
   timelinesOf,
@@ -66,10 +68,11 @@ export function personsBehind(
 ): string[] | null {
   const test = behindTest(facts, asOf, id);
   if (test === null) return null;
-  const all = timelinesOf(facts);
+  const lines = alignedTimelines(facts);
   const out: string[] = [];
-  for (const p of facts.persons)
-    if (matches(p, filters, asOf) && test(p, timelineOf(all, p.id), openOn(p, asOf))) out.push(p.id);
+  facts.persons.forEach((p, i) => {
+    if (matches(p, filters, asOf) && test(p, lines[i], openOn(p, asOf))) out.push(p.id);
+  });
   return out;
 }
 
@@ -130,12 +133,13 @@ function behindTest(facts: StatisticsFacts, asOf: string, id: string): BehindTes
 export function funnelCounts(facts: StatisticsFacts, asOf: string, filters: StatisticsFilters) {
   const tests = FUNNEL_STAGES.map(([id]) => behindTest(facts, asOf, id));
   const counts: (number | null)[] = tests.map((t) => (t === null ? null : 0));
-  const all = timelinesOf(facts);
-  for (const p of facts.persons) {
+  const lines = alignedTimelines(facts);
+  for (let i = 0; i < facts.persons.length; i++) {
+    const p = facts.persons[i];
     if (!matches(p, filters, asOf)) continue;
     const open = openOn(p, asOf);
     if (!open) continue; // every stage counts open cases only
-    const t = timelineOf(all, p.id);
+    const t = lines[i];
     tests.forEach((test, i) => {
       if (test?.(p, t, open)) counts[i] = (counts[i] as number) + 1;
     });
@@ -197,14 +201,21 @@ function countsOf(facts: StatisticsFacts, asOf: string, filters: StatisticsFilte
 /** The cells of the population (other filters applied) split by one dimension, keyed by its value. */
 function partition(facts: StatisticsFacts, asOf: string, filters: StatisticsFilters, dim: Dim) {
   const rest: StatisticsFilters = { ...filters, [dim]: undefined };
-  const groups = new Map<string, PersonFact[]>();
-  for (const p of facts.persons)
-    if (matches(p, rest, asOf)) {
-      const k = keyOf(p, dim, asOf);
-      groups.set(k, [...(groups.get(k) ?? []), p]);
+  const lines = alignedTimelines(facts);
+  const groups = new Map<string, { persons: PersonFact[]; lines: Timeline[] }>();
+  facts.persons.forEach((p, i) => {
+    if (!matches(p, rest, asOf)) return;
+    const k = keyOf(p, dim, asOf);
+    let g = groups.get(k);
+    if (!g) {
+      g = { persons: [], lines: [] };
+      groups.set(k, g);
     }
+    g.persons.push(p);
+    g.lines.push(lines[i]);
+  });
   const cells = new Map<string, Counts>();
-  for (const [k, persons] of groups) cells.set(k, countsOf({ ...facts, persons }, asOf, rest));
+  for (const [k, g] of groups) cells.set(k, countsOf(subsetFacts(facts, g.persons, g.lines), asOf, rest));
   return cells;
 }
 
@@ -334,44 +345,60 @@ export function trendPoint(
   filters: StatisticsFilters,
   suppress: boolean,
 ): { caseload: number | null; inWorkShare: number | null } {
-  const all = timelinesOf(facts);
-  const hired = { has: (id: string) => firstHireOn(timelineOf(all, id), day) !== null };
+  const lines = alignedTimelines(facts);
+  const dims = FILTER_DIMS.filter((d) => filters[d] !== undefined);
+  // One pass: a person failing no filter counts in the cell shown and in the own cell of every dimension's
+  // group; failing exactly one dimension's filter, in a sibling cell of that dimension's group (the group
+  // is what the reader sees without that filter); failing two or more, nowhere. Keys in first-seen order,
+  // as the per-dimension passes this replaced had them (groupSuppress breaks ties by position).
+  const groups = dims.map(() => new Map<string, [number, number]>());
   let n = 0;
   let working = 0;
-  for (const p of facts.persons)
-    if (matches(p, filters, day) && openOn(p, day)) {
+  const persons = facts.persons;
+  for (let i = 0; i < persons.length; i++) {
+    const p = persons[i];
+    let failed = -1;
+    let fails = 0;
+    for (let k = 0; k < dims.length && fails < 2; k++)
+      if (keyOf(p, dims[k], day) !== filters[dims[k]]) {
+        failed = k;
+        fails++;
+      }
+    if (fails >= 2 || (fails === 0 && dims.length === 0 && !openOn(p, day))) continue;
+    const open = openOn(p, day);
+    const hired = open && firstHireOn(lines[i], day) !== null;
+    if (fails === 0 && open) {
       n++;
-      if (hired.has(p.id)) working++;
+      if (hired) working++;
     }
+    if (!suppress) continue;
+    for (let k = 0; k < dims.length; k++) {
+      if (fails === 1 && k !== failed) continue;
+      const key = fails === 0 ? (filters[dims[k]] as string) : keyOf(p, dims[k], day);
+      let cell = groups[k].get(key);
+      if (!cell) {
+        cell = [0, 0];
+        groups[k].set(key, cell);
+      }
+      if (open) {
+        cell[0]++;
+        if (hired) cell[1]++;
+      }
+    }
+  }
   const unknown = facts.hires === undefined;
   const share = unknown || n === 0 ? null : Math.round((working / n) * 10000) / 10000;
   if (!suppress) return { caseload: n, inWorkShare: share };
   let hideCaseload = n > 0 && n < MIN_CELL;
   let hideWork = unknown || (working > 0 && working < MIN_CELL) || n < MIN_CELL;
-  for (const dim of FILTER_DIMS) {
-    const value = filters[dim];
-    if (value === undefined) continue;
-    const rest: StatisticsFilters = { ...filters, [dim]: undefined };
-    const open = new Map<string, number>();
-    const work = new Map<string, number>();
-    for (const p of facts.persons) {
-      if (!matches(p, rest, day)) continue;
-      const k = keyOf(p, dim, day);
-      if (!open.has(k)) {
-        open.set(k, 0);
-        work.set(k, 0);
-      }
-      if (openOn(p, day)) {
-        open.set(k, (open.get(k) as number) + 1);
-        if (hired.has(p.id)) work.set(k, (work.get(k) as number) + 1);
-      }
-    }
-    const keys = [...open.keys()];
-    const own = keys.indexOf(value);
-    if (own < 0) continue;
-    const openHidden = groupSuppress(keys.map((k) => open.get(k) as number))[own];
+  dims.forEach((dim, k) => {
+    const keys = [...groups[k].keys()];
+    const own = keys.indexOf(filters[dim] as string);
+    if (own < 0) return;
+    const cells = keys.map((key) => groups[k].get(key) as [number, number]);
+    const openHidden = groupSuppress(cells.map((c) => c[0]))[own];
     if (openHidden) hideCaseload = true;
-    if (openHidden || groupSuppress(keys.map((k) => work.get(k) as number))[own]) hideWork = true;
-  }
+    if (openHidden || groupSuppress(cells.map((c) => c[1]))[own]) hideWork = true;
+  });
   return { caseload: hideCaseload ? null : n, inWorkShare: hideWork ? null : share };
 }

@@ -1,6 +1,8 @@
-import { addDays, ageInYears, daysBetween } from '../reference/dates';
+import { addDays, ageInYears } from '../reference/dates';
 import { CEFR_LEVELS } from '../reference/languages';
 import {
+  alignedTimelines,
+  daysFromTo,
   firstCourseOn,
   firstHireOn,
   hiredBetween,
@@ -162,7 +164,7 @@ export function computeIndicators(
   opts: { suppress: boolean },
 ): Indicator[] {
   const since = addDays(asOf, -WINDOW_DAYS);
-  const all = timelinesOf(facts);
+  const lines = alignedTimelines(facts);
   const hiresKnown = facts.hires !== undefined;
   let n = 0;
   let intakes = 0;
@@ -177,27 +179,29 @@ export function computeIndicators(
   const decided: number[] = [];
   let decidedRecently = 0;
   let openHandovers = 0;
-  for (const p of facts.persons) {
+  const persons = facts.persons;
+  for (let i = 0; i < persons.length; i++) {
+    const p = persons[i];
     if (!matches(p, filters, asOf)) continue;
-    const t = timelineOf(all, p.id);
+    const t = lines[i];
     const open = openOn(p, asOf);
     if (p.intakeOn > since && p.intakeOn <= asOf) intakes++;
     if (p.closedOn !== null && p.closedOn > since && p.closedOn <= asOf) exits++;
     for (const h of t.handovers) {
       if ((h.state === 'accepted' || h.state === 'done') && h.decidedOn <= asOf) {
-        decided.push(daysBetween(h.createdOn, h.decidedOn));
+        decided.push(daysFromTo(h.createdOn, h.decidedOn));
         if (h.decidedOn > since) decidedRecently++;
       }
       if (open && h.createdOn <= asOf && (h.state === 'requested' || h.decidedOn > asOf)) openHandovers++;
     }
     const hired = firstHireOn(t, asOf);
     if (hired !== null) {
-      const d = daysBetween(p.intakeOn, hired);
+      const d = daysFromTo(p.intakeOn, hired);
       if (d >= 0) toJob.push(d);
     }
     if (hiredBetween(t, since, asOf)) hiredRecently++;
     const first = firstCourseOn(t, asOf);
-    if (first !== null && first >= p.intakeOn) toCourse.push(daysBetween(p.intakeOn, first));
+    if (first !== null && first >= p.intakeOn) toCourse.push(daysFromTo(p.intakeOn, first));
     if (!open) continue;
     n++;
     if (hired !== null) working++;

@@ -20,6 +20,10 @@ const MAX_AGE_MS = 30 * 60_000;
 /** Above this share of changed persons a full reload is cheaper than reloading them one set at a time. */
 const FULL_RELOAD_SHARE = 0.2;
 
+/** Computes once per version of a region's facts (results must be derived from those facts only). */
+export type Memo = <T>(key: string, compute: () => T) => T;
+const MEMO_LIMIT = 2000;
+
 type PersonFacts = Omit<StatisticsFacts, 'persons' | 'courses'> & { persons: StatisticsFacts['persons'] };
 
 interface Entry {
@@ -33,6 +37,8 @@ interface Entry {
   /** Bumped whenever the facts change: part of the keys of computed results. */
   version: number;
   facts: StatisticsFacts | null;
+  /** Results computed from this version's facts (a dashboard's month ends, tables per day and filter). */
+  memo: Map<string, unknown>;
 }
 
 /** By database (tests and restores may hold the same region ids in two databases), then by region. */
@@ -85,6 +91,7 @@ async function fullLoad(db: Kysely<DB>, tenantId: string, previous?: Entry): Pro
     courses: loaded.courses,
     version: (previous?.version ?? 0) + 1,
     facts: loaded,
+    memo: new Map(),
   };
   absorb(entry, loaded, []);
   await pruneChanges(db, tenantId);
@@ -109,6 +116,7 @@ async function refresh(db: Kysely<DB>, tenantId: string, entry: Entry): Promise<
     entry.courses = (await loadStatisticsFacts(db, tenantId)).courses;
   entry.version++;
   entry.facts = null;
+  entry.memo = new Map();
   return entry;
 }
 
@@ -143,7 +151,7 @@ function factsOf(entry: Entry): StatisticsFacts {
 export async function regionFacts(
   db: Kysely<DB>,
   tenantId: string,
-): Promise<{ facts: StatisticsFacts; version: number }> {
+): Promise<{ facts: StatisticsFacts; version: number; memo: Memo }> {
   const { entries, pending } = cacheOf(db);
   let p = pending.get(tenantId);
   if (!p) {
@@ -153,7 +161,18 @@ export async function regionFacts(
   }
   const entry = await p;
   entries.set(tenantId, entry);
-  return { facts: factsOf(entry), version: entry.version };
+  const memo = entry.memo;
+  return {
+    facts: factsOf(entry),
+    version: entry.version,
+    memo: <T>(key: string, compute: () => T): T => {
+      if (memo.has(key)) return memo.get(key) as T;
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      const value = compute();
+      memo.set(key, value);
+      return value;
+    },
+  };
 }
 
 /** Forgets the regions of a database (after a restore into it, or to free memory). */

@@ -17,7 +17,7 @@ import { targetProgress, trendDays, unitOf } from '../../../domain/statistics/ta
 import { tileLayout } from '../../../domain/statistics/tile-map';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit-writer';
-import { regionFacts } from './facts-cache';
+import { type Memo, regionFacts } from './facts-cache';
 import type {
   DashboardOut,
   DashboardQuery,
@@ -45,12 +45,23 @@ export function dashboardView(actor: Actor): DashboardView {
   return scope === 'own' || scope === 'team' || scope === 'agency' ? 'caseload' : 'county';
 }
 
-/** The facts the reader's dashboard counts: the own caseload's persons only, or the whole region. */
-async function factsFor(db: Kysely<DB>, actor: Actor, view: DashboardView): Promise<StatisticsFacts> {
-  const { facts } = await regionFacts(db, actor.tenantId);
-  if (view !== 'caseload') return facts;
+/**
+ * The facts the reader's dashboard counts: the own caseload's persons only, or the whole region. For the
+ * region, `memo` keeps results per version of the facts (the next reader of the same numbers gets them
+ * without counting); a caseload is small and belongs to one reader, so it is counted each time.
+ */
+async function factsFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  view: DashboardView,
+): Promise<{ facts: StatisticsFacts; memo: Memo }> {
+  const region = await regionFacts(db, actor.tenantId);
+  if (view !== 'caseload') return region;
   const visible = await repo.visiblePersonIds(db, actor);
-  return { ...facts, persons: facts.persons.filter((p) => visible.has(p.id)) };
+  return {
+    facts: { ...region.facts, persons: region.facts.persons.filter((p) => visible.has(p.id)) },
+    memo: (_key, compute) => compute(),
+  };
 }
 
 function splitQuery(q: DashboardQuery) {
@@ -95,30 +106,26 @@ export async function computeDashboard(
   const view = dashboardView(actor);
   const suppress = view === 'county';
   const { asOf, filters } = splitQuery(q);
-  const [facts, munis, targets] = await Promise.all([
+  const [{ facts, memo }, munis, targets] = await Promise.all([
     factsFor(db, actor, view),
     repo.municipalities(db, actor.tenantId),
     repo.listTargets(db, actor.tenantId),
   ]);
-  const cache = new Map<string, ReturnType<typeof indicatorsOn>>();
-  const on = (day: string) => {
-    let r = cache.get(day);
-    if (!r) {
-      r = indicatorsOn(facts, day, q, suppress);
-      cache.set(day, r);
-    }
-    return r;
-  };
+  const filterKey = JSON.stringify(Object.entries(filters).sort());
+  const key = (what: string, day: string) => `${what}|${suppress}|${day}|${filterKey}`;
+  const on = (day: string) => memo(key('table', day), () => indicatorsOn(facts, day, q, suppress));
   const now = on(asOf);
   const valueAt = (day: string, id: string) => on(day).indicators.find((i) => i.id === id)?.value ?? null;
   const layout = tileLayout(munis);
   const cells = new Map(
-    mapCells(
-      facts,
-      asOf,
-      q,
-      munis.map((m) => m.id),
-      suppress,
+    memo(key(`map ${munis.map((m) => m.id).join()}`, asOf), () =>
+      mapCells(
+        facts,
+        asOf,
+        q,
+        munis.map((m) => m.id),
+        suppress,
+      ),
     ).map((c) => [c.municipalityId, c]),
   );
   const names = new Map(munis.map((m) => [m.id, m.name]));
@@ -135,9 +142,13 @@ export async function computeDashboard(
     trend: trendDays(asOf, 11).map((d) => {
       if (d === asOf)
         return { on: d, caseload: valueAt(d, 'caseload'), inWorkShare: valueAt(d, 'in_work_share') };
-      return { on: d, ...trendPoint(facts, d, q, suppress) };
+      return { on: d, ...memo(key('trend', d), () => trendPoint(facts, d, q, suppress)) };
     }),
-    funnel: funnelCells(funnelCounts(facts, asOf, q), now.hidden, suppress),
+    funnel: funnelCells(
+      memo(key('funnel', asOf), () => funnelCounts(facts, asOf, q)),
+      now.hidden,
+      suppress,
+    ),
     map: {
       rows: layout.rows,
       cols: layout.cols,
@@ -207,7 +218,7 @@ export async function drilldown(
 ): Promise<DrilldownOut> {
   const { indicator, limit, offset, ...statsQuery } = q;
   const view = dashboardView(actor);
-  const facts = await factsFor(db, actor, view);
+  const { facts } = await factsFor(db, actor, view);
   const ids = personsBehind(facts, statsQuery.asOf, statsQuery, indicator) ?? [];
   const { total, rows } = await repo.drilldownPage(db, actor, ids, { limit, offset });
   const { asOf, filters } = splitQuery(statsQuery);
