@@ -48,37 +48,64 @@ export function timelinesOf(facts: StatisticsFacts): Map<string, Timeline> {
   const sources = [facts.enrolments, facts.assessments, facts.waits, facts.hires, facts.handovers];
   const hit = built.get(facts.enrolments);
   if (hit?.sources.every((s, i) => s === sources[i])) return hit.byPerson;
-  const byPerson = new Map<string, Timeline>();
+  const own = new Map<string, OwnFacts>();
   const slot = (id: string) => {
-    let t = byPerson.get(id);
-    if (!t) {
-      t = { firstCourse: null, spells: [], levels: [], waitFrom: null, hires: [], handovers: [] };
-      byPerson.set(id, t);
+    let o = own.get(id);
+    if (!o) {
+      o = { enrolments: [], assessments: [], waits: [], hires: [], handovers: [] };
+      own.set(id, o);
     }
-    return t;
+    return o;
   };
-  for (const e of facts.enrolments) {
-    const t = slot(e.personId);
+  for (const e of facts.enrolments) slot(e.personId).enrolments.push(e);
+  for (const a of facts.assessments) slot(a.personId).assessments.push(a);
+  for (const w of facts.waits) slot(w.personId).waits.push(w);
+  for (const h of facts.hires ?? []) slot(h.personId).hires.push(h);
+  for (const h of facts.handovers) slot(h.personId).handovers.push(h);
+  const byPerson = new Map<string, Timeline>();
+  for (const [id, o] of own) byPerson.set(id, timelineFrom(o));
+  built.set(facts.enrolments, { sources, byPerson });
+  return byPerson;
+}
+
+/** One person's facts, as the facts cache keeps them. */
+export interface OwnFacts {
+  enrolments: StatisticsFacts['enrolments'];
+  assessments: StatisticsFacts['assessments'];
+  waits: StatisticsFacts['waits'];
+  hires: NonNullable<StatisticsFacts['hires']>;
+  handovers: StatisticsFacts['handovers'];
+}
+
+/** One person's timeline from their facts. */
+export function timelineFrom(o: OwnFacts): Timeline {
+  const t: Timeline = { firstCourse: null, spells: [], levels: [], waitFrom: null, hires: [], handovers: [] };
+  for (const e of o.enrolments) {
     if (e.status !== 'cancelled' && (t.firstCourse === null || e.start < t.firstCourse))
       t.firstCourse = e.start;
     if (e.status !== 'cancelled' && e.status !== 'dropped_out') t.spells.push({ start: e.start, end: e.end });
     if (e.status === 'completed' && e.end && e.resultLevel)
       t.levels.push({ day: e.end, rank: levelRank(e.resultLevel) });
   }
-  for (const a of facts.assessments) slot(a.personId).levels.push({ day: a.on, rank: levelRank(a.level) });
-  for (const w of facts.waits) {
-    if (w.status === 'withdrawn') continue;
-    const t = slot(w.personId);
-    if (t.waitFrom === null || w.since < t.waitFrom) t.waitFrom = w.since;
-  }
-  for (const h of facts.hires ?? []) slot(h.personId).hires.push(h.start);
-  for (const h of facts.handovers) slot(h.personId).handovers.push(h);
-  for (const t of byPerson.values()) {
-    t.hires.sort();
-    t.levels.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  }
-  built.set(facts.enrolments, { sources, byPerson });
-  return byPerson;
+  for (const a of o.assessments) t.levels.push({ day: a.on, rank: levelRank(a.level) });
+  for (const w of o.waits)
+    if (w.status !== 'withdrawn' && (t.waitFrom === null || w.since < t.waitFrom)) t.waitFrom = w.since;
+  for (const h of o.hires) t.hires.push(h.start);
+  t.handovers.push(...o.handovers);
+  t.hires.sort();
+  t.levels.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  return t;
+}
+
+/**
+ * Registers timelines kept up to date elsewhere (the facts cache rebuilds only the changed persons') as
+ * those of `facts`, so that counting does not fold every person's facts again after each change.
+ */
+export function registerTimelines(facts: StatisticsFacts, byPerson: Map<string, Timeline>): void {
+  built.set(facts.enrolments, {
+    sources: [facts.enrolments, facts.assessments, facts.waits, facts.hires, facts.handovers],
+    byPerson,
+  });
 }
 
 export const timelineOf = (all: Map<string, Timeline>, personId: string): Timeline =>

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { StatisticsFacts } from '../../../domain/statistics';
+import { registerTimelines, type Timeline, timelineFrom } from '../../../domain/statistics/timelines';
 import { changesSince, lastChangeId, loadStatisticsFacts, pruneChanges } from './repo';
 
 /**
@@ -39,6 +40,8 @@ interface Entry {
   facts: StatisticsFacts | null;
   /** Results computed from this version's facts (a dashboard's month ends, tables per day and filter). */
   memo: Map<string, unknown>;
+  /** Each person's timeline, rebuilt for the changed persons only. */
+  lines: Map<string, Timeline>;
 }
 
 /** By database (tests and restores may hold the same region ids in two databases), then by region. */
@@ -58,8 +61,10 @@ function emptyOwn(): Omit<PersonFacts, 'persons'> {
 
 /** Sorts loaded facts into the per-person slots of an entry (replacing those persons' slots). */
 function absorb(entry: Entry, loaded: StatisticsFacts, personIds: Iterable<string>): void {
+  // Persons changed in place keep their position (the order decides ties in the subtraction check).
+  const present = new Set(loaded.persons.map((p) => p.id));
   for (const id of personIds) {
-    entry.persons.delete(id);
+    if (!present.has(id)) entry.persons.delete(id);
     entry.own.delete(id);
   }
   for (const p of loaded.persons) entry.persons.set(p.id, p);
@@ -76,6 +81,13 @@ function absorb(entry: Entry, loaded: StatisticsFacts, personIds: Iterable<strin
   for (const w of loaded.waits) slot(w.personId).waits.push(w);
   for (const h of loaded.handovers) slot(h.personId).handovers.push(h);
   for (const h of loaded.hires ?? []) slot(h.personId).hires?.push(h);
+  const touched = new Set<string>(personIds);
+  for (const p of loaded.persons) touched.add(p.id);
+  for (const id of touched) {
+    const o = entry.own.get(id);
+    if (o) entry.lines.set(id, timelineFrom({ ...o, hires: o.hires ?? [] }));
+    else entry.lines.delete(id);
+  }
 }
 
 async function fullLoad(db: Kysely<DB>, tenantId: string, previous?: Entry): Promise<Entry> {
@@ -90,8 +102,9 @@ async function fullLoad(db: Kysely<DB>, tenantId: string, previous?: Entry): Pro
     own: new Map(),
     courses: loaded.courses,
     version: (previous?.version ?? 0) + 1,
-    facts: loaded,
+    facts: null,
     memo: new Map(),
+    lines: new Map(),
   };
   absorb(entry, loaded, []);
   await pruneChanges(db, tenantId);
@@ -139,6 +152,7 @@ function factsOf(entry: Entry): StatisticsFacts {
       f.handovers.push(...o.handovers);
       f.hires?.push(...(o.hires ?? []));
     }
+    registerTimelines(f, entry.lines);
     entry.facts = f;
   }
   return entry.facts;
