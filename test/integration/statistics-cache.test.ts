@@ -105,7 +105,7 @@ describeEachDb('statistics facts stay correct under new facts and corrections', 
       return out;
     };
     const stepwise = await tables();
-    clearRegionFacts(db);
+    clearRegionFacts();
     expect(await tables()).toEqual(stepwise);
 
     // Every change was logged by the triggers, with the persons touched.

@@ -45,11 +45,15 @@ interface Entry {
 }
 
 /** By database (tests and restores may hold the same region ids in two databases), then by region. */
-const caches = new WeakMap<object, { entries: Map<string, Entry>; pending: Map<string, Promise<Entry>> }>();
+const caches = new WeakMap<
+  object,
+  { generation: number; entries: Map<string, Entry>; pending: Map<string, Promise<Entry>> }
+>();
+let generation = 0;
 function cacheOf(db: Kysely<DB>) {
   let c = caches.get(db);
-  if (!c) {
-    c = { entries: new Map(), pending: new Map() };
+  if (!c || c.generation !== generation) {
+    c = { generation, entries: new Map(), pending: new Map() };
     caches.set(db, c);
   }
   return c;
@@ -189,7 +193,7 @@ export async function regionFacts(
   };
 }
 
-/** Forgets the regions of a database (after a restore into it, or to free memory). */
-export function clearRegionFacts(db: Kysely<DB>): void {
-  caches.delete(db);
+/** Forgets every region's facts in this process (after a restore, or to free memory); loaded again on use. */
+export function clearRegionFacts(): void {
+  generation++;
 }
