@@ -46,7 +46,10 @@ try {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   await esbuild.build({
-    entryPoints: { lotse: join(root, 'src', 'cli', 'main.ts') },
+    entryPoints: {
+      lotse: join(root, 'src', 'cli', 'main.ts'),
+      'pglite-template': join(root, 'src', 'db', 'make-template.ts'),
+    },
     outdir,
     outExtension: { '.js': '.mjs' },
     // Chunks sit beside lotse.mjs, so one banner finds the repository root from every file.
@@ -69,11 +72,22 @@ try {
     },
   });
   const size = statSync(outfile).size;
-  writeFileSync(join(root, 'dist', 'server', 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
   if (!process.argv.includes('--quiet')) {
     process.stdout.write(
       `Server gebaut: ${relative(root, outfile)} (${(size / 1024).toFixed(0)} KB, ${Math.round(performance.now() - started)} ms) — ${pathToFileURL(outfile).href}\n`,
     );
+  }
+  // The empty, migrated PGlite database a fresh data directory starts from (src/db/template.ts): made once
+  // per change of the migrations or of PGlite, so the first `npm start` runs neither initdb nor migrations.
+  if (outArg < 0 && !process.argv.includes('--no-template')) {
+    const t = performance.now();
+    const { makePgliteTemplate } = await import(pathToFileURL(join(outdir, 'pglite-template.mjs')).href);
+    const { dir, status } = await makePgliteTemplate();
+    if (status === 'made' && !process.argv.includes('--quiet'))
+      process.stdout.write(
+        `PGlite-Vorlage: ${relative(root, dir)} (${Math.round(performance.now() - t)} ms)\n`,
+      );
   }
 } catch (e) {
   // Never break `npm ci`: without a build the CLI runs the sources through tsx.

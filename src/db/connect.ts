@@ -9,6 +9,7 @@ import pg from 'pg';
 import { lockDataDir } from './dir-lock';
 import { createPool, DEFAULT_QUEUE_BOUND, type QueueBound } from './pool';
 import type { DB } from './schema';
+import { copyTemplateInto } from './template';
 
 /** The extensions the migrations create; every PGlite that opens a Lotse data directory loads them. */
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent, btree_gist };
@@ -20,6 +21,8 @@ export interface Database {
   kind: DbKind;
   /** The embedded database itself (for a backup of its data directory); absent on a server. */
   pglite?: PGlite;
+  /** A fresh PGlite directory started as a copy of the build's empty database (template.ts), not by initdb. */
+  fromTemplate?: boolean;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,11 @@ export interface OpenOptions {
   onConnectionError?: (err: Error) => void;
   /** Appends every statement with its parameters to this file, one JSON line each (diagnostics, benchmark). */
   traceFile?: string;
+  /**
+   * A fresh PGlite directory starts as a copy of the build's empty, migrated database (template.ts) instead
+   * of initdb — the server's start does this; `lotse migrate` and the tests build their databases as before.
+   */
+  fromTemplate?: boolean;
 }
 
 function tracer(file: string | undefined): LogConfig | undefined {
@@ -67,7 +75,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   // One process per directory: a second writer (a CLI beside the server) corrupts it.
   const lock = onDisk ? lockDataDir(dataDir) : null;
   let pglite: PGlite;
+  let fromTemplate = false;
   try {
+    fromTemplate =
+      onDisk && opts.fromTemplate === true && copyTemplateInto(dataDir, Object.keys(PGLITE_EXTENSIONS));
     pglite = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
   } catch (e) {
     lock?.release();
@@ -89,6 +100,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     db,
     kind: 'pglite',
     pglite,
+    fromTemplate,
     close: async () => {
       try {
         await db.destroy();

@@ -11,7 +11,17 @@ export async function refreshStatistics(db: Kysely<DB>): Promise<void> {
   await sql`ANALYZE`.execute(db);
 }
 
-/** At start-up: always on PGlite (nobody else will), never needed on a server. */
-export async function refreshStatisticsIfEmbedded(db: Kysely<DB>, kind: DbKind): Promise<void> {
-  if (kind === 'pglite') await refreshStatistics(db);
+/**
+ * At start-up on PGlite (nobody else will; never needed on a server): the tables changed since their last
+ * ANALYZE, or never analysed (the activity counters are lost after a crash). Right after the demo seed,
+ * which analysed everything, and on a restart without changes this is nothing instead of a whole ANALYZE.
+ */
+export async function refreshStatisticsIfEmbedded(db: Kysely<DB>, kind: DbKind): Promise<string[]> {
+  if (kind !== 'pglite') return [];
+  const stale = await sql<{ name: string }>`
+    SELECT format('%I.%I', schemaname, relname) AS name FROM pg_stat_user_tables
+    WHERE n_mod_since_analyze > 0 OR (last_analyze IS NULL AND last_autoanalyze IS NULL)`.execute(db);
+  const names = stale.rows.map((r) => r.name);
+  if (names.length > 0) await sql.raw(`ANALYZE ${names.join(', ')}`).execute(db);
+  return names;
 }

@@ -13,7 +13,23 @@ export interface RunningServer {
   app: FastifyInstance;
   database: Database;
   url: string;
+  /** Milliseconds per start-up phase, in order (logged once as 'start-up'; read by bench/startup.bench.ts). */
+  phases: Record<string, number>;
   stop(): Promise<void>;
+}
+
+/** Times the phases of the start-up, so that a slow start names its cause. */
+function phaseClock(): { lap(name: string): void; phases: Record<string, number> } {
+  const phases: Record<string, number> = {};
+  let last = performance.now();
+  return {
+    phases,
+    lap(name) {
+      const now = performance.now();
+      phases[name] = Math.round(now - last);
+      last = now;
+    },
+  };
 }
 
 /** Opens the database, migrates, builds the app and listens. The caller owns shutdown. */
@@ -23,6 +39,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   // Until the app's logger exists, a lost connection is only counted; afterwards it is logged.
   let logLost: (err: Error) => void = () => {};
+  const clock = phaseClock();
+  // Node's own start and the module loading before this function, as far as the process knows it.
+  clock.phases.process = Math.round(performance.now());
   if (config.migrateDatabaseUrl) await migrateAsOwner(config.migrateDatabaseUrl);
   const database = await openDatabase({
     url: config.databaseUrl,
@@ -30,15 +49,21 @@ export async function startServer(
     queue: config.dbQueue,
     onConnectionError: (err) => logLost(err),
     traceFile: config.sqlTrace,
+    fromTemplate: true,
   });
+  clock.lap('open database');
   // With a separate owner the application role creates nothing: the owner has migrated just above.
   if (!config.migrateDatabaseUrl) await migrateToLatest(database.db);
+  clock.lap('migrations');
   if (opts.onMigrated) await opts.onMigrated(database);
+  clock.lap('after migrations (demo seed)');
   await ensureNameKeys(database.db, (m) => process.stdout.write(`${m}\n`));
   const interrupted = await failInterruptedRuns(database.db);
   if (interrupted > 0)
     process.stdout.write(`${interrupted} abgebrochene Kurszuteilung(en) als fehlgeschlagen markiert\n`);
+  clock.lap('name keys, interrupted runs');
   await refreshStatisticsIfEmbedded(database.db, database.kind);
+  clock.lap('planner statistics');
   // Requests run through the tenant guard; the start-up tasks above cross regions by design.
   let logViolation: (v: TenantViolation) => void = () => {};
   const appDb =
@@ -51,6 +76,7 @@ export async function startServer(
             logViolation(v);
           }),
         );
+  clock.lap('tenant tables');
   const app = await buildApp(
     { db: appDb, dbKind: database.kind, config, version: VERSION },
     {
@@ -65,7 +91,10 @@ export async function startServer(
       { table: v.table, kind: v.kind, sql: v.sql },
       'statement on a tenant table without tenant_id',
     );
+  clock.lap('build app');
   const address = await app.listen({ port: config.port, host: config.host });
+  clock.lap('listen');
+  app.log.info({ phases: clock.phases }, 'start-up');
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   // Background jobs run on the unguarded handle: a reminder run serves every region by design.
   const jobs = config.jobs.enabled ? startJobs(database.db, config, url, app.log) : null;
@@ -74,6 +103,7 @@ export async function startServer(
     app,
     database,
     url,
+    phases: clock.phases,
     // Close HTTP first (drain requests), then the database, so PGlite flushes to disk consistently.
     stop: () => {
       stopping ??= (async () => {

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * An empty Lotse database for PGlite, made once by the build: initdb, the extensions and every migration,
+ * as a data directory under dist/. A fresh data directory starts as a copy of it — like PostgreSQL's own
+ * template1 — instead of running initdb in wasm (2–5 s) and 22 migrations (~1 s) on every first start.
+ * It holds the schema only, nothing dated: the demo is still seeded at start-up, dated relative to today.
+ *
+ * The template is used only when its fingerprint (PGlite version, extensions, the text of every migration)
+ * is the one of this code; otherwise openDatabase falls back to initdb and the migrations run as always.
+ * LOTSE_PGLITE_TEMPLATE=0 turns it off (diagnostics, benchmark).
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+export const TEMPLATE_DIR = join(here, '..', '..', 'dist', 'pglite-template');
+const FINGERPRINT_FILE = 'lotse-template.txt';
+const migrationsDir = join(here, 'migrations');
+
+function pgliteVersion(): string {
+  try {
+    // The package exports no package.json: find it beside the resolved entry (…/pglite/dist/index.cjs).
+    const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+    const pkg = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    return pkg.version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** What the template was made from; a template with another fingerprint is never used. */
+export function templateFingerprint(extensions: string[]): string {
+  const h = createHash('sha256');
+  h.update(`pglite ${pgliteVersion()}\nextensions ${[...extensions].sort().join(',')}\n`);
+  for (const f of readdirSync(migrationsDir)
+    .filter((x) => x.endsWith('.sql'))
+    .sort()) {
+    h.update(`${f}\n`);
+    h.update(readFileSync(join(migrationsDir, f)));
+  }
+  return h.digest('hex');
+}
+
+function templateEnabled(): boolean {
+  return process.env.LOTSE_PGLITE_TEMPLATE !== '0';
+}
+
+/** True if dataDir holds no database yet (missing, empty, or only our lock file). */
+export function isFreshDataDir(dataDir: string): boolean {
+  if (!existsSync(dataDir)) return true;
+  return readdirSync(dataDir).every((f) => f === 'lotse.lock');
+}
+
+/**
+ * Copies the template into a fresh data directory if a matching one exists; returns whether it did.
+ * The caller holds the directory's lock (the lock file is left in place).
+ */
+export function copyTemplateInto(dataDir: string, extensions: string[]): boolean {
+  if (!templateEnabled() || !isFreshDataDir(dataDir)) return false;
+  const stamp = join(TEMPLATE_DIR, FINGERPRINT_FILE);
+  if (!existsSync(stamp)) return false;
+  if (readFileSync(stamp, 'utf8').trim() !== templateFingerprint(extensions)) return false;
+  cpSync(TEMPLATE_DIR, dataDir, {
+    recursive: true,
+    filter: (src) => !src.endsWith(FINGERPRINT_FILE) && !src.endsWith('lotse.lock'),
+  });
+  return true;
+}
+
+/**
+ * Makes the template (scripts/build-server.mjs after compiling): a no-op when a matching one exists.
+ * `migrate` opens, migrates and closes a database in the given directory.
+ */
+export async function ensureTemplate(
+  extensions: string[],
+  migrate: (dataDir: string) => Promise<void>,
+): Promise<'current' | 'made'> {
+  const fingerprint = templateFingerprint(extensions);
+  const stamp = join(TEMPLATE_DIR, FINGERPRINT_FILE);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === fingerprint) return 'current';
+  const tmp = `${TEMPLATE_DIR}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    await migrate(tmp);
+    writeFileSync(join(tmp, FINGERPRINT_FILE), `${fingerprint}\n`);
+    rmSync(TEMPLATE_DIR, { recursive: true, force: true });
+    renameSync(tmp, TEMPLATE_DIR);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return 'made';
+}
