@@ -57,8 +57,10 @@ export async function seedDemo(
     say(`${m} (${((now - last) / 1000).toFixed(1)} s)`);
     last = now;
   };
-  // Hash outside the transaction: PGlite has one connection, argon2 needs no database.
-  const passwordHash = await hashPassword(opts.password);
+  // argon2 runs on libuv's thread pool: hash while the first rows go in, await it where the accounts need it.
+  const hashing = hashPassword(opts.password);
+  // A failed seed must not leave the hash's rejection unhandled.
+  hashing.catch(() => {});
   const result = await db.transaction().execute(async (tx) => {
     await fastLoad(tx);
     const tenant = await tx
@@ -105,6 +107,7 @@ export async function seedDemo(
       .returning(['id', 'name'])
       .execute();
     const agencyId = new Map(DEMO_AGENCIES.map((a) => [a.key, agencies.find((x) => x.name === a.name)!.id]));
+    const passwordHash = await hashing;
     const staff = await tx
       .insertInto('app_user')
       .values(
