@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { addDays, todayInGermany } from '../../src/domain/reference/dates';
 import { clearRegionFacts } from '../../src/server/modules/statistics/facts-cache';
 import { describeEachDb } from '../support/databases';
 import { as, login, makePerson, makeTenant } from '../support/factories';
@@ -93,6 +94,63 @@ describeEachDb('statistics facts stay correct under new facts and corrections', 
       .execute();
     expect((await value('asOf=2026-06-30', 'b2_share')).numerator).toBe(6);
 
+    // A measure in the cooperation plans of five persons (saved today), then the measure's end moved
+    // to yesterday: a change of the measure (no person named) reloads the region.
+    const today = todayInGermany();
+    const measure = await db
+      .insertInto('measure')
+      .values({
+        tenant_id: t.tenantId,
+        title: 'Berufsorientierung',
+        type: 'berufsorientierung',
+        provider: 'Bildungswerk',
+        start_date: '2026-01-01',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const personId of ids.slice(2, 7)) {
+      const plan = await db
+        .insertInto('plan')
+        .values({ tenant_id: t.tenantId, person_id: personId, current_version: 1 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('plan_version')
+        .values({
+          tenant_id: t.tenantId,
+          plan_id: plan.id,
+          version: 1,
+          content: JSON.stringify({
+            goals: [
+              {
+                id: 'g1',
+                text: 'Arbeit',
+                steps: [
+                  {
+                    id: 's1',
+                    text: 'Kurs',
+                    owner: 'client',
+                    dueOn: today,
+                    status: 'open',
+                    measureId: measure.id,
+                  },
+                ],
+              },
+            ],
+          }) as never,
+        })
+        .execute();
+    }
+    expect((await value(`asOf=${today}`, 'in_measure_share')).numerator).toBe(5);
+    await db
+      .updateTable('measure')
+      .set({ end_date: addDays(today, -1) })
+      .where('tenant_id', '=', t.tenantId)
+      .where('id', '=', measure.id)
+      .execute();
+    expect((await value(`asOf=${today}`, 'in_measure_share')).numerator).toBe(0);
+    expect((await value(`asOf=${addDays(today, -1)}`, 'in_measure_share')).numerator).toBe(0);
+
     // The facts brought up to date step by step count what a fresh load counts, on every day and filter.
     const tables = async () => {
       const out: unknown[] = [];
@@ -114,6 +172,6 @@ describeEachDb('statistics facts stay correct under new facts and corrections', 
       .select('person_id')
       .where('tenant_id', '=', t.tenantId)
       .execute();
-    expect(new Set(logged.map((r) => r.person_id))).toEqual(new Set([...ids, seventh.id]));
+    expect(new Set(logged.map((r) => r.person_id))).toEqual(new Set([...ids, seventh.id, null]));
   });
 });

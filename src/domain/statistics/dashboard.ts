@@ -17,6 +17,8 @@ import {
   firstHireOn,
   hiredBetween,
   inCourseOnDay,
+  inSpellOn,
+  oldestOpenPermit,
   rankOn,
   subsetFacts,
   type Timeline,
@@ -96,11 +98,25 @@ function behindTest(facts: StatisticsFacts, asOf: string, id: string): BehindTes
     case 'hires_90d':
       return noHires ? null : (_p, t) => hiredBetween(t, since, asOf);
     case 'days_to_job_median':
+    case 'days_to_job_p25':
+    case 'days_to_job_p75':
       // Without hire facts: nobody (an empty list, as the number shows "not known").
       return (p, t) => {
         const h = firstHireOn(t, asOf);
         return h !== null && h >= p.intakeOn;
       };
+    case 'days_intake_to_first_offer_median':
+    case 'days_intake_to_first_offer_p25':
+    case 'days_intake_to_first_offer_p75':
+      return noHires
+        ? null
+        : (p, t) => t.firstOffer !== null && t.firstOffer <= asOf && t.firstOffer >= p.intakeOn;
+    case 'in_training_share':
+      return noHires ? null : (_p, t, open) => open && t.trainingFrom !== null && t.trainingFrom <= asOf;
+    case 'open_permit_requests':
+      return noHires ? null : (_p, t, open) => open && oldestOpenPermit(t, asOf) !== null;
+    case 'in_measure_share':
+      return facts.measures === undefined ? null : (_p, t, open) => open && inSpellOn(t.measures, asOf);
     case 'in_course_share':
       return (_p, t, open) => open && inCourseOnDay(t, asOf);
     case 'waiting_share':

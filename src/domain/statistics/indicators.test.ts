@@ -182,3 +182,106 @@ describe('small cells outside the own agency', () => {
     ).toBe(6);
   });
 });
+
+describe('offers, apprenticeships, work permits and measures (issue 15: "time to first offer", "share in training / measures", "open permit requests and their age")', () => {
+  // Ten persons taken in on 10.01.2026; p0 closed on 30.06.2026.
+  const base = empty();
+  for (let i = 0; i < 10; i++) base.persons.push(person(`p${i}`, i === 0 ? { closedOn: '2026-06-30' } : {}));
+  const facts: StatisticsFacts = {
+    ...base,
+    // p1–p4 got their first job offer 20, 30, 40 and 50 days after intake; p1 a second one later.
+    offers: [
+      { personId: 'p1', on: '2026-01-30' },
+      { personId: 'p1', on: '2026-05-01' },
+      { personId: 'p2', on: '2026-02-09' },
+      { personId: 'p3', on: '2026-02-19' },
+      { personId: 'p4', on: '2026-03-01' },
+    ],
+    // p2 and p3 started an apprenticeship on 01.08. and 01.06., p4 a job (not training).
+    hires: [
+      { personId: 'p2', start: '2026-08-01', training: true },
+      { personId: 'p3', start: '2026-06-01', training: true },
+      { personId: 'p4', start: '2026-06-01', training: false },
+    ],
+    // p5 waits since 01.05. (decided 01.07.), p6 since 15.05. (open), p7 twice: 01.04. (refused 10.04.) and 01.06.
+    permits: [
+      { personId: 'p5', requestedOn: '2026-05-01', decidedOn: '2026-07-01' },
+      { personId: 'p6', requestedOn: '2026-05-15', decidedOn: null },
+      { personId: 'p7', requestedOn: '2026-04-01', decidedOn: '2026-04-10' },
+      { personId: 'p7', requestedOn: '2026-06-01', decidedOn: null },
+    ],
+    // p8 in a measure 01.03.–31.05., p9 from 01.06. open; p0 in one but closed on 30.06.
+    measures: [
+      { personId: 'p8', start: '2026-03-01', end: '2026-05-31' },
+      { personId: 'p9', start: '2026-06-01', end: null },
+      { personId: 'p0', start: '2026-06-01', end: null },
+    ],
+  };
+  const on = (day: string, id: string) => byId(computeIndicators(facts, day, {}, { suppress: false }), id);
+
+  it.each([
+    // [day, indicator, expected, basis]
+    ['2026-01-29', 'days_intake_to_first_offer_median', { numerator: 0, value: null }, 'no offer yet'],
+    [
+      '2026-01-30',
+      'days_intake_to_first_offer_median',
+      { numerator: 1, value: 20 },
+      'first offer on its day',
+    ],
+    [
+      '2026-03-01',
+      'days_intake_to_first_offer_median',
+      { numerator: 4, value: 35 },
+      '20, 30, 40, 50 → median 35',
+    ],
+    [
+      '2026-03-01',
+      'days_intake_to_first_offer_p25',
+      { numerator: 4, value: 27.5 },
+      'quartile by interpolation',
+    ],
+    [
+      '2026-03-01',
+      'days_intake_to_first_offer_p75',
+      { numerator: 4, value: 42.5 },
+      'quartile by interpolation',
+    ],
+    ['2026-05-31', 'in_training_share', { numerator: 0, denominator: 10 }, 'the day before the first start'],
+    [
+      '2026-06-01',
+      'in_training_share',
+      { numerator: 1, denominator: 10 },
+      'p3 from its start day; p4 is a job',
+    ],
+    ['2026-08-01', 'in_training_share', { numerator: 2, denominator: 9 }, 'p2 too; p0 closed'],
+    ['2026-08-01', 'in_work_share', { numerator: 3, denominator: 9 }, 'an apprenticeship is also work'],
+    ['2026-04-05', 'open_permit_requests', { value: 1 }, 'p7 asked on 01.04., not yet decided'],
+    ['2026-04-10', 'open_permit_requests', { value: 0 }, 'decided on 10.04.: no longer open'],
+    ['2026-06-01', 'open_permit_requests', { value: 3 }, 'p5, p6, p7 (second request)'],
+    ['2026-06-01', 'open_permit_days_median', { numerator: 3, value: 17 }, 'waiting 31, 17 and 0 days'],
+    ['2026-07-01', 'open_permit_requests', { value: 2 }, 'p5 decided on 01.07.'],
+    ['2026-02-28', 'in_measure_share', { numerator: 0, denominator: 10 }, 'before the first measure'],
+    ['2026-05-31', 'in_measure_share', { numerator: 1, denominator: 10 }, 'p8 on its last day'],
+    ['2026-06-01', 'in_measure_share', { numerator: 2, denominator: 10 }, 'p9 and p0; p8 ended'],
+    ['2026-06-30', 'in_measure_share', { numerator: 1, denominator: 9 }, 'p0 closed: not an open case'],
+  ] as const)('%s %s: %o (%s)', (day, id, expected) => {
+    expect(on(day, id)).toMatchObject(expected);
+  });
+
+  it('publishes them as not known (null) without the facts they need', () => {
+    const without = computeIndicators(base, '2026-06-30', {}, { suppress: false });
+    for (const id of [
+      'days_intake_to_first_offer_median',
+      'in_training_share',
+      'open_permit_requests',
+      'in_measure_share',
+    ])
+      expect(byId(without, id)).toMatchObject({ value: null, numerator: null });
+  });
+
+  it('hides a count of fewer than five persons outside the own agency', () => {
+    expect(
+      byId(computeIndicators(facts, '2026-06-01', {}, { suppress: true }), 'open_permit_requests'),
+    ).toMatchObject({ value: null, suppressed: true });
+  });
+});

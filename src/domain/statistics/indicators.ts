@@ -7,7 +7,9 @@ import {
   firstHireOn,
   hiredBetween,
   inCourseOnDay,
+  inSpellOn,
   levelRank,
+  oldestOpenPermit,
   rankOn,
   timelineOf,
   timelinesOf,
@@ -65,10 +67,33 @@ export interface CourseFact {
 export interface HireFact {
   personId: string;
   start: string;
+  /** An apprenticeship (Ausbildung): in training from its start day (and counted in work as well). */
+  training?: boolean;
+}
+/** A placement proposal (Vermittlungsvorschlag) of the work module: the day a job was offered. */
+export interface OfferFact {
+  personId: string;
+  on: string;
+}
+/** A work permit asked of the immigration office for a placement (§ 39 AufenthG), open until decided. */
+export interface PermitFact {
+  personId: string;
+  requestedOn: string;
+  decidedOn: string | null;
+}
+/** Taking part in a measure by the cooperation plan in force: from `start` to `end` (null: open). */
+export interface MeasureSpell {
+  personId: string;
+  start: string;
+  end: string | null;
 }
 export interface StatisticsFacts {
-  /** Hires of the placement pipeline; absent in facts from before the work module. */
+  /** Hires of the placement pipeline; absent in facts from before the work module (then also offers, permits). */
   hires?: HireFact[];
+  offers?: OfferFact[];
+  permits?: PermitFact[];
+  /** Measure spells from the cooperation plans; absent: not known. */
+  measures?: MeasureSpell[];
   persons: PersonFact[];
   enrolments: EnrolmentFact[];
   assessments: AssessmentFact[];
@@ -179,6 +204,10 @@ export function computeIndicators(
   const decided: number[] = [];
   let decidedRecently = 0;
   let openHandovers = 0;
+  let training = 0;
+  let inMeasure = 0;
+  const toOffer: number[] = [];
+  const permitAges: number[] = [];
   const persons = facts.persons;
   for (let i = 0; i < persons.length; i++) {
     const p = persons[i];
@@ -202,9 +231,15 @@ export function computeIndicators(
     if (hiredBetween(t, since, asOf)) hiredRecently++;
     const first = firstCourseOn(t, asOf);
     if (first !== null && first >= p.intakeOn) toCourse.push(daysFromTo(p.intakeOn, first));
+    if (t.firstOffer !== null && t.firstOffer <= asOf && t.firstOffer >= p.intakeOn)
+      toOffer.push(daysFromTo(p.intakeOn, t.firstOffer));
     if (!open) continue;
     n++;
     if (hired !== null) working++;
+    if (t.trainingFrom !== null && t.trainingFrom <= asOf) training++;
+    if (inSpellOn(t.measures, asOf)) inMeasure++;
+    const waitingForPermit = oldestOpenPermit(t, asOf);
+    if (waitingForPermit !== null) permitAges.push(daysFromTo(waitingForPermit, asOf));
     const courseNow = inCourseOnDay(t, asOf);
     if (courseNow) inCourse++;
     else if (t.waitFrom !== null && t.waitFrom <= asOf) waiting++;
@@ -215,6 +250,9 @@ export function computeIndicators(
   decided.sort(byNumber);
   toJob.sort(byNumber);
   toCourse.sort(byNumber);
+  toOffer.sort(byNumber);
+  permitAges.sort(byNumber);
+  const measuresKnown = facts.measures !== undefined;
 
   const raw: Raw[] = [
     { id: 'caseload', label: 'Fälle im Integration Point', kind: 'count', numerator: n, denominator: null },
@@ -266,13 +304,43 @@ export function computeIndicators(
       denominator: null,
       unknown: !hiresKnown,
     },
+    ...quartiles(
+      'days_to_job',
+      'Tage von der Aufnahme bis zur Arbeit',
+      toJob,
+      ['median', 'p25', 'p75'],
+      !hiresKnown,
+    ),
+    ...quartiles(
+      'days_intake_to_first_offer',
+      'Tage von der Aufnahme bis zum ersten Stellenangebot',
+      toOffer,
+      ['median', 'p25', 'p75'],
+      !hiresKnown,
+    ),
     {
-      id: 'days_to_job_median',
-      label: 'Tage von der Aufnahme bis zur Arbeit (Median)',
-      kind: 'days',
-      numerator: toJob.length,
+      id: 'in_training_share',
+      label: 'Anteil in Ausbildung',
+      kind: 'share',
+      numerator: training,
+      denominator: n,
+      unknown: !hiresKnown,
+    },
+    {
+      id: 'open_permit_requests',
+      label: 'Personen mit offener Anfrage zur Beschäftigungserlaubnis',
+      kind: 'count',
+      numerator: permitAges.length,
       denominator: null,
-      value: quantile(toJob, 0.5),
+      unknown: !hiresKnown,
+    },
+    {
+      id: 'open_permit_days_median',
+      label: 'Wartezeit auf die Beschäftigungserlaubnis in Tagen (Median)',
+      kind: 'days',
+      numerator: permitAges.length,
+      denominator: null,
+      value: quantile(permitAges, 0.5),
       unknown: !hiresKnown,
     },
     // Language and courses, among the open cases.
@@ -289,6 +357,14 @@ export function computeIndicators(
       kind: 'share',
       numerator: waiting,
       denominator: n,
+    },
+    {
+      id: 'in_measure_share',
+      label: 'Anteil in einer Maßnahme (laut Kooperationsplan)',
+      kind: 'share',
+      numerator: inMeasure,
+      denominator: n,
+      unknown: !measuresKnown,
     },
   ];
   const groups: [string, string][] = [
@@ -316,6 +392,31 @@ export function computeIndicators(
     });
   raw.push(seatUse(facts, asOf));
   return present(raw, opts.suppress);
+}
+
+const QUANTILE_OF = {
+  median: [0.5, 'Median'],
+  p25: [0.25, '1. Quartil'],
+  p75: [0.75, '3. Quartil'],
+} as const;
+
+/** Median and quartiles of a duration: ids `<base>_median`, `<base>_p25`, `<base>_p75`. */
+function quartiles(
+  base: string,
+  label: string,
+  sorted: number[],
+  which: readonly (keyof typeof QUANTILE_OF)[],
+  unknown: boolean,
+): Raw[] {
+  return which.map((w) => ({
+    id: `${base}_${w}`,
+    label: `${label} (${QUANTILE_OF[w][1]})`,
+    kind: 'days' as const,
+    numerator: sorted.length,
+    denominator: null,
+    value: quantile(sorted, QUANTILE_OF[w][0]),
+    unknown,
+  }));
 }
 
 const A1 = levelRank('A1');

@@ -129,18 +129,27 @@ describe('timelines give the answers of the plain search', () => {
       const days = ['2024-01-01', '2024-06-30', '2024-12-31', '2025-04-01', '2025-09-30', '2026-06-30'];
       for (const day of days)
         for (const filters of FILTERS) {
-          for (const suppress of [false, true])
-            expect(computeIndicators(facts, day, filters, { suppress })).toEqual(
-              refIndicators(facts, day, filters, { suppress }),
-            );
+          for (const suppress of [false, true]) {
+            // The indicators added after the reference (offers, training, permits, measures, quartiles) are
+            // counted by hand in indicators.test.ts; every other one must match the reference exactly.
+            const ref = refIndicators(facts, day, filters, { suppress });
+            const known = new Set(ref.map((i) => i.id));
+            expect(
+              computeIndicators(facts, day, filters, { suppress }).filter((i) => known.has(i.id)),
+            ).toEqual(ref);
+          }
           for (const id of IDS)
             expect(fast.personsBehind(facts, day, filters, id), `${id} ${day}`).toEqual(
               ref.personsBehind(facts, day, filters, id),
             );
           expect(fast.funnelCounts(facts, day, filters)).toEqual(ref.funnelCounts(facts, day, filters));
-          expect(fast.subtractionHidden(facts, day, filters)).toEqual(
-            ref.subtractionHidden(facts, day, filters),
-          );
+          const refHidden = ref.subtractionHidden(facts, day, filters);
+          const refIds = new Set([
+            ...refIndicators(facts, day, {}, { suppress: false }).map((i) => i.id),
+            ...fast.FUNNEL_STAGES.map(([id]) => id),
+          ]);
+          const hidden = [...fast.subtractionHidden(facts, day, filters)].filter((id) => refIds.has(id));
+          expect(new Set(hidden)).toEqual(refHidden);
           for (const suppress of [false, true]) {
             expect(fast.trendPoint(facts, day, filters, suppress)).toEqual(
               ref.trendPoint(facts, day, filters, suppress),

@@ -1,5 +1,5 @@
 import { CEFR_LEVELS } from '../reference/languages';
-import type { HandoverFact, StatisticsFacts } from './indicators';
+import type { HandoverFact, PermitFact, StatisticsFacts } from './indicators';
 
 /**
  * Each person's facts folded into a timeline once per loaded set of facts: the first course, the spells in
@@ -21,16 +21,30 @@ export interface Timeline {
   /** Hire start days, ascending. */
   hires: string[];
   handovers: HandoverFact[];
+  /** The first job offered (placement proposal), the first apprenticeship's start. */
+  firstOffer: string | null;
+  trainingFrom: string | null;
+  permits: PermitFact[];
+  /** Measures by the cooperation plan: [start, end] (end null: open). */
+  measures: { start: string; end: string | null }[];
 }
 
-const EMPTY: Timeline = {
-  firstCourse: null,
-  spells: [],
-  levels: [],
-  waitFrom: null,
-  hires: [],
-  handovers: [],
-};
+const EMPTY: Timeline = newTimeline();
+
+function newTimeline(): Timeline {
+  return {
+    firstCourse: null,
+    spells: [],
+    levels: [],
+    waitFrom: null,
+    hires: [],
+    handovers: [],
+    firstOffer: null,
+    trainingFrom: null,
+    permits: [],
+    measures: [],
+  };
+}
 
 export const levelRank = (l: string | null | undefined) => (l ? CEFR_LEVELS.indexOf(l as never) : -1);
 
@@ -45,14 +59,14 @@ const built = new WeakMap<object, Built>();
  * other persons but the same fact arrays (`{ ...facts, persons }`), so the cache is keyed by the arrays.
  */
 export function timelinesOf(facts: StatisticsFacts): Map<string, Timeline> {
-  const sources = [facts.enrolments, facts.assessments, facts.waits, facts.hires, facts.handovers];
+  const sources = sourcesOf(facts);
   const hit = built.get(facts.enrolments);
   if (hit?.sources.every((s, i) => s === sources[i])) return hit.byPerson;
   const own = new Map<string, OwnFacts>();
   const slot = (id: string) => {
     let o = own.get(id);
     if (!o) {
-      o = { enrolments: [], assessments: [], waits: [], hires: [], handovers: [] };
+      o = emptyOwn();
       own.set(id, o);
     }
     return o;
@@ -62,6 +76,9 @@ export function timelinesOf(facts: StatisticsFacts): Map<string, Timeline> {
   for (const w of facts.waits) slot(w.personId).waits.push(w);
   for (const h of facts.hires ?? []) slot(h.personId).hires.push(h);
   for (const h of facts.handovers) slot(h.personId).handovers.push(h);
+  for (const x of facts.offers ?? []) slot(x.personId).offers.push(x);
+  for (const x of facts.permits ?? []) slot(x.personId).permits.push(x);
+  for (const x of facts.measures ?? []) slot(x.personId).measures.push(x);
   const byPerson = new Map<string, Timeline>();
   for (const [id, o] of own) byPerson.set(id, timelineFrom(o));
   built.set(facts.enrolments, { sources, byPerson });
@@ -75,11 +92,36 @@ export interface OwnFacts {
   waits: StatisticsFacts['waits'];
   hires: NonNullable<StatisticsFacts['hires']>;
   handovers: StatisticsFacts['handovers'];
+  offers: NonNullable<StatisticsFacts['offers']>;
+  permits: NonNullable<StatisticsFacts['permits']>;
+  measures: NonNullable<StatisticsFacts['measures']>;
 }
+
+export const emptyOwn = (): OwnFacts => ({
+  enrolments: [],
+  assessments: [],
+  waits: [],
+  hires: [],
+  handovers: [],
+  offers: [],
+  permits: [],
+  measures: [],
+});
+
+const sourcesOf = (facts: StatisticsFacts) => [
+  facts.enrolments,
+  facts.assessments,
+  facts.waits,
+  facts.hires,
+  facts.handovers,
+  facts.offers,
+  facts.permits,
+  facts.measures,
+];
 
 /** One person's timeline from their facts. */
 export function timelineFrom(o: OwnFacts): Timeline {
-  const t: Timeline = { firstCourse: null, spells: [], levels: [], waitFrom: null, hires: [], handovers: [] };
+  const t = newTimeline();
   for (const e of o.enrolments) {
     if (e.status !== 'cancelled' && (t.firstCourse === null || e.start < t.firstCourse))
       t.firstCourse = e.start;
@@ -90,8 +132,14 @@ export function timelineFrom(o: OwnFacts): Timeline {
   for (const a of o.assessments) t.levels.push({ day: a.on, rank: levelRank(a.level) });
   for (const w of o.waits)
     if (w.status !== 'withdrawn' && (t.waitFrom === null || w.since < t.waitFrom)) t.waitFrom = w.since;
-  for (const h of o.hires) t.hires.push(h.start);
+  for (const h of o.hires) {
+    t.hires.push(h.start);
+    if (h.training && (t.trainingFrom === null || h.start < t.trainingFrom)) t.trainingFrom = h.start;
+  }
   t.handovers.push(...o.handovers);
+  for (const x of o.offers) if (t.firstOffer === null || x.on < t.firstOffer) t.firstOffer = x.on;
+  t.permits.push(...o.permits);
+  for (const m of o.measures) t.measures.push({ start: m.start, end: m.end });
   t.hires.sort();
   t.levels.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   return t;
@@ -102,10 +150,7 @@ export function timelineFrom(o: OwnFacts): Timeline {
  * those of `facts`, so that counting does not fold every person's facts again after each change.
  */
 export function registerTimelines(facts: StatisticsFacts, byPerson: Map<string, Timeline>): void {
-  built.set(facts.enrolments, {
-    sources: [facts.enrolments, facts.assessments, facts.waits, facts.hires, facts.handovers],
-    byPerson,
-  });
+  built.set(facts.enrolments, { sources: sourcesOf(facts), byPerson });
 }
 
 export const timelineOf = (all: Map<string, Timeline>, personId: string): Timeline =>
@@ -123,7 +168,12 @@ export function rankOn(t: Timeline, day: string): number {
 
 /** In a course on the day (a spell running then). */
 export function inCourseOnDay(t: Timeline, day: string): boolean {
-  for (const s of t.spells) if (s.start <= day && (s.end === null || s.end >= day)) return true;
+  return inSpellOn(t.spells, day);
+}
+
+/** One of the spells runs on the day (start ≤ day ≤ end; end null: open). */
+export function inSpellOn(spells: readonly { start: string; end: string | null }[], day: string): boolean {
+  for (const s of spells) if (s.start <= day && (s.end === null || s.end >= day)) return true;
   return false;
 }
 
@@ -186,4 +236,17 @@ export function subsetFacts(
 ): StatisticsFacts {
   alignedCache.set(persons, { of: timelinesOf(facts), lines });
   return { ...facts, persons };
+}
+
+/** The request day of the person's oldest work-permit request still open on the day (null: none). */
+export function oldestOpenPermit(t: Timeline, day: string): string | null {
+  let oldest: string | null = null;
+  for (const q of t.permits)
+    if (
+      q.requestedOn <= day &&
+      (q.decidedOn === null || q.decidedOn > day) &&
+      (oldest === null || q.requestedOn < oldest)
+    )
+      oldest = q.requestedOn;
+  return oldest;
 }

@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { StatisticsFacts } from '../../../domain/statistics';
-import { registerTimelines, type Timeline, timelineFrom } from '../../../domain/statistics/timelines';
+import {
+  emptyOwn,
+  type OwnFacts,
+  registerTimelines,
+  type Timeline,
+  timelineFrom,
+} from '../../../domain/statistics/timelines';
 import { changesSince, lastChangeId, loadStatisticsFacts, pruneChanges } from './repo';
 
 /**
@@ -25,15 +31,13 @@ const FULL_RELOAD_SHARE = 0.2;
 export type Memo = <T>(key: string, compute: () => T) => T;
 const MEMO_LIMIT = 2000;
 
-type PersonFacts = Omit<StatisticsFacts, 'persons' | 'courses'> & { persons: StatisticsFacts['persons'] };
-
 interface Entry {
   loadedAt: number;
   lastId: string;
   recent: Set<string>;
   persons: Map<string, StatisticsFacts['persons'][number]>;
   /** Every fact of a person, by person: replaced whole when the person changes. */
-  own: Map<string, Omit<PersonFacts, 'persons'>>;
+  own: Map<string, OwnFacts>;
   courses: StatisticsFacts['courses'];
   /** Bumped whenever the facts change: part of the keys of computed results. */
   version: number;
@@ -59,10 +63,6 @@ function cacheOf(db: Kysely<DB>) {
   return c;
 }
 
-function emptyOwn(): Omit<PersonFacts, 'persons'> {
-  return { enrolments: [], assessments: [], waits: [], handovers: [], hires: [] };
-}
-
 /** Sorts loaded facts into the per-person slots of an entry (replacing those persons' slots). */
 function absorb(entry: Entry, loaded: StatisticsFacts, personIds: Iterable<string>): void {
   // Persons changed in place keep their position (the order decides ties in the subtraction check).
@@ -84,12 +84,15 @@ function absorb(entry: Entry, loaded: StatisticsFacts, personIds: Iterable<strin
   for (const a of loaded.assessments) slot(a.personId).assessments.push(a);
   for (const w of loaded.waits) slot(w.personId).waits.push(w);
   for (const h of loaded.handovers) slot(h.personId).handovers.push(h);
-  for (const h of loaded.hires ?? []) slot(h.personId).hires?.push(h);
+  for (const h of loaded.hires ?? []) slot(h.personId).hires.push(h);
+  for (const x of loaded.offers ?? []) slot(x.personId).offers.push(x);
+  for (const x of loaded.permits ?? []) slot(x.personId).permits.push(x);
+  for (const x of loaded.measures ?? []) slot(x.personId).measures.push(x);
   const touched = new Set<string>(personIds);
   for (const p of loaded.persons) touched.add(p.id);
   for (const id of touched) {
     const o = entry.own.get(id);
-    if (o) entry.lines.set(id, timelineFrom({ ...o, hires: o.hires ?? [] }));
+    if (o) entry.lines.set(id, timelineFrom(o));
     else entry.lines.delete(id);
   }
 }
@@ -128,9 +131,9 @@ async function refresh(db: Kysely<DB>, tenantId: string, entry: Entry): Promise<
   const changed = new Set(fresh.filter((r) => r.person_id !== null).map((r) => r.person_id as string));
   if (changed.size > Math.max(100, entry.persons.size * FULL_RELOAD_SHARE))
     return fullLoad(db, tenantId, entry);
+  // A course or a measure changed (person_id NULL): it may touch many persons' spells — load afresh.
+  if (fresh.some((r) => r.person_id === null)) return fullLoad(db, tenantId, entry);
   if (changed.size > 0) absorb(entry, await loadStatisticsFacts(db, tenantId, [...changed]), changed);
-  if (fresh.some((r) => r.person_id === null))
-    entry.courses = (await loadStatisticsFacts(db, tenantId)).courses;
   entry.version++;
   entry.facts = null;
   entry.memo = new Map();
@@ -147,6 +150,9 @@ function factsOf(entry: Entry): StatisticsFacts {
       waits: [],
       handovers: [],
       hires: [],
+      offers: [],
+      permits: [],
+      measures: [],
       courses: entry.courses,
     };
     for (const o of entry.own.values()) {
@@ -154,7 +160,10 @@ function factsOf(entry: Entry): StatisticsFacts {
       f.assessments.push(...o.assessments);
       f.waits.push(...o.waits);
       f.handovers.push(...o.handovers);
-      f.hires?.push(...(o.hires ?? []));
+      f.hires?.push(...o.hires);
+      f.offers?.push(...o.offers);
+      f.permits?.push(...o.permits);
+      f.measures?.push(...o.measures);
     }
     registerTimelines(f, entry.lines);
     entry.facts = f;

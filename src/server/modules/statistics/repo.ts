@@ -1,6 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { StatisticsFacts } from '../../../domain/statistics';
+import { measureSpells } from '../../../domain/statistics/plan-measures';
+
+/** The steps of a saved plan (content: { goals: [{ steps: [...] }] }), tolerant of older shapes. */
+function planSteps(content: unknown): { measureId?: string | null; status?: string }[] {
+  const goals = (content as { goals?: { steps?: unknown[] }[] } | null)?.goals ?? [];
+  return goals.flatMap((g) => (g.steps ?? []) as { measureId?: string | null; status?: string }[]);
+}
 
 const berlinDay = (column: string) =>
   sql<string>`to_char((${sql.ref(column)} at time zone 'Europe/Berlin')::date, 'YYYY-MM-DD')`;
@@ -16,70 +23,101 @@ export async function loadStatisticsFacts(
   personIds?: readonly string[],
 ): Promise<StatisticsFacts> {
   const only = personIds ? [...personIds] : null;
-  const [persons, enrolments, assessments, waits, handovers, courses, hires] = await Promise.all([
-    db
-      .selectFrom('person')
-      .select([
-        'id',
-        'owner_agency_id',
-        'gender',
-        'birth_date',
-        'municipality_id',
-        'rechtskreis',
-        'closed_on',
-        sql<string | null>`nationalities[1]`.as('nationality'),
-        sql<string>`coalesce(to_char(ip_entry_date, 'YYYY-MM-DD'), ${berlinDay('created_at')})`.as(
-          'intake_on',
-        ),
-      ])
-      .where('tenant_id', '=', tenantId)
-      .where('merged_into', 'is', null)
-      .$if(only !== null, (q) => q.where('id', '=', sql<string>`any(${only}::uuid[])`))
-      .execute(),
-    db
-      .selectFrom('enrolment')
-      .select(['person_id', 'course_id', 'start_date', 'end_date', 'status', 'result_level'])
-      .where('tenant_id', '=', tenantId)
-      .$if(only !== null, (q) => q.where('person_id', '=', sql<string>`any(${only}::uuid[])`))
-      .execute(),
-    db
-      .selectFrom('language_assessment')
-      .select(['person_id', 'assessed_on', 'overall'])
-      .where('tenant_id', '=', tenantId)
-      .$if(only !== null, (q) => q.where('person_id', '=', sql<string>`any(${only}::uuid[])`))
-      .execute(),
-    db
-      .selectFrom('waitlist_entry')
-      .select(['person_id', 'since', 'status'])
-      .where('tenant_id', '=', tenantId)
-      .$if(only !== null, (q) => q.where('person_id', '=', sql<string>`any(${only}::uuid[])`))
-      .execute(),
-    db
-      .selectFrom('handover')
-      .select([
-        'person_id',
-        'state',
-        berlinDay('created_at').as('created_on'),
-        berlinDay('updated_at').as('decided_on'),
-      ])
-      .where('tenant_id', '=', tenantId)
-      .$if(only !== null, (q) => q.where('person_id', '=', sql<string>`any(${only}::uuid[])`))
-      .execute(),
-    db
-      .selectFrom('course')
-      .select(['id', 'start_date', 'end_date', 'seats', 'status'])
-      .where('tenant_id', '=', tenantId)
-      .$if(only !== null, (q) => q.where(sql<boolean>`false`))
-      .execute(),
-    db
-      .selectFrom('placement')
-      .select(['person_id', 'start_date'])
-      .where('tenant_id', '=', tenantId)
-      .where('status', '=', 'hired')
-      .where('start_date', 'is not', null)
-      .$if(only !== null, (q) => q.where('person_id', '=', sql<string>`any(${only}::uuid[])`))
-      .execute(),
-  ]);
+  const [persons, enrolments, assessments, waits, handovers, courses, placements, plans, measures] =
+    await Promise.all([
+      db
+        .selectFrom('person')
+        .select([
+          'id',
+          'owner_agency_id',
+          'gender',
+          'birth_date',
+          'municipality_id',
+          'rechtskreis',
+          'closed_on',
+          sql<string | null>`nationalities[1]`.as('nationality'),
+          sql<string>`coalesce(to_char(ip_entry_date, 'YYYY-MM-DD'), ${berlinDay('created_at')})`.as(
+            'intake_on',
+          ),
+        ])
+        .where('tenant_id', '=', tenantId)
+        .where('merged_into', 'is', null)
+        .$if(only !== null, (q) => q.where('id', '=', sql<string>`any(${only}::uuid[])`))
+        .execute(),
+      db
+        .selectFrom('enrolment')
+        .select(['person_id', 'course_id', 'start_date', 'end_date', 'status', 'result_level'])
+        .where('tenant_id', '=', tenantId)
+        .$if(only !== null, (q) => q.where('person_id', '=', sql<string>`any(${only}::uuid[])`))
+        .execute(),
+      db
+        .selectFrom('language_assessment')
+        .select(['person_id', 'assessed_on', 'overall'])
+        .where('tenant_id', '=', tenantId)
+        .$if(only !== null, (q) => q.where('person_id', '=', sql<string>`any(${only}::uuid[])`))
+        .execute(),
+      db
+        .selectFrom('waitlist_entry')
+        .select(['person_id', 'since', 'status'])
+        .where('tenant_id', '=', tenantId)
+        .$if(only !== null, (q) => q.where('person_id', '=', sql<string>`any(${only}::uuid[])`))
+        .execute(),
+      db
+        .selectFrom('handover')
+        .select([
+          'person_id',
+          'state',
+          berlinDay('created_at').as('created_on'),
+          berlinDay('updated_at').as('decided_on'),
+        ])
+        .where('tenant_id', '=', tenantId)
+        .$if(only !== null, (q) => q.where('person_id', '=', sql<string>`any(${only}::uuid[])`))
+        .execute(),
+      db
+        .selectFrom('course')
+        .select(['id', 'start_date', 'end_date', 'seats', 'status'])
+        .where('tenant_id', '=', tenantId)
+        .$if(only !== null, (q) => q.where(sql<boolean>`false`))
+        .execute(),
+      // Every placement: its proposal day is a job offer; hired ones are hires (an apprenticeship is
+      // training too); a permit asked for it is open until decided.
+      db
+        .selectFrom('placement')
+        .select([
+          'person_id',
+          'status',
+          'start_date',
+          'contract_type',
+          'permit_requested_on',
+          'permit_decided_on',
+          berlinDay('created_at').as('proposed_on'),
+        ])
+        .where('tenant_id', '=', tenantId)
+        .$if(only !== null, (q) => q.where('person_id', '=', sql<string>`any(${only}::uuid[])`))
+        .execute(),
+      db
+        .selectFrom('plan_version')
+        .innerJoin('plan', (j) =>
+          j
+            .onRef('plan.id', '=', 'plan_version.plan_id')
+            .onRef('plan.tenant_id', '=', 'plan_version.tenant_id'),
+        )
+        .select([
+          'plan.person_id',
+          'plan_version.version',
+          'plan_version.content',
+          berlinDay('plan_version.created_at').as('saved_on'),
+        ])
+        .where('plan_version.tenant_id', '=', tenantId)
+        .$if(only !== null, (q) => q.where('plan.person_id', '=', sql<string>`any(${only}::uuid[])`))
+        .execute(),
+      db
+        .selectFrom('measure')
+        .select(['id', 'start_date', 'end_date'])
+        .where('tenant_id', '=', tenantId)
+        .execute(),
+    ]);
+  const hired = placements.filter((p) => p.status === 'hired' && p.start_date !== null);
   return {
     persons: persons.map((p) => ({
       id: p.id,
@@ -108,7 +146,28 @@ export async function loadStatisticsFacts(
       createdOn: h.created_on,
       decidedOn: h.decided_on,
     })),
-    hires: hires.map((h) => ({ personId: h.person_id, start: h.start_date as string })),
+    hires: hired.map((h) => ({
+      personId: h.person_id,
+      start: h.start_date as string,
+      training: h.contract_type === 'ausbildung',
+    })),
+    offers: placements.map((p) => ({ personId: p.person_id, on: p.proposed_on })),
+    permits: placements
+      .filter((p) => p.permit_requested_on !== null)
+      .map((p) => ({
+        personId: p.person_id,
+        requestedOn: p.permit_requested_on as string,
+        decidedOn: p.permit_decided_on,
+      })),
+    measures: measureSpells(
+      plans.map((v) => ({
+        personId: v.person_id,
+        version: v.version,
+        savedOn: v.saved_on,
+        steps: planSteps(v.content),
+      })),
+      new Map(measures.map((m) => [m.id, { start: m.start_date, end: m.end_date }])),
+    ),
     courses: courses.map((c) => ({
       id: c.id,
       start: c.start_date,

@@ -1,4 +1,5 @@
 import { germanDay } from '../../../domain/reference/dates';
+import { INDICATOR_IDS, unitOf } from '../../../domain/statistics/targets';
 import { printFontCss } from '../../print/fonts';
 import type { ReportOut } from './report-schema';
 import { barsSvg, lineSvg } from './report-svg';
@@ -12,23 +13,8 @@ const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
 const HIDDEN = 'unter 5';
-const SHARE_IDS = new Set([
-  'in_work_share',
-  'in_course_share',
-  'waiting_share',
-  'course_seat_use',
-  'level_unknown_share',
-  'level_a0_a1_share',
-  'level_a2_b1_share',
-  'b2_share',
-]);
-const DAYS = new Set([
-  'handover_days_median',
-  'days_to_job_median',
-  'days_intake_to_first_course_median',
-  'days_intake_to_first_course_p25',
-  'days_intake_to_first_course_p75',
-]);
+const SHARE_IDS = new Set<string>(INDICATOR_IDS.filter((id) => unitOf(id) === 'share'));
+const DAYS = new Set<string>(INDICATOR_IDS.filter((id) => unitOf(id) === 'days'));
 
 export function monthName(month: string, style: 'long' | 'short' = 'long'): string {
   return new Intl.DateTimeFormat('de-DE', { month: style, year: 'numeric', timeZone: 'UTC' }).format(
