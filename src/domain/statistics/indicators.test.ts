@@ -264,7 +264,7 @@ describe('offers, apprenticeships, work permits and measures (issue 15: "time to
     ['2026-05-31', 'in_measure_share', { numerator: 1, denominator: 10 }, 'p8 on its last day'],
     ['2026-06-01', 'in_measure_share', { numerator: 2, denominator: 10 }, 'p9 and p0; p8 ended'],
     ['2026-06-30', 'in_measure_share', { numerator: 1, denominator: 9 }, 'p0 closed: not an open case'],
-  ] as const)('%s %s: %o (%s)', (day, id, expected) => {
+  ] as [string, string, Record<string, number | null>, string][])('%s %s: %o (%s)', (day, id, expected) => {
     expect(on(day, id)).toMatchObject(expected);
   });
 
