@@ -21,10 +21,11 @@ import { AGE_GROUPS, STAT_RECHTSKREISE } from '../../../domain/statistics';
 import type { StatisticsOut } from '../../../server/modules/statistics/schema';
 import { type DashboardOut, DRILLDOWN_IDS } from '../../../server/modules/statistics/steering-schema';
 import { api, withQuery } from '../../api/client';
-import { formatDay, formatNumber } from '../../app/format';
+import { formatDay, formatNumber, nationalityOptions } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { ActionError } from '../persons/sections/common';
-import { type Drill, DrilldownModal, Funnel, MunicipalityMap, Targets } from './DashboardParts';
+import { type Drill, DrilldownModal, Funnel, MunicipalityMap } from './DashboardParts';
+import { Targets } from './Targets';
 
 const BarChart = lazy(() => import('../charts/BarChart'));
 
@@ -45,6 +46,8 @@ export function SteeringPage() {
     queryKey: ['meta', 'municipalities'],
     queryFn: () => api.get<{ id: string; name: string }[]>('/api/meta/municipalities'),
   });
+  // The server names no list of the nationalities present: every state by its German name (never a code).
+  const nationalities = useMemo(() => nationalityOptions(i18n.language), [i18n.language]);
   const query = useMemo(
     () => ({ asOf, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) }),
     [asOf, filters],
@@ -125,6 +128,16 @@ export function SteeringPage() {
               data={['f', 'm', 'x'].map((g) => ({ value: g, label: t(`steering.genders.${g}`) }))}
               value={filters.gender ?? null}
               onChange={set('gender')}
+            />
+            <Select
+              label={t('steering.nationality')}
+              clearable
+              searchable
+              placeholder={t('steering.all')}
+              nothingFoundMessage={t('steering.nothingFound')}
+              data={nationalities}
+              value={filters.nationality ?? null}
+              onChange={set('nationality')}
             />
             <Select
               label={t('steering.rechtskreis')}
