@@ -422,8 +422,28 @@ function quartiles(
 const A1 = levelRank('A1');
 const B1 = levelRank('B1');
 
-/** Seats of the courses running on the day against the participants in them (the whole region's supply). */
+const seatUses = new WeakMap<object, { courses: unknown; byDay: Map<string, Raw> }>();
+
+/**
+ * Seats of the courses running on the day against the participants in them (the whole region's supply,
+ * the same for every filter): counted once per set of enrolments, courses and day — the subtraction check
+ * asks for the table of every cell of a partition.
+ */
 function seatUse(facts: StatisticsFacts, asOf: string): Raw {
+  let memo = seatUses.get(facts.enrolments);
+  if (!memo || memo.courses !== facts.courses) {
+    memo = { courses: facts.courses, byDay: new Map() };
+    seatUses.set(facts.enrolments, memo);
+  }
+  let r = memo.byDay.get(asOf);
+  if (!r) {
+    r = countSeatUse(facts, asOf);
+    memo.byDay.set(asOf, r);
+  }
+  return { ...r };
+}
+
+function countSeatUse(facts: StatisticsFacts, asOf: string): Raw {
   const running = new Set<string>();
   let seats = 0;
   for (const c of facts.courses)

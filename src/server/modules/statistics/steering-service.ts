@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import { IP_CORE_AGENCIES } from '../../../domain/access/agencies';
@@ -58,9 +59,17 @@ async function factsFor(
   const region = await regionFacts(db, actor.tenantId);
   if (view !== 'caseload') return region;
   const visible = await repo.visiblePersonIds(db, actor);
+  // The caseload's results are kept under the set of persons it holds (a reader's caseload changes when a
+  // case is assigned, which is no change of facts).
+  const scope = createHash('sha1')
+    .update([...visible].sort().join())
+    .digest('base64');
+  const persons = region.memo(`caseload persons|${scope}`, () =>
+    region.facts.persons.filter((p) => visible.has(p.id)),
+  );
   return {
-    facts: { ...region.facts, persons: region.facts.persons.filter((p) => visible.has(p.id)) },
-    memo: (_key, compute) => compute(),
+    facts: region.memo(`caseload facts|${scope}`, () => ({ ...region.facts, persons })),
+    memo: (key, compute) => region.memo(`caseload ${scope}|${key}`, compute),
   };
 }
 
