@@ -6,7 +6,8 @@ import { launchBrowser, loginAs, newPage, seriousA11yViolations, visible } from 
 import { startTestServer, type TestServer } from './support/server';
 
 // Issue 15 (part): the coordinator opens the steering page, filters by women, the numbers change, and the
-// CSV holds the same numbers as the table on the screen.
+// CSV holds the same numbers as the table on the screen; then filters by a nationality as well, and creates
+// and changes a target on the page.
 
 let srv: TestServer;
 let browser: Browser;
@@ -50,6 +51,45 @@ describe('steering page', () => {
       const text = readFileSync((await download.path()) as string, 'utf8');
       const line = text.split('\r\n').find((l) => l.startsWith('"Fälle im Integration Point"'));
       expect(line?.split(';')[1]).toBe(`"${women.replace(/\D/g, '')}"`);
+
+      // And by a nationality, found by its German name and sent as the state's code.
+      const nationality = page.getByRole('combobox', { name: 'Staatsangehörigkeit' });
+      await nationality.fill('Syr');
+      const [request] = await Promise.all([
+        page.waitForRequest((r) => r.url().includes('/api/statistics/dashboard?')),
+        page.getByRole('option', { name: 'Syrien' }).click(),
+      ]);
+      expect(new URL(request.url()).searchParams.get('nationality')).toBe('SY');
+      expect(new URL(request.url()).searchParams.get('gender')).toBe('f');
+      await expect.poll(() => cell(page, 'caseload', 1), { timeout: 10_000 }).not.toBe(women);
+      const syrianWomen = Number((await cell(page, 'caseload', 1)).replace(/\D/g, ''));
+      expect(syrianWomen).toBeGreaterThan(0);
+      expect(syrianWomen).toBeLessThan(Number(women.replace(/\D/g, '')));
+      expect(await nationality.inputValue()).toBe('Syrien');
+
+      // A target: the share typed in percent, the deadline as a day; the table shows it with its verdict.
+      await page.getByRole('button', { name: 'Ziel anlegen' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Ziel anlegen' });
+      await dialog.getByRole('textbox', { name: /^Bezeichnung/ }).fill('Mehr Frauen in Arbeit (e2e)');
+      await dialog.getByRole('textbox', { name: /^Zielwert in Prozent/ }).fill('55');
+      await dialog.getByLabel(/^Frist/).fill('2027-12-31');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Speichern' }).click();
+      await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(0);
+      const row = page.locator('[data-testid="targets-table"] tr[data-target="Mehr Frauen in Arbeit (e2e)"]');
+      await visible(row);
+      const shown = (await row.textContent()) ?? '';
+      expect(shown).toContain('55 %');
+      expect(shown).toContain('31.12.2027');
+      expect(shown).toContain('mindestens');
+
+      // Changed on the page: the real server takes only the changed value with the version.
+      await row.getByRole('button', { name: 'Ziel „Mehr Frauen in Arbeit (e2e)“ bearbeiten' }).click();
+      const edit = page.getByRole('dialog', { name: 'Ziel ändern' });
+      await edit.getByRole('textbox', { name: /^Zielwert in Prozent/ }).fill('60');
+      await edit.getByRole('button', { name: 'Speichern' }).click();
+      await expect.poll(() => edit.count(), { timeout: 10_000 }).toBe(0);
+      await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 10_000 }).toContain('60 %');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
