@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { GENESIS_HASH, verifyTenantChain } from '../../src/db/audit-chain';
 import type { DB } from '../../src/db/schema';
-import { writeAudit } from '../../src/server/modules/audit/audit-writer';
+import { writeAudit, writeAuditGrouped } from '../../src/server/modules/audit/audit-writer';
 import { describeEachDb } from '../support/databases';
 import { makeTenant } from '../support/factories';
 
@@ -109,5 +109,70 @@ describeEachDb('audit log hash chain', (env) => {
     const report = await verifyTenantChain(db, t.tenantId);
     expect(report.broken).toBeNull();
     expect(report.rows).toBe(before + 41);
+  });
+  it('keeps every tenant one valid chain when concurrent reads share an INSERT (grouped audit rows), in arrival order', async () => {
+    const { db } = env().database;
+    const a = await makeTenant(db);
+    const b = await makeTenant(db);
+    const before = {
+      a: (await verifyTenantChain(db, a.tenantId)).rows,
+      b: (await verifyTenantChain(db, b.tenantId)).rows,
+    };
+    // 60 rows of two tenants at once: the first INSERT takes one row, the rest wait and share the next ones.
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        writeAuditGrouped(db, null, {
+          tenantId: i % 3 === 0 ? b.tenantId : a.tenantId,
+          action: 'read',
+          entity: 'person',
+          details: { i },
+        }),
+      ),
+    );
+    // A row that cannot be stored fails only its own caller; the others of its group are written.
+    const mixed = await Promise.allSettled([
+      writeAuditGrouped(db, null, {
+        tenantId: a.tenantId,
+        action: 'read',
+        entity: 'person',
+        details: { i: 60 },
+      }),
+      writeAuditGrouped(db, null, {
+        tenantId: a.tenantId,
+        action: 'read',
+        entity: 'person',
+        details: { i: 61 },
+      }),
+      writeAuditGrouped(db, null, {
+        tenantId: a.tenantId,
+        action: 'read',
+        entity: 'person',
+        outcome: 'maybe' as never,
+      }),
+      writeAuditGrouped(db, null, {
+        tenantId: a.tenantId,
+        action: 'read',
+        entity: 'person',
+        details: { i: 62 },
+      }),
+    ]);
+    expect(mixed.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    for (const [t, n] of [
+      [a, 43],
+      [b, 20],
+    ] as const) {
+      const report = await verifyTenantChain(db, t.tenantId);
+      expect(report.broken).toBeNull();
+      expect(report.rows).toBe(before[t === a ? 'a' : 'b'] + n);
+    }
+    const order = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('tenant_id', '=', a.tenantId)
+      .where('action', '=', 'read')
+      .orderBy('seq')
+      .execute();
+    const is = order.map((r) => (r.details as { i: number }).i);
+    expect(is).toEqual([...is].sort((x, y) => x - y));
   });
 });

@@ -24,32 +24,111 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+type Auditor = Pick<Actor, 'tenantId' | 'userId' | 'agencyId' | 'role'> | null;
+
+function auditValues(actor: Auditor, entry: AuditEntry & { tenantId?: string }, requestId?: string) {
+  const tenantId = actor?.tenantId ?? entry.tenantId;
+  if (!tenantId) throw new Error('audit entry without tenant');
+  return {
+    tenant_id: tenantId,
+    user_id: actor?.userId ?? null,
+    agency_id: actor?.agencyId ?? null,
+    role: actor?.role ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId ?? null,
+    person_id: entry.personId ?? null,
+    outcome: entry.outcome ?? 'allowed',
+    legal_basis: entry.legalBasis ?? null,
+    consent_id: entry.consentId ?? null,
+    purpose: entry.purpose ?? null,
+    request_id: requestId ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+  };
+}
+type AuditValues = ReturnType<typeof auditValues>;
+
 /** Appends one row; the table's trigger refuses every UPDATE and DELETE. */
 export async function writeAudit(
   db: Kysely<DB>,
-  actor: Pick<Actor, 'tenantId' | 'userId' | 'agencyId' | 'role'> | null,
+  actor: Auditor,
   entry: AuditEntry & { tenantId?: string },
   requestId?: string,
 ): Promise<void> {
-  const tenantId = actor?.tenantId ?? entry.tenantId;
-  if (!tenantId) throw new Error('audit entry without tenant');
   await db
     .insertInto('audit_log')
-    .values({
-      tenant_id: tenantId,
-      user_id: actor?.userId ?? null,
-      agency_id: actor?.agencyId ?? null,
-      role: actor?.role ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId ?? null,
-      person_id: entry.personId ?? null,
-      outcome: entry.outcome ?? 'allowed',
-      legal_basis: entry.legalBasis ?? null,
-      consent_id: entry.consentId ?? null,
-      purpose: entry.purpose ?? null,
-      request_id: requestId ?? null,
-      details: entry.details ? JSON.stringify(entry.details) : null,
-    })
+    .values(auditValues(actor, entry, requestId))
     .execute();
+}
+
+/**
+ * Appends one row like `writeAudit` and resolves once it is stored, but shares the INSERT with the rows
+ * other requests of this process write at the same moment (group commit): while one INSERT is on its way,
+ * the rows arriving meanwhile wait and go together in the next. The hash chain stays one chain per tenant —
+ * the trigger links the rows of a multi-row INSERT one after the other, in arrival order within a tenant;
+ * rows are sorted by tenant so two processes always lock the tenants' chain heads in the same order. Inside
+ * a transaction the row is written in it, alone, as `writeAudit` does. A failing group is retried row by
+ * row, so one bad row fails only its own request.
+ */
+export function writeAuditGrouped(
+  db: Kysely<DB>,
+  actor: Auditor,
+  entry: AuditEntry & { tenantId?: string },
+  requestId?: string,
+): Promise<void> {
+  if (db.isTransaction) return writeAudit(db, actor, entry, requestId);
+  let group = groups.get(db);
+  if (!group) {
+    group = new AuditGroup(db);
+    groups.set(db, group);
+  }
+  return group.add(auditValues(actor, entry, requestId));
+}
+
+/** Rows per INSERT at most (14 parameters each, far below PostgreSQL's 65,535). */
+const MAX_GROUP = 200;
+const groups = new WeakMap<Kysely<DB>, AuditGroup>();
+
+interface Waiting {
+  values: AuditValues;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+class AuditGroup {
+  private waiting: Waiting[] = [];
+  private draining: Promise<void> | null = null;
+  constructor(private readonly db: Kysely<DB>) {}
+
+  add(values: AuditValues): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ values, resolve, reject });
+      // The first row goes at once; rows arriving while an INSERT is out wait for the next one.
+      this.draining ??= this.drain().finally(() => {
+        this.draining = null;
+      });
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, MAX_GROUP);
+      const sorted = batch
+        .map((w, i) => ({ w, i }))
+        .sort((a, b) => a.w.values.tenant_id.localeCompare(b.w.values.tenant_id) || a.i - b.i)
+        .map((x) => x.w);
+      try {
+        await this.db
+          .insertInto('audit_log')
+          .values(sorted.map((w) => w.values))
+          .execute();
+        for (const w of sorted) w.resolve();
+      } catch (e) {
+        if (sorted.length === 1) sorted[0].reject(e);
+        else
+          for (const w of sorted)
+            await this.db.insertInto('audit_log').values(w.values).execute().then(w.resolve, w.reject);
+      }
+    }
+  }
 }

@@ -6,7 +6,7 @@ import { crossTenant } from '../../../db/tenant-guard';
 import { parseRoleMap, roleFromClaims } from '../../../domain/access/claim-roles';
 import { writeAudit } from '../audit/audit-writer';
 import { type LoginMeta, startSession } from './service';
-import type { SessionPolicy } from './sessions';
+import { forgetSessions, type SessionPolicy } from './sessions';
 
 const LOGIN_MINUTES = 10;
 
@@ -144,6 +144,8 @@ export async function finishOidcLogin(
       .where('tenant_id', '=', tenant.id)
       .where('id', '=', user.id)
       .execute();
+    // The user's other sessions carry the old role in the session cache: read them afresh.
+    forgetSessions(user.id);
     user = { ...user, role };
   }
   return startSession(db, user, policy, meta, 'oidc');

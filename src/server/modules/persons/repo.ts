@@ -126,10 +126,10 @@ export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPersonRow>>>;
 
 /**
  * The person with the facts the access decision needs — consents and the agencies of open handovers —
- * in one statement (one round trip instead of three: an audited read is dominated by round trips).
+ * as one statement (one round trip instead of three: an audited read is dominated by round trips).
  */
-export async function findPersonForAccess(db: Kysely<DB>, tenantId: string, id: string) {
-  const row = await db
+function personForAccessQuery(db: Kysely<DB>, tenantId: string, id: string) {
+  return db
     .selectFrom('person as p')
     .leftJoin('app_user as o', 'o.id', 'p.owner_user_id')
     .leftJoin('agency as oa', 'oa.id', 'p.owner_agency_id')
@@ -165,14 +165,57 @@ export async function findPersonForAccess(db: Kysely<DB>, tenantId: string, id: 
       ).as('access_handovers'),
     ])
     .where('p.tenant_id', '=', tenantId)
-    .where('p.id', '=', id)
-    .executeTakeFirst();
+    .where('p.id', '=', id);
+}
+
+/** The person with the facts the access decision needs, in one statement. */
+export async function findPersonForAccess(db: Kysely<DB>, tenantId: string, id: string) {
+  const row = await personForAccessQuery(db, tenantId, id).executeTakeFirst();
   if (!row) return undefined;
   const { access_consents, access_handovers, ...person } = row;
   return {
     row: person,
     consents: access_consents.map(consentFact),
     handoverAgencyIds: access_handovers.map((h) => h.to_agency_id),
+  };
+}
+
+/**
+ * Everything `GET /api/persons/:id` shows, with the access facts, in one statement: the person, consents,
+ * open handovers, residence history (newest first, as `residenceHistory`) and household (as `householdOf`).
+ * Issue 10: an audited read is one read and one audit insert, not five round trips.
+ */
+export async function findPersonForRead(db: Kysely<DB>, tenantId: string, id: string) {
+  const row = await personForAccessQuery(db, tenantId, id)
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('residence_status as r')
+          .selectAll('r')
+          .whereRef('r.tenant_id', '=', 'p.tenant_id')
+          .whereRef('r.person_id', '=', 'p.id')
+          .orderBy('r.since', 'desc')
+          .orderBy('r.recorded_at', 'desc'),
+      ).as('read_history'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('household_member as hm')
+          .selectAll('hm')
+          .whereRef('hm.tenant_id', '=', 'p.tenant_id')
+          .whereRef('hm.person_id', '=', 'p.id')
+          .orderBy('hm.birth_date'),
+      ).as('read_household'),
+    ])
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { access_consents, access_handovers, read_history, read_household, ...person } = row;
+  return {
+    row: person,
+    consents: access_consents.map(consentFact),
+    handoverAgencyIds: access_handovers.map((h) => h.to_agency_id),
+    // JSON carries timestamps as text: back to the Date the table's own query returns.
+    history: read_history.map((h) => ({ ...h, recorded_at: new Date(h.recorded_at) })),
+    household: read_household.map((h) => ({ ...h, created_at: new Date(h.created_at) })),
   };
 }
 

@@ -20,12 +20,13 @@ import {
 import { todayInGermany } from '../../../domain/reference/dates';
 import { badRequest, conflict, forbidden, HttpError, notFound } from '../../http/errors';
 import { assertTenantRefs, type TenantRef } from '../../http/tenant-refs';
-import { writeAudit } from '../audit/audit-writer';
+import { writeAudit, writeAuditGrouped } from '../audit/audit-writer';
 import { presentPerson } from './presenter';
 import {
   accessFactsOf,
   fieldChangesOf,
   findPersonForAccess,
+  findPersonForRead,
   householdOf,
   insertPerson,
   nameSearchText,
@@ -88,6 +89,17 @@ export async function decidePerson(
 ) {
   const found = await findPersonForAccess(db, actor.tenantId, personId);
   if (!found) throw notFound('Person');
+  return { row: found.row, decision: await decideFound(db, actor, personId, found, opts) };
+}
+
+/** The access rule on loaded facts; a refusal is audited and thrown (403). */
+async function decideFound(
+  db: Kysely<DB>,
+  actor: Actor,
+  personId: string,
+  found: NonNullable<Awaited<ReturnType<typeof findPersonForAccess>>>,
+  opts: { action: string; requestId?: string; details?: Record<string, unknown> },
+) {
   const { row, consents, handoverAgencyIds: handovers } = found;
   const decision = decidePersonRead({
     actor,
@@ -117,9 +129,15 @@ export async function decidePerson(
     );
     throw forbidden(REFUSAL[decision.reason]);
   }
-  return { row, decision };
+  return decision;
 }
 
+/**
+ * An audited read of the person (issue 10: two statements, not five): one statement loads the person with
+ * everything the answer and the access rule need, one audit row records the read (sharing its INSERT with
+ * concurrent reads' rows, `writeAuditGrouped`), and only then the answer leaves — the same decision and the
+ * same row as `authorizePerson` followed by `viewPerson`.
+ */
 export async function readPerson(
   db: Kysely<DB>,
   actor: Actor,
@@ -127,8 +145,25 @@ export async function readPerson(
   requestId?: string,
   action = 'read',
 ): Promise<PersonOut> {
-  const { row, decision } = await authorizePerson(db, actor, personId, { action, requestId });
-  return viewPerson(db, actor, row, decision);
+  const found = await findPersonForRead(db, actor.tenantId, personId);
+  if (!found) throw notFound('Person');
+  const decision = await decideFound(db, actor, personId, found, { action, requestId });
+  await writeAuditGrouped(
+    db,
+    actor,
+    {
+      action,
+      entity: 'person',
+      entityId: personId,
+      personId,
+      legalBasis: decision.basis,
+      consentId: decision.consentId,
+      purpose: decision.purpose,
+      details: { categories: decision.categories },
+    },
+    requestId,
+  );
+  return presentPerson(found.row, found.history, found.household, decision);
 }
 
 /** The person as this reader may see it, from a decision already taken (and audited by the caller). */
