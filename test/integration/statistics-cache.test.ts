@@ -175,3 +175,34 @@ describeEachDb('statistics facts stay correct under new facts and corrections', 
     expect(new Set(logged.map((r) => r.person_id))).toEqual(new Set([...ids, seventh.id, null]));
   });
 });
+
+describeEachDb('statistics facts beyond the memory budget', (env) => {
+  it('drops the region used longest ago and counts it right when it comes back', async () => {
+    const db = env().database.db;
+    const before = process.env.LOTSE_STATISTICS_CACHE_PERSONS;
+    process.env.LOTSE_STATISTICS_CACHE_PERSONS = '6';
+    try {
+      const regions = [];
+      for (const n of [5, 6]) {
+        const t = await makeTenant(db);
+        for (let i = 0; i < n; i++) await makePerson(db, t, { givenNames: `P${i}` });
+        regions.push({ t, n, s: await login(env().app, t.users.koordination.email) });
+      }
+      const caseload = async (r: (typeof regions)[number]) =>
+        (
+          await env().app.inject({
+            method: 'GET',
+            url: '/api/statistics/indicators?asOf=2099-12-31',
+            headers: as(r.s),
+          })
+        )
+          .json()
+          .indicators.find((i: { id: string }) => i.id === 'caseload').value;
+      // 5 + 6 persons do not fit into 6: each use drops the other region; the counts stay right.
+      for (let round = 0; round < 2; round++) for (const r of regions) expect(await caseload(r)).toBe(r.n);
+    } finally {
+      if (before === undefined) delete process.env.LOTSE_STATISTICS_CACHE_PERSONS;
+      else process.env.LOTSE_STATISTICS_CACHE_PERSONS = before;
+    }
+  });
+});

@@ -33,6 +33,7 @@ const MEMO_LIMIT = 2000;
 
 interface Entry {
   loadedAt: number;
+  lastUsed: number;
   lastId: string;
   recent: Set<string>;
   persons: Map<string, StatisticsFacts['persons'][number]>;
@@ -49,15 +50,18 @@ interface Entry {
 }
 
 /** By database (tests and restores may hold the same region ids in two databases), then by region. */
-const caches = new WeakMap<
-  object,
-  { generation: number; entries: Map<string, Entry>; pending: Map<string, Promise<Entry>> }
->();
+interface Cache {
+  generation: number;
+  entries: Map<string, Entry>;
+  pending: Map<string, Promise<Entry>>;
+  reloading: Set<string>;
+}
+const caches = new WeakMap<object, Cache>();
 let generation = 0;
 function cacheOf(db: Kysely<DB>) {
   let c = caches.get(db);
   if (!c || c.generation !== generation) {
-    c = { generation, entries: new Map(), pending: new Map() };
+    c = { generation, entries: new Map(), pending: new Map(), reloading: new Set() };
     caches.set(db, c);
   }
   return c;
@@ -103,6 +107,7 @@ async function fullLoad(db: Kysely<DB>, tenantId: string, previous?: Entry): Pro
   const loaded = await loadStatisticsFacts(db, tenantId);
   const entry: Entry = {
     loadedAt: Date.now(),
+    lastUsed: Date.now(),
     lastId,
     recent: new Set(),
     persons: new Map(),
@@ -119,7 +124,6 @@ async function fullLoad(db: Kysely<DB>, tenantId: string, previous?: Entry): Pro
 }
 
 async function refresh(db: Kysely<DB>, tenantId: string, entry: Entry): Promise<Entry> {
-  if (Date.now() - entry.loadedAt > MAX_AGE_MS) return fullLoad(db, tenantId, entry);
   const rows = await changesSince(db, tenantId, entry.lastId, WINDOW_SECONDS);
   const fresh = rows.filter((r) => !entry.recent.has(r.id));
   entry.recent = new Set(rows.map((r) => r.id));
@@ -179,7 +183,8 @@ export async function regionFacts(
   db: Kysely<DB>,
   tenantId: string,
 ): Promise<{ facts: StatisticsFacts; version: number; memo: Memo }> {
-  const { entries, pending } = cacheOf(db);
+  const cache = cacheOf(db);
+  const { entries, pending } = cache;
   let p = pending.get(tenantId);
   if (!p) {
     const cur = entries.get(tenantId);
@@ -187,7 +192,24 @@ export async function regionFacts(
     pending.set(tenantId, p);
   }
   const entry = await p;
-  entries.set(tenantId, entry);
+  entry.lastUsed = Date.now();
+  if (entries.get(tenantId) !== entry) {
+    entries.set(tenantId, entry);
+    evict(entries, entry);
+  }
+  // The safety net against a change row committed later than the window: a full reload every MAX_AGE, in
+  // the background — this request and those until it is done are served by the (current) entry.
+  if (Date.now() - entry.loadedAt > MAX_AGE_MS && !cache.reloading.has(tenantId)) {
+    cache.reloading.add(tenantId);
+    fullLoad(db, tenantId, entry)
+      .then((fresh) => {
+        if (entries.get(tenantId) === entry) entries.set(tenantId, fresh);
+      })
+      .catch(() => {
+        entry.loadedAt = Date.now(); // try again after MAX_AGE; the entry stays exact by the log
+      })
+      .finally(() => cache.reloading.delete(tenantId));
+  }
   const memo = entry.memo;
   return {
     facts: factsOf(entry),
@@ -200,6 +222,25 @@ export async function regionFacts(
       return value;
     },
   };
+}
+
+/**
+ * Keeps the regions in memory within a budget of persons (LOTSE_STATISTICS_CACHE_PERSONS, default
+ * 1,000,000 — a whole Land of 500,000 fits): beyond it the region used longest ago is dropped and loaded
+ * again on its next use.
+ */
+function evict(entries: Map<string, Entry>, keep: Entry): void {
+  const budget = Number(process.env.LOTSE_STATISTICS_CACHE_PERSONS ?? 1_000_000);
+  let total = 0;
+  for (const e of entries.values()) total += e.persons.size;
+  while (total > budget) {
+    let oldest: [string, Entry] | null = null;
+    for (const kv of entries)
+      if (kv[1] !== keep && (!oldest || kv[1].lastUsed < oldest[1].lastUsed)) oldest = kv;
+    if (!oldest) return;
+    entries.delete(oldest[0]);
+    total -= oldest[1].persons.size;
+  }
 }
 
 /** Forgets every region's facts in this process (after a restore, or to free memory); loaded again on use. */
