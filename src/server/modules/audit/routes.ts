@@ -50,6 +50,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promis
       summary: 'Protokoll als CSV (deutsche Spalten, Datum und Uhrzeit deutsch, Vorgänge in Worten)',
       querystring: auditFilter,
       produces: ['text/csv'],
+      response: { 200: z.string().describe('CSV') },
     },
     config: viewer,
     handler: async (req, reply) => {

@@ -5,6 +5,9 @@ import type { AppContext } from '../../context';
 import { finishOidcLogin, OidcRefused, startOidcLogin } from './oidc';
 import { SESSION_COOKIE } from './sessions';
 
+/** A redirect: no body, the target in the Location header. */
+const redirect = z.null().describe('Weiterleitung (Location-Header), ohne Inhalt');
+
 /** Single sign-on through OpenID Connect; the routes exist always and say whether it is configured. */
 export async function oidcRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -23,7 +26,11 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext): Promise
   });
 
   r.get('/api/auth/oidc/start', {
-    schema: { tags: ['auth'], summary: 'Anmeldung mit Dienstkonto beginnen (Weiterleitung zum Anbieter)' },
+    schema: {
+      tags: ['auth'],
+      summary: 'Anmeldung mit Dienstkonto beginnen (Weiterleitung zum Anbieter)',
+      response: { 302: redirect },
+    },
     config: publicRoute,
     handler: async (_req, reply) => {
       if (!oidc) return reply.redirect('/login?sso=aus');
@@ -38,7 +45,11 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext): Promise
   });
 
   r.get('/api/auth/oidc/callback', {
-    schema: { tags: ['auth'], summary: 'Rückkehr vom Anbieter: Code einlösen, Sitzung beginnen' },
+    schema: {
+      tags: ['auth'],
+      summary: 'Rückkehr vom Anbieter: Code einlösen, Sitzung beginnen',
+      response: { 302: redirect },
+    },
     config: publicRoute,
     handler: async (req, reply) => {
       if (!oidc) return reply.redirect('/login?sso=aus');

@@ -14,6 +14,7 @@ import { decisionOut } from './decision-schema';
 import { lawFor } from './law-store';
 import { presentDecision } from './presenter';
 import { regionSituations } from './region';
+import { impactOut, impactQuery, lawOut, lawQuery, lawVersionBody } from './schema';
 import { storeLawVersion } from './service';
 import { personSituation } from './situation';
 
@@ -26,6 +27,7 @@ export async function rulesRoutes(app: FastifyInstance, ctx: AppContext): Promis
       summary:
         'Eine Situation bewerten (Arbeitsmarktzugang, Rechtskreis, Kurse, Fristen) — ohne Personenbezug',
       body: situationSchema,
+      response: { 200: decisionOut },
     },
     config: { access: { permission: 'rules:evaluate' } },
     handler: async (req) => {
@@ -67,7 +69,8 @@ export async function rulesRoutes(app: FastifyInstance, ctx: AppContext): Promis
       tags: ['rules'],
       summary:
         'Auswirkung einer Rechtsänderung: Personen, deren Bewertung sich zwischen dem Vortag und dem Stichtag ändert',
-      querystring: z.object({ on: isoDate }),
+      querystring: impactQuery,
+      response: { 200: impactOut },
     },
     config: { access: { permission: 'rules:impact', personal: true } },
     handler: async (req) => {
@@ -106,7 +109,8 @@ export async function rulesRoutes(app: FastifyInstance, ctx: AppContext): Promis
     schema: {
       tags: ['rules'],
       summary: 'Die Rechtsdaten in Kraft an einem Tag (Regeln, Stichtage, sichere Herkunftsstaaten)',
-      querystring: z.object({ on: isoDate.optional() }),
+      querystring: lawQuery,
+      response: { 200: lawOut },
     },
     config: { access: { permission: 'rules:evaluate' } },
     handler: async (req) => {
@@ -119,7 +123,7 @@ export async function rulesRoutes(app: FastifyInstance, ctx: AppContext): Promis
     schema: {
       tags: ['rules'],
       summary: 'Geänderte Rechtsdaten speichern, in Kraft ab einem Tag (Administration)',
-      body: z.object({ inForceFrom: isoDate, note: z.string().trim().min(3).max(500), data: z.unknown() }),
+      body: lawVersionBody,
       response: { 201: z.object({ id: z.string() }) },
     },
     config: { access: { permission: 'law:edit' } },
