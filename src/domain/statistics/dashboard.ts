@@ -250,7 +250,8 @@ export function subtractionHidden(
     const value = filters[dim];
     if (value === undefined) continue;
     const cells = partition(facts, asOf, filters, dim);
-    const keys = [...cells.keys()];
+    // Sorted: which of equal cells is hidden must not depend on the order the facts were loaded in.
+    const keys = [...cells.keys()].sort();
     const own = keys.indexOf(value);
     if (own < 0) continue;
     const ids = [...(cells.get(value) as Counts).keys()];
@@ -351,28 +352,47 @@ export function protectIndicators(indicators: Indicator[], hidden: Set<string>):
 /**
  * One point of the dashboard's trend — the caseload and the share in work on a day — exactly as the full
  * indicator table shows them (computeIndicators, and with `suppress` the table's own small cells plus the
- * subtraction check of protectIndicators), in one pass per filtered dimension instead of the whole table
- * for every value of it: a trend of twelve month ends made the county view the slowest request of the app.
- * An equivalence test holds the two paths together (dashboard.test.ts).
+ * subtraction check of protectIndicators), in one pass instead of the whole table for every value of each
+ * filtered dimension. An equivalence test holds the two paths together (dashboard.test.ts).
+ *
+ * Kept as an aggregate of per-person contributions: a person failing no filter counts in the cell shown and
+ * in the own cell of every dimension's group; failing exactly one dimension's filter, in a sibling cell of
+ * that dimension's group (the group is what the reader sees without that filter); failing two or more,
+ * nowhere. Contributions add up, so the facts cache takes a changed person's old contribution out and puts
+ * the new one in (`apply(…, -1)` / `apply(…, +1)`) instead of counting the county again.
  */
-export function trendPoint(
-  facts: StatisticsFacts,
-  day: string,
-  filters: StatisticsFilters,
-  suppress: boolean,
-): { caseload: number | null; inWorkShare: number | null } {
-  const lines = alignedTimelines(facts);
-  const dims = FILTER_DIMS.filter((d) => filters[d] !== undefined);
-  // One pass: a person failing no filter counts in the cell shown and in the own cell of every dimension's
-  // group; failing exactly one dimension's filter, in a sibling cell of that dimension's group (the group
-  // is what the reader sees without that filter); failing two or more, nowhere. Keys in first-seen order,
-  // as the per-dimension passes this replaced had them (groupSuppress breaks ties by position).
-  const groups = dims.map(() => new Map<string, [number, number]>());
-  let n = 0;
-  let working = 0;
-  const persons = facts.persons;
-  for (let i = 0; i < persons.length; i++) {
-    const p = persons[i];
+export class TrendAggregate {
+  private n = 0;
+  private working = 0;
+  private readonly dims: Dim[];
+  private readonly groups: Map<string, [number, number]>[];
+
+  constructor(
+    private readonly day: string,
+    private readonly filters: StatisticsFilters,
+    private readonly suppress: boolean,
+    private readonly hiresKnown: boolean,
+  ) {
+    this.dims = FILTER_DIMS.filter((d) => filters[d] !== undefined);
+    this.groups = this.dims.map(() => new Map());
+  }
+
+  static build(
+    facts: StatisticsFacts,
+    day: string,
+    filters: StatisticsFilters,
+    suppress: boolean,
+  ): TrendAggregate {
+    const agg = new TrendAggregate(day, filters, suppress, facts.hires !== undefined);
+    const lines = alignedTimelines(facts);
+    const persons = facts.persons;
+    for (let i = 0; i < persons.length; i++) agg.apply(persons[i], lines[i], 1);
+    return agg;
+  }
+
+  apply(p: PersonFact, t: Timeline, sign: 1 | -1): void {
+    const { dims, day, filters } = this;
+    if (!openOn(p, day)) return; // only open cases are counted (a key without them changes nothing)
     let failed = -1;
     let fails = 0;
     for (let k = 0; k < dims.length && fails < 2; k++)
@@ -380,41 +400,55 @@ export function trendPoint(
         failed = k;
         fails++;
       }
-    if (fails >= 2 || (fails === 0 && dims.length === 0 && !openOn(p, day))) continue;
-    const open = openOn(p, day);
-    const hired = open && firstHireOn(lines[i], day) !== null;
-    if (fails === 0 && open) {
-      n++;
-      if (hired) working++;
+    if (fails >= 2) return;
+    const hired = firstHireOn(t, day) !== null;
+    if (fails === 0) {
+      this.n += sign;
+      if (hired) this.working += sign;
     }
-    if (!suppress) continue;
+    if (!this.suppress) return;
     for (let k = 0; k < dims.length; k++) {
       if (fails === 1 && k !== failed) continue;
       const key = fails === 0 ? (filters[dims[k]] as string) : keyOf(p, dims[k], day);
-      let cell = groups[k].get(key);
+      let cell = this.groups[k].get(key);
       if (!cell) {
         cell = [0, 0];
-        groups[k].set(key, cell);
+        this.groups[k].set(key, cell);
       }
-      if (open) {
-        cell[0]++;
-        if (hired) cell[1]++;
-      }
+      cell[0] += sign;
+      if (hired) cell[1] += sign;
     }
   }
-  const unknown = facts.hires === undefined;
-  const share = unknown || n === 0 ? null : Math.round((working / n) * 10000) / 10000;
-  if (!suppress) return { caseload: n, inWorkShare: share };
-  let hideCaseload = n > 0 && n < MIN_CELL;
-  let hideWork = unknown || (working > 0 && working < MIN_CELL) || n < MIN_CELL;
-  dims.forEach((dim, k) => {
-    const keys = [...groups[k].keys()];
-    const own = keys.indexOf(filters[dim] as string);
-    if (own < 0) return;
-    const cells = keys.map((key) => groups[k].get(key) as [number, number]);
-    const openHidden = groupSuppress(cells.map((c) => c[0]))[own];
-    if (openHidden) hideCaseload = true;
-    if (openHidden || groupSuppress(cells.map((c) => c[1]))[own]) hideWork = true;
-  });
-  return { caseload: hideCaseload ? null : n, inWorkShare: hideWork ? null : share };
+
+  result(): { caseload: number | null; inWorkShare: number | null } {
+    const { n, working } = this;
+    const unknown = !this.hiresKnown;
+    const share = unknown || n === 0 ? null : Math.round((working / n) * 10000) / 10000;
+    if (!this.suppress) return { caseload: n, inWorkShare: share };
+    let hideCaseload = n > 0 && n < MIN_CELL;
+    let hideWork = unknown || (working > 0 && working < MIN_CELL) || n < MIN_CELL;
+    this.dims.forEach((dim, k) => {
+      // Cells without open cases change nothing in groupSuppress; sorted keys make ties independent of
+      // the order the persons were loaded or changed in.
+      const keys = [...this.groups[k].keys()]
+        .filter((key) => (this.groups[k].get(key) as number[])[0] > 0)
+        .sort();
+      const own = keys.indexOf(this.filters[dim] as string);
+      if (own < 0) return;
+      const cells = keys.map((key) => this.groups[k].get(key) as [number, number]);
+      const openHidden = groupSuppress(cells.map((c) => c[0]))[own];
+      if (openHidden) hideCaseload = true;
+      if (openHidden || groupSuppress(cells.map((c) => c[1]))[own]) hideWork = true;
+    });
+    return { caseload: hideCaseload ? null : n, inWorkShare: hideWork ? null : share };
+  }
+}
+
+export function trendPoint(
+  facts: StatisticsFacts,
+  day: string,
+  filters: StatisticsFilters,
+  suppress: boolean,
+): { caseload: number | null; inWorkShare: number | null } {
+  return TrendAggregate.build(facts, day, filters, suppress).result();
 }

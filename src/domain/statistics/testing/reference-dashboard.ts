@@ -221,7 +221,8 @@ export function subtractionHidden(
     const value = filters[dim];
     if (value === undefined) continue;
     const cells = partition(facts, asOf, filters, dim);
-    const keys = [...cells.keys()];
+    // Sorted: which of equal cells is hidden must not depend on the order the facts were loaded in.
+    const keys = [...cells.keys()].sort();
     const own = keys.indexOf(value);
     if (own < 0) continue;
     const ids = [...(cells.get(value) as Counts).keys()];
@@ -362,7 +363,7 @@ export function trendPoint(
         if (hired.has(p.id)) work.set(k, (work.get(k) as number) + 1);
       }
     }
-    const keys = [...open.keys()];
+    const keys = [...open.keys()].sort();
     const own = keys.indexOf(value);
     if (own < 0) continue;
     const openHidden = groupSuppress(keys.map((k) => open.get(k) as number))[own];

@@ -7,6 +7,7 @@ import {
   registerTimelines,
   type Timeline,
   timelineFrom,
+  timelineOf,
 } from '../../../domain/statistics/timelines';
 import { changesSince, lastChangeId, loadStatisticsFacts, pruneChanges } from './repo';
 
@@ -29,6 +30,8 @@ const FULL_RELOAD_SHARE = 0.2;
 
 /** Computes once per version of a region's facts (results must be derived from those facts only). */
 export type Memo = <T>(key: string, compute: () => T) => T;
+/** An aggregate built once per region and kept current through changes (see Incremental). */
+export type Aggregate = <T extends Incremental>(key: string, build: () => T) => T;
 const MEMO_LIMIT = 2000;
 
 interface Entry {
@@ -47,7 +50,15 @@ interface Entry {
   memo: Map<string, unknown>;
   /** Each person's timeline, rebuilt for the changed persons only. */
   lines: Map<string, Timeline>;
+  /** Aggregates kept across versions: a changed person's contribution is taken out and put in again. */
+  aggregates: Map<string, Incremental>;
 }
+
+/** A result that is a sum of per-person contributions (e.g. the dashboard's TrendAggregate). */
+export interface Incremental {
+  apply(p: StatisticsFacts['persons'][number], t: Timeline, sign: 1 | -1): void;
+}
+const AGGREGATE_LIMIT = 500;
 
 /** By database (tests and restores may hold the same region ids in two databases), then by region. */
 interface Cache {
@@ -117,6 +128,7 @@ async function fullLoad(db: Kysely<DB>, tenantId: string, previous?: Entry): Pro
     facts: null,
     memo: new Map(),
     lines: new Map(),
+    aggregates: new Map(),
   };
   absorb(entry, loaded, []);
   await pruneChanges(db, tenantId);
@@ -137,7 +149,18 @@ async function refresh(db: Kysely<DB>, tenantId: string, entry: Entry): Promise<
     return fullLoad(db, tenantId, entry);
   // A course or a measure changed (person_id NULL): it may touch many persons' spells — load afresh.
   if (fresh.some((r) => r.person_id === null)) return fullLoad(db, tenantId, entry);
-  if (changed.size > 0) absorb(entry, await loadStatisticsFacts(db, tenantId, [...changed]), changed);
+  if (changed.size > 0) {
+    const loaded = await loadStatisticsFacts(db, tenantId, [...changed]);
+    const contribute = (sign: 1 | -1) => {
+      for (const id of changed) {
+        const p = entry.persons.get(id);
+        if (p) for (const agg of entry.aggregates.values()) agg.apply(p, timelineOf(entry.lines, id), sign);
+      }
+    };
+    contribute(-1);
+    absorb(entry, loaded, changed);
+    contribute(1);
+  }
   entry.version++;
   entry.facts = null;
   entry.memo = new Map();
@@ -182,7 +205,7 @@ function factsOf(entry: Entry): StatisticsFacts {
 export async function regionFacts(
   db: Kysely<DB>,
   tenantId: string,
-): Promise<{ facts: StatisticsFacts; version: number; memo: Memo }> {
+): Promise<{ facts: StatisticsFacts; version: number; memo: Memo; aggregate: Aggregate }> {
   const cache = cacheOf(db);
   const { entries, pending } = cache;
   let p = pending.get(tenantId);
@@ -211,7 +234,17 @@ export async function regionFacts(
       .finally(() => cache.reloading.delete(tenantId));
   }
   const memo = entry.memo;
+  const aggregates = entry.aggregates;
   return {
+    aggregate: <T extends Incremental>(key: string, build: () => T): T => {
+      let agg = aggregates.get(key);
+      if (!agg) {
+        if (aggregates.size >= AGGREGATE_LIMIT) aggregates.clear();
+        agg = build();
+        aggregates.set(key, agg);
+      }
+      return agg as T;
+    },
     facts: factsOf(entry),
     version: entry.version,
     memo: <T>(key: string, compute: () => T): T => {

@@ -12,13 +12,13 @@ import {
   personsBehind,
   protectIndicators,
   subtractionHidden,
-  trendPoint,
+  TrendAggregate,
 } from '../../../domain/statistics/dashboard';
 import { targetProgress, trendDays, unitOf } from '../../../domain/statistics/targets';
 import { tileLayout } from '../../../domain/statistics/tile-map';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import { writeAudit } from '../audit/audit-writer';
-import { type Memo, regionFacts } from './facts-cache';
+import { type Aggregate, type Memo, regionFacts } from './facts-cache';
 import type {
   DashboardOut,
   DashboardQuery,
@@ -55,7 +55,7 @@ async function factsFor(
   db: Kysely<DB>,
   actor: Actor,
   view: DashboardView,
-): Promise<{ facts: StatisticsFacts; memo: Memo }> {
+): Promise<{ facts: StatisticsFacts; memo: Memo; aggregate: Aggregate }> {
   const region = await regionFacts(db, actor.tenantId);
   if (view !== 'caseload') return region;
   const visible = await repo.visiblePersonIds(db, actor);
@@ -67,9 +67,12 @@ async function factsFor(
   const persons = region.memo(`caseload persons|${scope}`, () =>
     region.facts.persons.filter((p) => visible.has(p.id)),
   );
+  const memo: Memo = (key, compute) => region.memo(`caseload ${scope}|${key}`, compute);
   return {
     facts: region.memo(`caseload facts|${scope}`, () => ({ ...region.facts, persons })),
-    memo: (key, compute) => region.memo(`caseload ${scope}|${key}`, compute),
+    memo,
+    // A caseload is no sum over the region's persons: its aggregates live as long as the version.
+    aggregate: (key, build) => memo(key, build),
   };
 }
 
@@ -115,7 +118,7 @@ export async function computeDashboard(
   const view = dashboardView(actor);
   const suppress = view === 'county';
   const { asOf, filters } = splitQuery(q);
-  const [{ facts, memo }, munis, targets] = await Promise.all([
+  const [{ facts, memo, aggregate }, munis, targets] = await Promise.all([
     factsFor(db, actor, view),
     repo.municipalities(db, actor.tenantId),
     repo.listTargets(db, actor.tenantId),
@@ -151,7 +154,12 @@ export async function computeDashboard(
     trend: trendDays(asOf, 11).map((d) => {
       if (d === asOf)
         return { on: d, caseload: valueAt(d, 'caseload'), inWorkShare: valueAt(d, 'in_work_share') };
-      return { on: d, ...memo(key('trend', d), () => trendPoint(facts, d, q, suppress)) };
+      return {
+        on: d,
+        ...memo(key('trend', d), () =>
+          aggregate(key('trend', d), () => TrendAggregate.build(facts, d, q, suppress)).result(),
+        ),
+      };
     }),
     funnel: funnelCells(
       memo(key('funnel', asOf), () => funnelCounts(facts, asOf, q)),
