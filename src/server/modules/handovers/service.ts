@@ -5,6 +5,7 @@ import { mayReceiveHandover, receiverRefusal } from '../../../domain/handover/re
 import type { HandoverFacts } from '../../../domain/handover/record';
 import { type HandoverAction, type HandoverState, transition } from '../../../domain/handover/state-machine';
 import { badRequest, conflict, forbidden, HttpError, notFound } from '../../http/errors';
+import { requireAccess } from '../access';
 import { writeAudit } from '../audit/audit-writer';
 import { closeCase, transferCase } from '../persons/case-writes';
 import { authorizePerson } from '../persons/service';
@@ -30,6 +31,7 @@ export async function requestHandover(
   h: NewHandover,
   requestId?: string,
 ): Promise<string> {
+  await requireAccess(db, actor, 'handover:manage');
   await authorizePerson(db, actor, personId, { action: 'request_handover', requestId });
   const to = await db
     .selectFrom('agency')
@@ -111,6 +113,7 @@ export async function actOnHandover(
   input: { reason?: string; version: number },
   requestId?: string,
 ) {
+  await requireAccess(db, actor, 'handover:manage', { handoverIds: [handoverId] });
   const h = await db
     .selectFrom('handover')
     .selectAll()

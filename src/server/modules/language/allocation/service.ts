@@ -13,6 +13,7 @@ import { applyChanges, type Skipped } from '../../../../domain/language';
 import { addDays, todayInGermany } from '../../../../domain/reference/dates';
 import { badRequest, conflict, notFound } from '../../../http/errors';
 import { solveInWorker } from '../../../workers/run-allocation';
+import { requireAccess } from '../../access';
 import { writeAudit } from '../../audit/audit-writer';
 import { createGeneratedTasks, type GeneratedTask } from '../../tasks/service';
 import { letterLanguage } from './letter';
@@ -127,6 +128,7 @@ export async function startRun(
   wait: boolean,
   requestId?: string,
 ): Promise<string> {
+  await requireAccess(db, actor, 'allocation:run');
   const { instance, skipped } = await liveInstance(db, actor.tenantId, params);
   const valid = validateInstance(instance);
   if (!valid.ok)
@@ -193,6 +195,7 @@ export async function adjustRun(
   changes: { client: string; course: string | null }[],
   requestId?: string,
 ): Promise<void> {
+  await requireAccess(db, actor, 'allocation:run', { runIds: [id] });
   const { row, instance, result } = await loadRun(db, actor.tenantId, id);
   if (row.state !== 'proposed' || !result)
     throw conflict(`Der Lauf ist im Status „${row.state}“ und kann nicht mehr angepasst werden.`);
@@ -239,6 +242,7 @@ export async function confirmRun(
   version: number,
   requestId?: string,
 ) {
+  await requireAccess(db, actor, 'allocation:run', { runIds: [id] });
   const { row, result } = await loadRun(db, actor.tenantId, id);
   if (row.state !== 'proposed' || !result)
     throw conflict(`Der Lauf ist im Status „${row.state}“ und kann nicht bestätigt werden.`);

@@ -4,6 +4,7 @@ import type { Actor } from '../../../../domain/access/person-access';
 import type { CourseTypeInfo } from '../../../../domain/language';
 import { todayInGermany } from '../../../../domain/reference/dates';
 import { badRequest, notFound } from '../../../http/errors';
+import { requireAccess } from '../../access';
 import { writeAudit } from '../../audit/audit-writer';
 import { personScope } from '../../persons/scope';
 import { courseScope } from '../scope';
@@ -16,6 +17,7 @@ const ON_LIST = ['enrolled', 'attending', 'completed'] as const;
 const germanDay = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 async function courseFor(db: Kysely<DB>, actor: Actor, courseId: string, types: readonly CourseTypeInfo[]) {
+  await requireAccess(db, actor, 'courses:manage', { courseIds: [courseId] });
   const scope = await courseScope(db, actor);
   const course = await findCourse(db, actor.tenantId, scope, courseId, types);
   if (!course) throw notFound('Kurs');

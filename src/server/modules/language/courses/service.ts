@@ -4,6 +4,7 @@ import type { Actor } from '../../../../domain/access/person-access';
 import { type CourseTypeInfo, currentAssessment, levelRank } from '../../../../domain/language';
 import { todayInGermany } from '../../../../domain/reference/dates';
 import { badRequest, conflict, forbidden, notFound } from '../../../http/errors';
+import { requireAccess } from '../../access';
 import { writeAudit } from '../../audit/audit-writer';
 import { personScope } from '../../persons/scope';
 import { type CourseScope, courseScope, ensureProviders, takenSeats } from '../scope';
@@ -145,6 +146,7 @@ export async function updateCourse(
   types: readonly CourseTypeInfo[],
   requestId?: string,
 ): Promise<CourseOut> {
+  await requireAccess(db, actor, 'courses:manage', { courseIds: [id] });
   const scope = await courseScope(db, actor);
   const before = await findCourse(db, actor.tenantId, scope, id, types);
   if (!before) throw notFound('Kurs');
@@ -199,6 +201,7 @@ export async function courseParticipants(
   types: readonly CourseTypeInfo[],
   requestId?: string,
 ) {
+  await requireAccess(db, actor, 'courses:read', { courseIds: [courseId] });
   const scope = await courseScope(db, actor);
   const course = await findCourse(db, actor.tenantId, scope, courseId, types);
   if (!course) throw notFound('Kurs');
