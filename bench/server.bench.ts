@@ -102,6 +102,7 @@ async function measure(
 
 async function readThroughput(
   url: string,
+  seconds = 10,
 ): Promise<{ rps: number; p50: number; p95: number; errors: number; personReads: number }> {
   const cookie = await loginCookie(url, 'fachkraft@demo.lotse');
   const listed = await fetch(`${url}/api/persons?limit=50`, { headers: { cookie } });
@@ -112,7 +113,7 @@ async function readThroughput(
   const result = await autocannon({
     url,
     connections: 10,
-    duration: 10,
+    duration: seconds,
     headers: { cookie },
     requests: [
       {
@@ -170,12 +171,12 @@ async function traceOneRead(env: Record<string, string>): Promise<string[]> {
 }
 
 /** Transactions per second of pgbench replaying the statements (10 clients, 2 threads, 10 s). */
-function pgbenchTps(url: string, statements: string[]): number | null {
+function pgbenchTps(url: string, statements: string[], seconds = 10): number | null {
   const dir = mkdtempSync(join(tmpdir(), 'lotse-pgbench-'));
   try {
     const script = join(dir, 'read.sql');
     writeFileSync(script, `${statements.join('\n')}\n`);
-    const r = spawnSync('pgbench', ['-n', '-c', '10', '-j', '2', '-T', '10', '-f', script, url], {
+    const r = spawnSync('pgbench', ['-n', '-c', '10', '-j', '2', '-T', String(seconds), '-f', script, url], {
       encoding: 'utf8',
     });
     const m = /tps = ([\d.]+)/.exec(r.stdout);
@@ -192,10 +193,10 @@ function pgbenchTps(url: string, statements: string[]): number | null {
  * adapter over PGlite), 10 workers for 10 s on the stopped server's data directory. PGlite is one connection,
  * so the workers take turns as the server's requests do.
  */
-async function pgliteReplayTps(dataDir: string, statements: string[]): Promise<number> {
+async function pgliteReplayTps(dataDir: string, statements: string[], seconds = 10): Promise<number> {
   const database = await openDatabase({ dataDir });
   try {
-    const until = performance.now() + 10_000;
+    const until = performance.now() + seconds * 1000;
     let done = 0;
     await Promise.all(
       Array.from({ length: 10 }, async () => {
@@ -205,19 +206,38 @@ async function pgliteReplayTps(dataDir: string, statements: string[]): Promise<n
         }
       }),
     );
-    return done / 10;
+    return done / seconds;
   } finally {
     await database.close();
   }
 }
 
-/** Issue 10: the API should cost at most 1.5× the SQL it runs; the SQL rate over the API's. */
-function ratioColumns(row: Record<string, string | number>, statements: string[], tps: number | null): void {
-  const rps = Number(row['GET /api/persons/:id req/s']);
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Issue 10: the API should cost at most 1.5× the SQL it runs. On a shared machine the load changes within a
+ * minute, so the API and its SQL are measured in turns (5 s each, ROUNDS times) and the median of the rounds'
+ * ratios (SQL rate over API rate) is reported.
+ */
+const ROUNDS = 3;
+async function pairedRatio(
+  row: Record<string, string | number>,
+  statements: string[],
+  round: () => Promise<{ rps: number; tps: number | null }>,
+): Promise<void> {
+  const rounds: { rps: number; tps: number }[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const r = await round();
+    if (r.tps === null) {
+      row['same SQL tps'] = 'pgbench missing';
+      return;
+    }
+    rounds.push({ rps: r.rps, tps: r.tps });
+  }
+  const ratio = Number(median(rounds.map((r) => r.tps / r.rps)).toFixed(2));
   row['statements per read'] = statements.length;
-  row['same SQL tps'] = tps === null ? 'pgbench missing' : Math.round(tps);
-  if (tps === null) return;
-  const ratio = Number((tps / rps).toFixed(2));
+  row['in turns: API req/s'] = rounds.map((r) => Math.round(r.rps)).join(' / ');
+  row['in turns: same SQL tps'] = rounds.map((r) => Math.round(r.tps)).join(' / ');
   row['API cost / SQL cost'] = ratio;
   row['≤ 1.5'] = ratio <= 1.5 ? 'yes' : 'no';
 }
@@ -232,7 +252,17 @@ const bench: Benchmark = {
     try {
       const row = await measure('pglite', { LOTSE_DATA_DIR: dir }, { LOTSE_DATA_DIR: dir });
       const statements = await traceOneRead({ LOTSE_DATA_DIR: dir });
-      ratioColumns(row, statements, await pgliteReplayTps(dir, statements));
+      // PGlite is one process's database: the server stops while the SQL is replayed on its directory.
+      await pairedRatio(row, statements, async () => {
+        const server = await startServer({ LOTSE_DATA_DIR: dir });
+        let rps: number;
+        try {
+          rps = (await readThroughput(server.url, 5)).rps;
+        } finally {
+          await stop(server.proc);
+        }
+        return { rps, tps: await pgliteReplayTps(dir, statements, 5) };
+      });
       rows.push(row);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -248,7 +278,15 @@ const bench: Benchmark = {
         // Issue 10: the API should cost at most 1.5× the SQL it runs. pgbench replays exactly the statements
         // of one audited read (same concurrency); the ratio is its rate over the API's.
         const statements = await traceOneRead({ DATABASE_URL: pg.url });
-        ratioColumns(row, statements, pgbenchTps(pg.url, statements));
+        const server = await startServer({ DATABASE_URL: pg.url });
+        try {
+          await pairedRatio(row, statements, async () => ({
+            rps: (await readThroughput(server.url, 5)).rps,
+            tps: pgbenchTps(pg.url, statements, 5),
+          }));
+        } finally {
+          await stop(server.proc);
+        }
         rows.push(row);
       } finally {
         await pg.drop();
@@ -263,7 +301,7 @@ const bench: Benchmark = {
       rows,
       notes: [
         'Each read runs the access rule and writes one audit row in the same request.',
-        "API cost / SQL cost: the SQL of one read replayed at the same concurrency (pgbench on PostgreSQL, the server's driver in-process on PGlite) over the API's rate; target ≤ 1.5 (was 2.8–3.5 at 7 statements).",
+        "API cost / SQL cost: the SQL of one read replayed at the same concurrency (pgbench on PostgreSQL, the server's driver in-process on PGlite) over the API's rate, measured in turns of 5 s (median of 3 rounds); target ≤ 1.5 (was 2.8–3.5 at 7 statements).",
         "Same SQL tps replays one read's statements, each its own INSERT; the server shares an INSERT among the audit rows of concurrent reads.",
         'Impact: GET /api/rules/impact as the coordinator (load the open cases, evaluate the day before and the day, audit), median of 3; target < 2 s.',
       ],
