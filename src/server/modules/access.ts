@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../../db/schema';
 import { type Actor, decidePersonRead } from '../../domain/access/person-access';
 import { actorMay, type Permission } from '../../domain/access/roles';
 import { todayInGermany } from '../../domain/reference/dates';
 import { forbidden, notFound } from '../http/errors';
-import { writeAuditGrouped } from './audit/audit-writer';
+import { personActEntry, writeAuditGrouped } from './audit/audit-writer';
+import { accessFactColumns, consentFact } from './persons/repo';
 
 /**
  * One guard at the top of every service method that takes ids (after Immich's `requireAccess`): the role's
@@ -119,28 +119,7 @@ async function requirePersons(
       'p.owner_user_id',
       'p.owner_agency_id',
       'p.team',
-      jsonArrayFrom(
-        eb
-          .selectFrom('consent as c')
-          .select([
-            'c.id',
-            'c.recipient_agency_id',
-            'c.purpose',
-            'c.data_categories',
-            'c.given_on',
-            'c.withdrawn_on',
-          ])
-          .whereRef('c.tenant_id', '=', 'p.tenant_id')
-          .whereRef('c.person_id', '=', 'p.id'),
-      ).as('consents'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('handover as h')
-          .select('h.to_agency_id')
-          .whereRef('h.tenant_id', '=', 'p.tenant_id')
-          .whereRef('h.person_id', '=', 'p.id')
-          .where('h.state', 'in', ['requested', 'accepted']),
-      ).as('handovers'),
+      ...accessFactColumns(eb),
     ])
     .where('p.tenant_id', '=', actor.tenantId)
     .where('p.id', 'in', ids)
@@ -156,16 +135,9 @@ async function requirePersons(
         ownerUserId: p.owner_user_id,
         ownerAgencyId: p.owner_agency_id,
         team: p.team,
-        handoverAgencyIds: p.handovers.map((h) => h.to_agency_id),
+        handoverAgencyIds: p.access_handovers.map((h) => h.to_agency_id),
       },
-      consents: p.consents.map((c) => ({
-        id: c.id,
-        recipientAgencyId: c.recipient_agency_id,
-        purpose: c.purpose,
-        dataCategories: c.data_categories,
-        givenOn: c.given_on,
-        withdrawnOn: c.withdrawn_on,
-      })),
+      consents: p.access_consents.map(consentFact),
       today,
     }),
   }));
@@ -197,21 +169,7 @@ async function requirePersons(
   await Promise.all(
     decisions.map(({ personId, decision }) =>
       decision.allowed
-        ? writeAuditGrouped(
-            db,
-            actor,
-            {
-              action: opts.action,
-              entity: 'person',
-              entityId: personId,
-              personId,
-              legalBasis: decision.basis,
-              consentId: decision.consentId,
-              purpose: decision.purpose,
-              details: { categories: decision.categories },
-            },
-            opts.requestId,
-          )
+        ? writeAuditGrouped(db, actor, personActEntry(opts.action, personId, decision), opts.requestId)
         : undefined,
     ),
   );

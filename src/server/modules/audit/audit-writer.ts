@@ -26,6 +26,28 @@ export interface AuditEntry {
 
 type Auditor = Pick<Actor, 'tenantId' | 'userId' | 'agencyId' | 'role'> | null;
 
+/**
+ * The audit entry of an allowed act on a person: which person, and the decision's legal basis, consent,
+ * purpose and the data categories the answer was cut to — one shape for every place that decides on persons.
+ */
+export function personActEntry(
+  action: string,
+  personId: string,
+  decision: { basis: string; consentId: string | null; purpose: string; categories: readonly string[] },
+  details: Record<string, unknown> = {},
+): AuditEntry {
+  return {
+    action,
+    entity: 'person',
+    entityId: personId,
+    personId,
+    legalBasis: decision.basis,
+    consentId: decision.consentId,
+    purpose: decision.purpose,
+    details: { categories: decision.categories, ...details },
+  };
+}
+
 function auditValues(actor: Auditor, entry: AuditEntry & { tenantId?: string }, requestId?: string) {
   const tenantId = actor?.tenantId ?? entry.tenantId;
   if (!tenantId) throw new Error('audit entry without tenant');

@@ -132,6 +132,38 @@ export async function findPersonRow(db: Kysely<DB>, tenantId: string, id: string
 export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPersonRow>>>;
 
 /**
+ * The facts of a person (alias `p`) the access decision needs beside the row itself, as columns of the
+ * person's statement: the consents and the agencies of open handovers. Shared by every statement that
+ * decides on persons (the read here, requireAccess for many persons at once).
+ */
+export function accessFactColumns(eb: ExpressionBuilder<DB & { p: DB['person'] }, 'p'>) {
+  return [
+    jsonArrayFrom(
+      eb
+        .selectFrom('consent as c')
+        .select([
+          'c.id',
+          'c.recipient_agency_id',
+          'c.purpose',
+          'c.data_categories',
+          'c.given_on',
+          'c.withdrawn_on',
+        ])
+        .whereRef('c.tenant_id', '=', 'p.tenant_id')
+        .whereRef('c.person_id', '=', 'p.id'),
+    ).as('access_consents'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('handover as h')
+        .select('h.to_agency_id')
+        .whereRef('h.tenant_id', '=', 'p.tenant_id')
+        .whereRef('h.person_id', '=', 'p.id')
+        .where('h.state', 'in', ['requested', 'accepted']),
+    ).as('access_handovers'),
+  ] as const;
+}
+
+/**
  * The person with the facts the access decision needs — consents and the agencies of open handovers —
  * as one statement (one round trip instead of three: an audited read is dominated by round trips).
  */
@@ -148,28 +180,7 @@ function personForAccessQuery(db: Kysely<DB>, tenantId: string, id: string) {
       'oa.name as owner_agency_name',
       'm.name as municipality_name',
       'w.name as wohnsitzauflage_name',
-      jsonArrayFrom(
-        eb
-          .selectFrom('consent as c')
-          .select([
-            'c.id',
-            'c.recipient_agency_id',
-            'c.purpose',
-            'c.data_categories',
-            'c.given_on',
-            'c.withdrawn_on',
-          ])
-          .whereRef('c.tenant_id', '=', 'p.tenant_id')
-          .whereRef('c.person_id', '=', 'p.id'),
-      ).as('access_consents'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('handover as h')
-          .select('h.to_agency_id')
-          .whereRef('h.tenant_id', '=', 'p.tenant_id')
-          .whereRef('h.person_id', '=', 'p.id')
-          .where('h.state', 'in', ['requested', 'accepted']),
-      ).as('access_handovers'),
+      ...accessFactColumns(eb),
     ])
     .where('p.tenant_id', '=', tenantId)
     .where('p.id', '=', id);
@@ -247,7 +258,7 @@ export async function findPersonForRead(db: Kysely<DB>, tenantId: string, id: st
   };
 }
 
-const consentFact = (c: {
+export const consentFact = (c: {
   id: string;
   recipient_agency_id: string;
   purpose: string;

@@ -20,7 +20,7 @@ import {
 import { todayInGermany } from '../../../domain/reference/dates';
 import { badRequest, conflict, forbidden, HttpError, notFound } from '../../http/errors';
 import { assertTenantRefs, type TenantRef } from '../../http/tenant-refs';
-import { writeAudit, writeAuditGrouped } from '../audit/audit-writer';
+import { personActEntry, writeAudit, writeAuditGrouped } from '../audit/audit-writer';
 import { presentPerson } from './presenter';
 import {
   accessFactsOf,
@@ -58,21 +58,7 @@ export async function authorizePerson(
   opts: { action: string; requestId?: string; details?: Record<string, unknown> },
 ) {
   const { row, decision } = await decidePerson(db, actor, personId, opts);
-  await writeAudit(
-    db,
-    actor,
-    {
-      action: opts.action,
-      entity: 'person',
-      entityId: personId,
-      personId,
-      legalBasis: decision.basis,
-      consentId: decision.consentId,
-      purpose: decision.purpose,
-      details: { categories: decision.categories, ...opts.details },
-    },
-    opts.requestId,
-  );
+  await writeAudit(db, actor, personActEntry(opts.action, personId, decision, opts.details), opts.requestId);
   return { row, decision };
 }
 
@@ -148,21 +134,7 @@ export async function readPerson(
   const found = await findPersonForRead(db, actor.tenantId, personId);
   if (!found) throw notFound('Person');
   const decision = await decideFound(db, actor, personId, found, { action, requestId });
-  await writeAuditGrouped(
-    db,
-    actor,
-    {
-      action,
-      entity: 'person',
-      entityId: personId,
-      personId,
-      legalBasis: decision.basis,
-      consentId: decision.consentId,
-      purpose: decision.purpose,
-      details: { categories: decision.categories },
-    },
-    requestId,
-  );
+  await writeAuditGrouped(db, actor, personActEntry(action, personId, decision), requestId);
   return presentPerson(found.row, found.history, found.household, decision);
 }
 
