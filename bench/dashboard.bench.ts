@@ -78,7 +78,7 @@ const bench: Benchmark = {
       notes: [
         `filters rotate: ${filters.map(([label]) => label).join(' · ')}`,
         `all requests p95 ${Math.round(p95)} ms — target (issue 15): demo county p95 < 200 ms on PGlite: ${p95 < 200 ? 'met' : 'NOT MET'}`,
-        'the Land scale (500,000 persons on the PostgreSQL server): npm run bench -- dashboard-land',
+        'the Land scale (500,000 persons on the PostgreSQL server): npm run bench -- land-dashboard',
       ],
     };
   },

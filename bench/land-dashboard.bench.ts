@@ -51,7 +51,7 @@ async function ensureLand(url: string): Promise<void> {
 }
 
 const bench: Benchmark = {
-  name: 'dashboard-land',
+  name: 'land-dashboard',
   description: `steering dashboard at Land scale on the PostgreSQL server (${PERSONS.toLocaleString('en')} persons, ${COUNTIES} counties; issue 15)`,
   async run() {
     const url = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
