@@ -34,6 +34,16 @@ describe('lotse CLI (PGlite)', { timeout: 300_000 }, () => {
     expect(seed.stdout).toContain('empfang@demo.lotse');
     const again = lotse('seed', '--demo', '--clients', '10');
     expect(again.status).toBe(2);
+    // The Land: bad sizes are refused before the database is touched; a filled database is not loaded into.
+    const tiny = lotse('seed', '--land', '--persons', '5');
+    expect(tiny.status).toBe(2);
+    expect(tiny.stderr).toContain('--persons: eine ganze Zahl von 1.000 bis 5.000.000');
+    const thin = lotse('seed', '--land', '--persons', '1000', '--counties', '20');
+    expect(thin.status).toBe(2);
+    expect(thin.stderr).toContain('mindestens 100 Personen je Kreis');
+    const land = lotse('seed', '--land', '--persons', '1000', '--counties', '2');
+    expect(land.status).toBe(2);
+    expect(land.stderr).toContain('Die Datenbank enthält schon Daten');
     const bad = lotse(
       'user',
       'create',

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
 import { loadConfig } from '../../config/env';
+import type { DB } from '../../db/schema';
 import { seedLand } from '../../server/demo/land';
 import { isDatabaseEmpty, seedDemo } from '../../server/demo/seed';
 import { withDatabase } from '../db';
@@ -38,52 +40,61 @@ export function registerSeed(program: Command): void {
           process.exitCode = 2;
           return;
         }
-        const clients = Number(opts.clients);
-        if (!Number.isInteger(clients) || clients < 0 || clients > 1_000_000) {
-          process.stderr.write('--clients: eine ganze Zahl von 0 bis 1.000.000\n');
-          process.exitCode = 2;
-          return;
-        }
-        const config = loadConfig();
-        await withDatabase(async ({ db }) => {
-          if (!opts.force && !(await isDatabaseEmpty(db))) {
-            process.stderr.write('Die Datenbank enthält schon Daten; mit --force trotzdem laden.\n');
-            process.exitCode = 2;
-            return;
-          }
-          await seedDemo(db, {
-            password: config.demoPassword,
-            clients,
-            log: (m) => process.stdout.write(`${m}\n`),
-          });
-          printDemoLogins(config.demoPassword);
+        const clients = wholeNumber(
+          opts.clients,
+          (n) => n >= 0 && n <= 1_000_000,
+          '--clients: eine ganze Zahl von 0 bis 1.000.000',
+        );
+        if (clients === null) return;
+        await intoEmptyDatabase(opts.force, async (db, password) => {
+          await seedDemo(db, { password, clients, log: (m) => process.stdout.write(`${m}\n`) });
+          printDemoLogins(password);
         });
       },
     );
 }
 
-async function seedLandCommand(opts: { persons: string; counties: string; force?: boolean }): Promise<void> {
-  const persons = Number(opts.persons);
-  const counties = Number(opts.counties);
-  if (!Number.isInteger(persons) || persons < 1000 || persons > 5_000_000) {
-    process.stderr.write('--persons: eine ganze Zahl von 1.000 bis 5.000.000\n');
-    process.exitCode = 2;
-    return;
-  }
-  if (!Number.isInteger(counties) || counties < 1 || counties > 500 || persons / counties < 100) {
-    process.stderr.write('--counties: eine ganze Zahl von 1 bis 500, mit mindestens 100 Personen je Kreis\n');
-    process.exitCode = 2;
-    return;
-  }
+/** A whole-number option within bounds, or null after telling the user why (exit code 2). */
+function wholeNumber(raw: string, ok: (n: number) => boolean, message: string): number | null {
+  const n = Number(raw);
+  if (Number.isInteger(n) && ok(n)) return n;
+  process.stderr.write(`${message}\n`);
+  process.exitCode = 2;
+  return null;
+}
+
+/** Loads into the database only if it is empty (or with --force): a seed must not mix into real data. */
+async function intoEmptyDatabase(
+  force: boolean | undefined,
+  load: (db: Kysely<DB>, password: string) => Promise<void>,
+): Promise<void> {
   const config = loadConfig();
   await withDatabase(async ({ db }) => {
-    if (!opts.force && !(await isDatabaseEmpty(db))) {
+    if (!force && !(await isDatabaseEmpty(db))) {
       process.stderr.write('Die Datenbank enthält schon Daten; mit --force trotzdem laden.\n');
       process.exitCode = 2;
       return;
     }
+    await load(db, config.demoPassword);
+  });
+}
+
+async function seedLandCommand(opts: { persons: string; counties: string; force?: boolean }): Promise<void> {
+  const persons = wholeNumber(
+    opts.persons,
+    (n) => n >= 1000 && n <= 5_000_000,
+    '--persons: eine ganze Zahl von 1.000 bis 5.000.000',
+  );
+  if (persons === null) return;
+  const counties = wholeNumber(
+    opts.counties,
+    (n) => n >= 1 && n <= 500 && persons / n >= 100,
+    '--counties: eine ganze Zahl von 1 bis 500, mit mindestens 100 Personen je Kreis',
+  );
+  if (counties === null) return;
+  await intoEmptyDatabase(opts.force, async (db, password) => {
     const out = await seedLand(db, {
-      password: config.demoPassword,
+      password,
       persons,
       counties,
       log: (m) => process.stdout.write(`${m}\n`),
