@@ -47,9 +47,9 @@ export function dashboardView(actor: Actor): DashboardView {
 }
 
 /**
- * The facts the reader's dashboard counts: the own caseload's persons only, or the whole region. For the
- * region, `memo` keeps results per version of the facts (the next reader of the same numbers gets them
- * without counting); a caseload is small and belongs to one reader, so it is counted each time.
+ * The facts the reader's dashboard counts: the own caseload's persons only, or the whole region. `memo`
+ * keeps results per version of the region's facts (the next reader of the same numbers gets them without
+ * counting); a caseload's results are kept under the set of persons it holds.
  */
 async function factsFor(
   db: Kysely<DB>,
@@ -64,12 +64,12 @@ async function factsFor(
   const scope = createHash('sha1')
     .update([...visible].sort().join())
     .digest('base64');
-  const persons = region.memo(`caseload persons|${scope}`, () =>
-    region.facts.persons.filter((p) => visible.has(p.id)),
-  );
   const memo: Memo = (key, compute) => region.memo(`caseload ${scope}|${key}`, compute);
   return {
-    facts: region.memo(`caseload facts|${scope}`, () => ({ ...region.facts, persons })),
+    facts: memo('facts', () => ({
+      ...region.facts,
+      persons: region.facts.persons.filter((p) => visible.has(p.id)),
+    })),
     memo,
     // A caseload is no sum over the region's persons: its aggregates live as long as the version.
     aggregate: (key, build) => memo(key, build),
@@ -156,9 +156,7 @@ export async function computeDashboard(
         return { on: d, caseload: valueAt(d, 'caseload'), inWorkShare: valueAt(d, 'in_work_share') };
       return {
         on: d,
-        ...memo(key('trend', d), () =>
-          aggregate(key('trend', d), () => TrendAggregate.build(facts, d, q, suppress)).result(),
-        ),
+        ...aggregate(key('trend', d), () => TrendAggregate.build(facts, d, q, suppress)).result(),
       };
     }),
     funnel: funnelCells(
