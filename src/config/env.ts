@@ -12,6 +12,9 @@ const schema = z.object({
   // Bound of the wait for a database connection (PGlite has one): beyond it 503 with Retry-After.
   LOTSE_DB_MAX_WAITING: z.coerce.number().int().positive().default(200),
   LOTSE_DB_MAX_WAIT_MS: z.coerce.number().int().positive().default(4000),
+  // Repeated statements run as server-side prepared statements (src/db/prepared.ts); 0 behind PgBouncer < 1.21
+  // in transaction mode. Read by openDatabase itself, so that the CLI follows it too.
+  LOTSE_DB_PREPARE: z.enum(['0', '1']).default('1'),
   // API requests worked on at once; beyond, 503 at once (default: 48 on PGlite, 256 on a server).
   LOTSE_MAX_IN_FLIGHT: z.coerce.number().int().positive().optional(),
   LOTSE_DATA_DIR: z.string().default('./data'),

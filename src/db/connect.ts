@@ -8,6 +8,7 @@ import { Kysely, type LogConfig, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './dir-lock';
 import { createPool, DEFAULT_QUEUE_BOUND, type QueueBound } from './pool';
+import { StatementNames } from './prepared';
 import type { DB } from './schema';
 import { copyTemplateInto } from './template';
 
@@ -47,6 +48,8 @@ export interface OpenOptions {
    * of initdb — the server's start does this; `lotse migrate` and the tests build their databases as before.
    */
   fromTemplate?: boolean;
+  /** Repeated statements run prepared (prepared.ts); default on, LOTSE_DB_PREPARE=0 turns it off. */
+  prepare?: boolean;
 }
 
 function tracer(file: string | undefined): LogConfig | undefined {
@@ -61,8 +64,10 @@ function tracer(file: string | undefined): LogConfig | undefined {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const queue = opts.queue ?? DEFAULT_QUEUE_BOUND;
   const onError = opts.onConnectionError ?? (() => {});
+  const statementNames =
+    (opts.prepare ?? process.env.LOTSE_DB_PREPARE !== '0') ? new StatementNames() : undefined;
   if (opts.url) {
-    const pool = createPool({ connectionString: opts.url, max: 10 }, queue, onError);
+    const pool = createPool({ connectionString: opts.url, max: 10 }, queue, onError, { statementNames });
     const db = new Kysely<DB>({
       dialect: new PostgresDialect({ pool: pool.kysely }),
       log: tracer(opts.traceFile),
@@ -90,7 +95,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     { ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 } as pg.PoolConfig,
     queue,
     onError,
-    { inProcess: true },
+    { inProcess: true, statementNames },
   );
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool: pool.kysely }),

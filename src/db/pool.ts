@@ -1,5 +1,6 @@
 import type { PostgresPool } from 'kysely';
 import pg from 'pg';
+import { prepareRepeatedStatements, type StatementNames } from './prepared';
 
 /**
  * The database is busy or away: the request may be repeated in a few seconds. The error handler answers
@@ -46,12 +47,15 @@ export function createPool(
   config: pg.PoolConfig,
   bound: QueueBound,
   onConnectionError: (err: Error) => void,
-  opts: { inProcess?: boolean } = {},
+  opts: { inProcess?: boolean; statementNames?: StatementNames } = {},
 ): Pool {
   const raw = new pg.Pool({ ...config, connectionTimeoutMillis: bound.maxWaitMs });
   raw.on('error', onConnectionError);
   // A client checked out by a request has no pool listener: its own one keeps the error from crashing.
-  raw.on('connect', (client) => client.on('error', onConnectionError));
+  raw.on('connect', (client) => {
+    client.on('error', onConnectionError);
+    if (opts.statementNames) prepareRepeatedStatements(client, opts.statementNames);
+  });
   const kysely: PostgresPool = {
     connect: async () => {
       // PGlite answers inside this process without real I/O: a request would run from start to end in
