@@ -45,6 +45,8 @@ export function registerServe(program: Command): void {
             await seedDemo(database.db, {
               password: config.demoPassword,
               log: (m) => process.stdout.write(`  ${m}\n`),
+              // PGlite: the server analyses the changed tables itself, just after it listens (run.ts).
+              analyze: database.kind !== 'pglite',
             });
             seeded = true;
           }

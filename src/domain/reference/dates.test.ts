@@ -28,3 +28,41 @@ describe('ageInYears: full years on a day (birthday counts on the day itself)', 
     expect(ageInYears(birth, on)).toBe(age);
   });
 });
+
+describe('addDays / daysBetween by integer arithmetic agree with the calendar of Date', () => {
+  const viaDate = (iso: string, days: number) =>
+    new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const betweenViaDate = (a: string, b: string) =>
+    Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+
+  it('on 20,000 random days and offsets from 1000 to 9999', () => {
+    let seed = 42;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let i = 0; i < 20_000; i++) {
+      const start = viaDate('1900-01-01', Math.floor(next() * 80_000));
+      const offset = Math.floor((next() - 0.5) * 2 * 300_000);
+      expect(addDays(start, offset)).toBe(viaDate(start, offset));
+      const end = viaDate(start, offset);
+      expect(daysBetween(start, end)).toBe(betweenViaDate(start, end));
+    }
+  });
+
+  it.each([
+    ['a day past the month end rolls over', '2024-02-30', 0, '2024-03-01'],
+    ['31 April rolls over', '2024-04-31', 1, '2024-05-02'],
+    ['29 February of a leap year', '2024-02-28', 1, '2024-02-29'],
+    ['no 29 February in 2100', '2100-02-28', 1, '2100-03-01'],
+    ['29 February in 2000', '2000-02-28', 1, '2000-02-29'],
+    ['into year 1000', '1000-01-02', -1, '1000-01-01'],
+    ['before year 1000 (Date path)', '1000-01-01', -1, '0999-12-31'],
+  ])('%s', (_what, from, days, to) => {
+    expect(addDays(from, days)).toBe(to);
+  });
+
+  it('refuses what is no day, as before (month 13)', () => {
+    expect(() => addDays('2024-13-01', 1)).toThrow(RangeError);
+  });
+});

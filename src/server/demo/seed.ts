@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { insertRows } from '../../db/bulk';
 import { refreshStatistics } from '../../db/maintenance';
 import type { DB } from '../../db/schema';
 import { hashPassword } from '../modules/auth/passwords';
@@ -27,9 +28,9 @@ export interface SeedOptions {
   /** Prefix for staff e-mails, so that several demo tenants can coexist in one database. */
   emailPrefix?: string;
   log?: (message: string) => void;
+  /** Refresh the planner statistics at the end (default); off when the caller does it (server start). */
+  analyze?: boolean;
 }
-
-const CHUNK = 500;
 
 /**
  * A bulk load as pg_restore does it: for this transaction, no foreign-key checks and no ordinary triggers
@@ -151,37 +152,25 @@ export async function seedDemo(
       },
       createdBy: userId.get('empfang@demo.lotse')!,
     });
-    for (let i = 0; i < clients.persons.length; i += CHUNK) {
-      await tx
-        .insertInto('person')
-        .values(clients.persons.slice(i, i + CHUNK).map((p) => ({ ...p, tenant_id: tenantId })))
-        .execute();
-    }
-    for (let i = 0; i < clients.statuses.length; i += CHUNK) {
-      await tx
-        .insertInto('residence_status')
-        .values(clients.statuses.slice(i, i + CHUNK).map((s) => ({ ...s, tenant_id: tenantId })))
-        .execute();
-    }
-    for (let i = 0; i < clients.consents.length; i += CHUNK) {
-      await tx
-        .insertInto('consent')
-        .values(clients.consents.slice(i, i + CHUNK).map((c) => ({ ...c, tenant_id: tenantId })))
-        .execute();
-    }
-    for (let i = 0; i < clients.household.length; i += CHUNK) {
-      await tx
-        .insertInto('household_member')
-        .values(clients.household.slice(i, i + CHUNK).map((h) => ({ ...h, tenant_id: tenantId })))
-        .execute();
-    }
-    for (let i = 0; i < clients.nameKeys.length; i += CHUNK * 4) {
-      await tx
-        .insertInto('person_name_key')
-        .values(clients.nameKeys.slice(i, i + CHUNK * 4).map((k) => ({ ...k, tenant_id: tenantId })))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    const inTenant = <R extends object>(rows: readonly R[]) =>
+      rows.map((r) => ({ ...r, tenant_id: tenantId }));
+    await insertRows(tx, 'person', inTenant(clients.persons));
+    await insertRows(tx, 'residence_status', inTenant(clients.statuses));
+    await insertRows(tx, 'consent', inTenant(clients.consents));
+    await insertRows(tx, 'household_member', inTenant(clients.household));
+    // In the order of the primary key (tenant, key, person): the B-tree then grows at its right edge.
+    const keys = inTenant(clients.nameKeys).sort((a, b) =>
+      a.key < b.key
+        ? -1
+        : a.key > b.key
+          ? 1
+          : a.person_id < b.person_id
+            ? -1
+            : a.person_id > b.person_id
+              ? 1
+              : 0,
+    );
+    await insertRows(tx, 'person_name_key', keys, { onConflictDoNothing: true });
     log(
       `${clients.persons.length} Klientinnen und Klienten mit ${clients.statuses.length} Aufenthaltsstatus und ${clients.consents.length} Einwilligungen`,
     );
@@ -214,7 +203,9 @@ export async function seedDemo(
     return { tenantId, clients: clients.persons.length };
   });
   // Thousands of new rows: let the planner know before the first query.
-  await refreshStatistics(db);
-  log('Planerstatistik');
+  if (opts.analyze !== false) {
+    await refreshStatistics(db);
+    log('Planerstatistik');
+  }
   return result;
 }
