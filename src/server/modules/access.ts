@@ -4,7 +4,7 @@ import { type Actor, decidePersonRead } from '../../domain/access/person-access'
 import { actorMay, type Permission } from '../../domain/access/roles';
 import { todayInGermany } from '../../domain/reference/dates';
 import { forbidden, notFound } from '../http/errors';
-import { personActEntry, writeAuditGrouped } from './audit/audit-writer';
+import { personActEntry, personRefusalEntry, writeAuditGrouped } from './audit/audit-writer';
 import { accessFactColumns, consentFact } from './persons/repo';
 
 /**
@@ -29,11 +29,43 @@ export interface AccessIds {
   runIds?: readonly string[];
 }
 
-const PERSON_REFUSAL: Record<string, string> = {
+/** What a refused reader is told, per reason of the access rule (the same words on every path). */
+export const PERSON_REFUSAL: Record<string, string> = {
+  tenant: 'Person nicht gefunden.',
   permission: 'Ihre Rolle darf Personendaten nicht lesen.',
   scope: 'Dieser Fall gehört nicht zu Ihrem Zuständigkeitsbereich.',
   no_consent: 'Für Ihre Stelle liegt keine gültige Einwilligung der Person vor.',
 };
+
+/**
+ * The access rule on a person's loaded access facts (`accessFactColumns`): one mapping from the row to
+ * `decidePersonRead` for the single-person guard (persons/service) and for `requireAccess` on many.
+ */
+export function decideOnFacts(
+  actor: Actor,
+  person: {
+    tenant_id: string;
+    owner_user_id: string | null;
+    owner_agency_id: string | null;
+    team: string | null;
+  },
+  consents: ReturnType<typeof consentFact>[],
+  handoverAgencyIds: string[],
+  today = todayInGermany(),
+) {
+  return decidePersonRead({
+    actor,
+    person: {
+      tenantId: person.tenant_id,
+      ownerUserId: person.owner_user_id,
+      ownerAgencyId: person.owner_agency_id,
+      team: person.team,
+      handoverAgencyIds,
+    },
+    consents,
+    today,
+  });
+}
 
 const distinct = (ids: readonly string[] | undefined): string[] => [...new Set(ids ?? [])];
 
@@ -128,18 +160,13 @@ async function requirePersons(
   const today = todayInGermany();
   const decisions = rows.map((p) => ({
     personId: p.id,
-    decision: decidePersonRead({
+    decision: decideOnFacts(
       actor,
-      person: {
-        tenantId: p.tenant_id,
-        ownerUserId: p.owner_user_id,
-        ownerAgencyId: p.owner_agency_id,
-        team: p.team,
-        handoverAgencyIds: p.access_handovers.map((h) => h.to_agency_id),
-      },
-      consents: p.access_consents.map(consentFact),
+      p,
+      p.access_consents.map(consentFact),
+      p.access_handovers.map((h) => h.to_agency_id),
       today,
-    }),
+    ),
   }));
   const refused = decisions.flatMap(({ personId, decision }) =>
     decision.allowed ? [] : [{ personId, reason: decision.reason }],
@@ -148,19 +175,7 @@ async function requirePersons(
     // The act did not happen: only the refusals are recorded, each with its reason.
     await Promise.all(
       refused.map(({ personId, reason }) =>
-        writeAuditGrouped(
-          db,
-          actor,
-          {
-            action: opts.action,
-            entity: 'person',
-            entityId: personId,
-            personId,
-            outcome: 'denied',
-            details: { reason },
-          },
-          opts.requestId,
-        ),
+        writeAuditGrouped(db, actor, personRefusalEntry(opts.action, personId, reason), opts.requestId),
       ),
     );
     throw forbidden(PERSON_REFUSAL[refused[0].reason]);

@@ -48,6 +48,23 @@ export function personActEntry(
   };
 }
 
+/** The audit entry of a refused act on a person: the rule's reason, nothing of the person's data. */
+export function personRefusalEntry(
+  action: string,
+  personId: string,
+  reason: string,
+  details: Record<string, unknown> = {},
+): AuditEntry {
+  return {
+    action,
+    entity: 'person',
+    entityId: personId,
+    personId,
+    outcome: 'denied',
+    details: { reason, ...details },
+  };
+}
+
 function auditValues(actor: Auditor, entry: AuditEntry & { tenantId?: string }, requestId?: string) {
   const tenantId = actor?.tenantId ?? entry.tenantId;
   if (!tenantId) throw new Error('audit entry without tenant');

@@ -4,7 +4,6 @@ import {
   type Actor,
   CASE_FIELD_CATEGORY,
   type DataCategory,
-  decidePersonRead,
   mayRead,
   mayWriteHealth,
 } from '../../../domain/access/person-access';
@@ -20,7 +19,8 @@ import {
 import { todayInGermany } from '../../../domain/reference/dates';
 import { badRequest, conflict, forbidden, HttpError, notFound } from '../../http/errors';
 import { assertTenantRefs, type TenantRef } from '../../http/tenant-refs';
-import { personActEntry, writeAudit, writeAuditGrouped } from '../audit/audit-writer';
+import { decideOnFacts, PERSON_REFUSAL } from '../access';
+import { personActEntry, personRefusalEntry, writeAudit, writeAuditGrouped } from '../audit/audit-writer';
 import { presentPerson } from './presenter';
 import {
   accessFactsOf,
@@ -39,13 +39,6 @@ import {
 } from './repo';
 import type { FieldChangeOut, PersonCreate, PersonOut, PersonSearch, PersonUpdate } from './schema';
 
-const REFUSAL: Record<string, string> = {
-  tenant: 'Person nicht gefunden.',
-  permission: 'Ihre Rolle darf Personendaten nicht lesen.',
-  scope: 'Dieser Fall gehört nicht zu Ihrem Zuständigkeitsbereich.',
-  no_consent: 'Für Ihre Stelle liegt keine gültige Einwilligung der Person vor.',
-};
-
 /**
  * The guard of every person-related action: loads the facts, asks the access rule, writes exactly one
  * audit row (allowed or denied) and returns the row and the decision. Sub-resources (consent, household,
@@ -58,7 +51,12 @@ export async function authorizePerson(
   opts: { action: string; requestId?: string; details?: Record<string, unknown> },
 ) {
   const { row, decision } = await decidePerson(db, actor, personId, opts);
-  await writeAudit(db, actor, personActEntry(opts.action, personId, decision, opts.details), opts.requestId);
+  await writeAuditGrouped(
+    db,
+    actor,
+    personActEntry(opts.action, personId, decision, opts.details),
+    opts.requestId,
+  );
   return { row, decision };
 }
 
@@ -86,34 +84,16 @@ async function decideFound(
   found: NonNullable<Awaited<ReturnType<typeof findPersonForAccess>>>,
   opts: { action: string; requestId?: string; details?: Record<string, unknown> },
 ) {
-  const { row, consents, handoverAgencyIds: handovers } = found;
-  const decision = decidePersonRead({
-    actor,
-    person: {
-      tenantId: row.tenant_id,
-      ownerUserId: row.owner_user_id,
-      ownerAgencyId: row.owner_agency_id,
-      team: row.team,
-      handoverAgencyIds: handovers,
-    },
-    consents,
-    today: todayInGermany(),
-  });
+  const { row, consents, handoverAgencyIds } = found;
+  const decision = decideOnFacts(actor, row, consents, handoverAgencyIds);
   if (!decision.allowed) {
-    await writeAudit(
+    await writeAuditGrouped(
       db,
       actor,
-      {
-        action: opts.action,
-        entity: 'person',
-        entityId: personId,
-        personId,
-        outcome: 'denied',
-        details: { reason: decision.reason, ...opts.details },
-      },
+      personRefusalEntry(opts.action, personId, decision.reason, opts.details),
       opts.requestId,
     );
-    throw forbidden(REFUSAL[decision.reason]);
+    throw forbidden(PERSON_REFUSAL[decision.reason]);
   }
   return decision;
 }
@@ -337,18 +317,13 @@ export async function listPersons(db: Kysely<DB>, actor: Actor, q: PersonSearch,
     capped: total >= SEARCH_CAP,
     elsewhere,
     items: rows.map((r) => {
-      const d = decidePersonRead({
+      const d = decideOnFacts(
         actor,
-        person: {
-          tenantId: r.tenant_id,
-          ownerUserId: r.owner_user_id,
-          ownerAgencyId: r.owner_agency_id,
-          team: r.team,
-          handoverAgencyIds: facts.handovers.get(r.id) ?? [],
-        },
-        consents: facts.consents.get(r.id) ?? [],
+        r,
+        facts.consents.get(r.id) ?? [],
+        facts.handovers.get(r.id) ?? [],
         today,
-      });
+      );
       const may = (c: DataCategory) => mayRead(d, c);
       return {
         id: r.id,
