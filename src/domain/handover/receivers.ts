@@ -13,7 +13,8 @@ export const CASE_OWNING_AGENCIES: readonly AgencyKind[] = [
   'kreis',
 ];
 
-export type HandoverKind = 'case' | 'referral' | 'rechtskreiswechsel' | 'exit';
+export const HANDOVER_KINDS = ['case', 'referral', 'rechtskreiswechsel', 'exit'] as const;
+export type HandoverKind = (typeof HANDOVER_KINDS)[number];
 
 export function mayReceiveHandover(kind: HandoverKind, agencyKind: string): boolean {
   if (kind === 'referral') return true;

@@ -30,6 +30,8 @@ export {
   type Cefr,
   currentAssessment,
   isCefr,
+  LITERACY,
+  type Literacy,
   levelRank,
   overallLevel,
   SKILLS,

@@ -3,6 +3,9 @@ import { CEFR_LEVELS } from '../reference/languages';
 export const CEFR = CEFR_LEVELS;
 export type Cefr = (typeof CEFR)[number];
 export const SKILLS = ['hearing', 'reading', 'writing', 'speaking'] as const;
+/** What a person reads and writes: no script, another script only, the Latin script. */
+export const LITERACY = ['none', 'other_script', 'latin'] as const;
+export type Literacy = (typeof LITERACY)[number];
 export type Skill = (typeof SKILLS)[number];
 export type SkillLevels = Partial<Record<Skill, Cefr | null>>;
 
@@ -31,7 +34,7 @@ export function overallLevel(skills: SkillLevels, stated?: Cefr | null): Cefr | 
 export interface AssessmentFact {
   assessedOn: string;
   overall: Cefr;
-  literacy?: 'none' | 'other_script' | 'latin' | null;
+  literacy?: Literacy | null;
   /** Tie-breaker for two results on the same day: the later recording wins. */
   recordedAt?: string;
 }

@@ -4,6 +4,7 @@ import type { Decision } from './decision';
 import { evaluateFacts, toDecision } from './evaluate';
 import { type Facts, toFacts } from './facts';
 import type { LawData } from './law-schema';
+import { OUTCOME_FIELDS, type OutcomeField } from './outcome';
 import type { Situation } from './situation-schema';
 
 /**
@@ -11,8 +12,7 @@ import type { Situation } from './situation-schema';
  * who gains access on 27.02.2024. Each situation's own asOf is replaced by the two days.
  */
 
-export const OUTCOME_FIELDS = ['employment', 'permitFrom', 'baConsent', 'benefits', 'agency'] as const;
-export type OutcomeField = (typeof OUTCOME_FIELDS)[number];
+export { OUTCOME_FIELDS, type OutcomeField };
 
 export interface ImpactRow {
   id: string;

@@ -1,6 +1,10 @@
 import type { CompiledLaw, CompiledRule } from './compile';
 import type { Day } from './dates';
 
+/** The fields of a decision a law change can alter (impact of a law change, web's comparison). */
+export const OUTCOME_FIELDS = ['employment', 'permitFrom', 'baConsent', 'benefits', 'agency'] as const;
+export type OutcomeField = (typeof OUTCOME_FIELDS)[number];
+
 /** Internal results of the partial decisions, before they are turned into the contract shape. */
 
 export type Employment = 'allowed' | 'permit_required' | 'banned' | 'review';

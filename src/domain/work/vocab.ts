@@ -112,3 +112,7 @@ export const PERMIT_RESULT_WORDS: Record<(typeof PERMIT_RESULTS)[number], string
   granted: 'erteilt',
   refused: 'abgelehnt',
 };
+
+/** Kinds of events with employers (job fair, information, speed dating, company visit). */
+export const EVENT_KINDS = ['job_fair', 'information', 'speed_dating', 'company_visit'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isCountryCode, isNationalityCode } from '../../domain/reference/countries';
 import { isIsoDate, todayInGermany } from '../../domain/reference/dates';
 import { isLanguageCode, LANGUAGE_LEVELS } from '../../domain/reference/languages';
-import { CONTROL_CHAR_MESSAGE, findControlChar } from '../http/control-chars';
+import { CONTROL_CHAR_MESSAGE, findControlChar } from '../../domain/validation/control-chars';
 
 export const isoDate = z.string().refine(isIsoDate, 'kein gültiges Datum (JJJJ-MM-TT)');
 export const pastDate = isoDate.refine((d) => d <= todayInGermany(), 'Datum liegt in der Zukunft');
@@ -31,6 +31,10 @@ export const languageCode = z.string().refine(isLanguageCode, 'unbekannter Sprac
 export const languageSkill = z.object({ code: languageCode, level: z.enum(LANGUAGE_LEVELS) });
 export const uuid = z.string().uuid('keine gültige ID');
 export const idParams = z.object({ id: uuid });
+
+/** Formats of an uploaded or exported table. */
+export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
+export type TableFormat = (typeof TABLE_FORMATS)[number];
 
 export const paging = {
   limit: z.coerce.number().int().min(1).max(200).default(25),

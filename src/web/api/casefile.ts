@@ -1,8 +1,23 @@
-// Shapes of the case-file, handover and rules answers (mirror src/server/modules/*/routes.ts).
-// Decisions come straight from the pure rules engine: its types are imported, not copied.
+// The case-file, handover and rules answers, as the server's schemas declare them (z.infer), and the value
+// lists where the server declares them (domain or schema modules that import nothing but zod and the
+// domain). Decisions come straight from the pure rules engine: its types are imported, not copied.
+import type { z } from 'zod';
 import type { HandoverRecord } from '../../domain/handover/record';
 import type { Decision, ExtendedDecision, LawData, RuleInfo } from '../../domain/rules';
-import type { Person } from './types';
+import type { RetentionReportOut } from '../../server/modules/client-rights/schema';
+import type { ConsentOut } from '../../server/modules/consents/schema';
+import type { ExitCheckOut, ExitsDueOut, HandoverOut } from '../../server/modules/handovers/schema';
+import type { StaffOut } from '../../server/modules/meta/schema';
+import type { duplicateCandidates } from '../../server/modules/persons/schema';
+import type { residenceStatusOut } from '../../server/modules/residence/schema';
+import type { ImpactOut } from '../../server/modules/rules/schema';
+
+export { DATA_CATEGORIES } from '../../domain/access/person-access';
+export { HANDOVER_KINDS } from '../../domain/handover/receivers';
+export { HANDOVER_STATES, type HandoverAction } from '../../domain/handover/state-machine';
+export { ASYLUM_DECISIONS, STATUS_KINDS } from '../../domain/rules/situation-schema';
+export { CONSENT_PURPOSES } from '../../server/modules/consents/schema';
+export { HOUSEHOLD_RELATIONS } from '../../server/modules/household/schema';
 
 /** The server adds title, basis and validity of each cited rule, so no reader ever sees a rule id. */
 export type StatusCard = ExtendedDecision & {
@@ -10,133 +25,14 @@ export type StatusCard = ExtendedDecision & {
 };
 export type { Decision, HandoverRecord, LawData };
 
-export const CONSENT_PURPOSES = [
-  'integration',
-  'leistungsgewaehrung',
-  'aufenthaltsrecht',
-  'sprachkurs',
-  'arbeitsvermittlung_arbeitgeber',
-  'ehrenamtliche_begleitung',
-  'jugendhilfe',
-] as const;
-export const DATA_CATEGORIES = [
-  'identity',
-  'contact',
-  'residence',
-  'household',
-  'language',
-  'profile',
-  'health',
-] as const;
-
-export interface Consent {
-  id: string;
-  purpose: string;
-  recipientAgency: { id: string; name: string };
-  dataCategories: string[];
-  givenOn: string;
-  withdrawnOn: string | null;
-  formLanguage: string;
-  scanRef: string | null;
-  active: boolean;
-}
-
-export const HOUSEHOLD_RELATIONS = ['partner', 'child', 'parent', 'sibling', 'other'] as const;
-
-export const STATUS_KINDS = [
-  'gestattung',
-  'duldung',
-  'aufenthaltserlaubnis',
-  'niederlassungserlaubnis',
-  'fiktionsbescheinigung',
-  'eu_freizuegigkeit',
-  'none',
-] as const;
-export const ASYLUM_DECISIONS = [
-  'pending',
-  'recognised',
-  'rejected',
-  'rejected_manifestly_unfounded',
-  'rejected_inadmissible',
-  'withdrawn',
-  'none',
-] as const;
-
-export interface ResidenceAnswer extends Person {
-  rechtskreisChange: { from: string; to: string; handoverId: string | null } | null;
-}
-
-export const HANDOVER_KINDS = ['case', 'referral', 'rechtskreiswechsel', 'exit'] as const;
-export const HANDOVER_STATES = ['requested', 'accepted', 'rejected', 'done', 'revoked'] as const;
-export type HandoverAction = 'accept' | 'reject' | 'complete' | 'revoke';
-
-export interface Handover {
-  id: string;
-  kind: string;
-  state: string;
-  reason: string;
-  decisionReason: string | null;
-  keepAdvisor: boolean;
-  record: Partial<HandoverRecord>;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  person: { id: string; name: string };
-  fromAgency: string;
-  toAgency: string;
-  fromUser: string | null;
-  toUser: string | null;
-}
-
-export interface StaffMember {
-  id: string;
-  name: string;
-  role: string;
-}
-
-export interface DuplicateCandidate {
-  id: string;
-  name: string;
-  nameOriginal: string | null;
-  birthDate: string | null;
-  birthDatePrecision: string;
-  nationalities: string[];
-  agency: string | null;
-  municipality: string | null;
-  score: number;
-  reasons: string[];
-}
-
-export interface ExitCheck {
-  ipEntryDate: string | null;
-  maxStayMonths: number;
-  dueOn: string | null;
-  due: boolean;
-  missing: { key: string; label: string }[];
-}
-
-export interface ExitsDue {
-  maxStayMonths: number;
-  items: { id: string; name: string; ipEntryDate: string; dueOn: string; owner: string | null }[];
-}
-
-export interface ImpactAnswer {
-  on: string;
-  evaluated: number;
-  seconds: number;
-  items: {
-    id: string;
-    name: string;
-    changed: string[];
-    before: Decision;
-    after: Decision;
-  }[];
-}
-
-export interface RetentionItem {
-  id: string;
-  rechtskreis: string;
-  closedOn: string;
-  deleteFrom: string;
-  years: number;
-}
+export type Consent = ConsentOut;
+/** The person after a new residence status, with the change of Rechtskreis it caused (or null). */
+export type ResidenceAnswer = z.infer<typeof residenceStatusOut>;
+/** A handover as answered; its record is the Übergabebogen (domain/handover/record). */
+export type Handover = Omit<HandoverOut, 'record'> & { record: Partial<HandoverRecord> };
+export type StaffMember = StaffOut;
+export type DuplicateCandidate = z.infer<typeof duplicateCandidates>['candidates'][number];
+export type ExitCheck = ExitCheckOut;
+export type ExitsDue = ExitsDueOut;
+export type ImpactAnswer = ImpactOut;
+export type RetentionItem = RetentionReportOut['items'][number];

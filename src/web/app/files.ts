@@ -1,6 +1,8 @@
+import type { TableFormat } from '../../server/modules/common-schema';
+
 /** An uploaded table as the import routes take it: CSV as text, XLSX as base64. */
 export interface FileBody {
-  format: 'csv' | 'xlsx';
+  format: TableFormat;
   content: string;
   name: string;
 }

@@ -8,9 +8,8 @@ import { authorizePerson } from '../persons/service';
 import { collectPersonData } from './collect';
 import { documentContext } from './document/context';
 import { renderExportDocument } from './document/render';
-import { EXPORT_LANGUAGES, type ExportLanguage } from './document/texts';
 import { executeRetention, retentionReport } from './retention';
-import { personExportAnswer } from './schema';
+import { EXPORT_LANGUAGES, personExportAnswer, retentionReportOut } from './schema';
 
 export async function clientRightsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -22,7 +21,7 @@ export async function clientRightsRoutes(app: FastifyInstance, ctx: AppContext):
       params: z.object({ id: uuid }),
       querystring: z.object({
         format: z.enum(['json', 'html']).default('json'),
-        lang: z.enum(EXPORT_LANGUAGES as [ExportLanguage, ...ExportLanguage[]]).default('de'),
+        lang: z.enum(EXPORT_LANGUAGES).default('de'),
       }),
       response: { 200: personExportAnswer },
     },
@@ -49,19 +48,7 @@ export async function clientRightsRoutes(app: FastifyInstance, ctx: AppContext):
     schema: {
       tags: ['client-rights'],
       summary: 'Löschlauf als Probelauf: abgeschlossene Fälle nach Ablauf der Aufbewahrungsfrist',
-      response: {
-        200: z.object({
-          items: z.array(
-            z.object({
-              id: z.string(),
-              rechtskreis: z.string(),
-              closedOn: z.string(),
-              deleteFrom: z.string(),
-              years: z.number(),
-            }),
-          ),
-        }),
-      },
+      response: { 200: retentionReportOut },
     },
     config: { access: { permission: 'user:admin', personal: true } },
     handler: async (req) => ({ items: await retentionReport(ctx.db, authOf(req).actor.tenantId) }),

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** Languages the Art. 15 document is written in (one catalogue each in document/texts/). */
+export const EXPORT_LANGUAGES = ['de', 'en', 'ar', 'fa', 'uk'] as const;
+export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
+
 /**
  * The wire contract of the Art. 15 GDPR export. Stored rows go out with every column they have
  * (snake_case, as stored): the export is "everything stored", so its contract names the sections and
@@ -42,3 +46,17 @@ export type PersonExportOut = z.infer<typeof personExportOut>;
 
 /** JSON (the default) or, with format=html, the printable document in the person's language. */
 export const personExportAnswer = z.union([z.string().describe('HTML'), personExportOut]);
+
+/** The retention dry run: closed cases past their retention period, with the day they may be deleted. */
+export const retentionReportOut = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      rechtskreis: z.string(),
+      closedOn: z.string(),
+      deleteFrom: z.string(),
+      years: z.number(),
+    }),
+  ),
+});
+export type RetentionReportOut = z.infer<typeof retentionReportOut>;

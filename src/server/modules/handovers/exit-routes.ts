@@ -5,6 +5,7 @@ import type { AppContext } from '../../context';
 import { authOf } from '../../plugins/access-hook';
 import { idParams } from '../common-schema';
 import { dueExits, exitCheck } from './exit-service';
+import { exitCheckOut, exitsDueOut } from './schema';
 
 export async function exitRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -14,15 +15,7 @@ export async function exitRoutes(app: FastifyInstance, ctx: AppContext): Promise
       summary:
         'Übergang in die Regelorganisation: Fälligkeit nach der Höchstverweildauer und Vollständigkeits-Checkliste',
       params: idParams,
-      response: {
-        200: z.object({
-          ipEntryDate: z.string().nullable(),
-          maxStayMonths: z.number(),
-          dueOn: z.string().nullable(),
-          due: z.boolean(),
-          missing: z.array(z.object({ key: z.string(), label: z.string() })),
-        }),
-      },
+      response: { 200: exitCheckOut },
     },
     config: { access: { permission: 'handover:manage', personal: true } },
     handler: async (req) => exitCheck(ctx.db, authOf(req).actor, req.params.id, req.id),
@@ -34,20 +27,7 @@ export async function exitRoutes(app: FastifyInstance, ctx: AppContext): Promise
       summary:
         'Fälle, deren Höchstverweildauer im IP erreicht ist (oder in den nächsten Tagen erreicht wird)',
       querystring: z.object({ withinDays: z.coerce.number().int().min(0).max(365).default(30) }),
-      response: {
-        200: z.object({
-          maxStayMonths: z.number(),
-          items: z.array(
-            z.object({
-              id: z.string(),
-              name: z.string(),
-              ipEntryDate: z.string(),
-              dueOn: z.string(),
-              owner: z.string().nullable(),
-            }),
-          ),
-        }),
-      },
+      response: { 200: exitsDueOut },
     },
     config: { access: { permission: 'handover:manage', personal: true } },
     handler: async (req) => dueExits(ctx.db, authOf(req).actor, req.query, req.id),

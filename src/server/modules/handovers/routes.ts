@@ -7,25 +7,8 @@ import { authOf } from '../../plugins/access-hook';
 import { writeAudit } from '../audit/audit-writer';
 import { idParams, uuid } from '../common-schema';
 import { authorizePerson } from '../persons/service';
+import { handoverOut, handoverRequestBody } from './schema';
 import { actOnHandover, getHandover, handoverQuery, present, requestHandover } from './service';
-
-const handoverOut = z.object({
-  id: z.string(),
-  kind: z.string(),
-  state: z.string(),
-  reason: z.string(),
-  decisionReason: z.string().nullable(),
-  keepAdvisor: z.boolean(),
-  record: z.record(z.string(), z.unknown()),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  person: z.object({ id: z.string(), name: z.string() }),
-  fromAgency: z.string(),
-  toAgency: z.string(),
-  fromUser: z.string().nullable(),
-  toUser: z.string().nullable(),
-});
 
 export async function handoverRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,13 +20,7 @@ export async function handoverRoutes(app: FastifyInstance, ctx: AppContext): Pro
       summary:
         'Übergabe oder Weiterleitung an eine andere Stelle anfragen (Übergabebogen wird aus der Akte gefüllt)',
       params: idParams,
-      body: z.object({
-        kind: z.enum(['case', 'referral', 'rechtskreiswechsel', 'exit']),
-        toAgencyId: uuid,
-        toUserId: uuid.optional(),
-        reason: z.string().trim().min(3, 'Bitte einen Grund angeben').max(2000),
-        keepAdvisor: z.boolean().optional(),
-      }),
+      body: handoverRequestBody,
       response: { 201: handoverOut },
     },
     config: access,

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { forbidden } from '../../http/errors';
 import { authOf } from '../../plugins/access-hook';
-import { pastDate, plainText, uuid } from '../common-schema';
+import { uuid } from '../common-schema';
 import { personOut } from '../persons/schema';
 import { authorizePerson, readPerson } from '../persons/service';
+import { householdMemberBody } from './schema';
 import { addHouseholdMember, removeHouseholdMember } from './service';
 
 export async function householdRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -16,14 +17,7 @@ export async function householdRoutes(app: FastifyInstance, ctx: AppContext): Pr
       tags: ['household'],
       summary: 'Haushaltsmitglied hinzufügen (Kinder unter 6 Jahren: Kinderbetreuung nötig)',
       params: z.object({ id: uuid }),
-      body: z.object({
-        relation: z.enum(['partner', 'child', 'parent', 'sibling', 'other']),
-        givenNames: plainText.trim().min(1, 'darf nicht leer sein').max(200),
-        familyName: plainText.trim().max(200).optional(),
-        birthDate: pastDate.optional(),
-        memberPersonId: uuid.optional(),
-        needsChildcare: z.boolean().optional(),
-      }),
+      body: householdMemberBody,
       response: { 201: personOut },
     },
     config: { access: { permission: 'person:update', personal: true } },

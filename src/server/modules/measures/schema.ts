@@ -7,7 +7,7 @@ import { isoDate } from '../common-schema';
 
 // A real calendar day (2026-02-30 is refused on its field, never sent to the database).
 const day = isoDate;
-const RECHTSKREISE = ['sgb2', 'sgb3_only', 'asylblg'] as const;
+export const MEASURE_RECHTSKREISE = ['sgb2', 'sgb3_only', 'asylblg'] as const;
 const RESIDENCE_KINDS = [
   'gestattung',
   'duldung',
@@ -26,7 +26,7 @@ const fields = {
   places: z.number().int().min(0).max(10_000).nullable(),
   startDate: day.nullable(),
   endDate: day.nullable(),
-  rechtskreise: z.array(z.enum(RECHTSKREISE)).max(3),
+  rechtskreise: z.array(z.enum(MEASURE_RECHTSKREISE)).max(3),
   residenceKinds: z.array(z.enum(RESIDENCE_KINDS)).max(6),
   minAge: z.number().int().min(0).max(99).nullable(),
   maxAge: z.number().int().min(0).max(99).nullable(),

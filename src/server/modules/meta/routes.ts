@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { authOf } from '../../plugins/access-hook';
+import { agencyOut, municipalityOut, officeOut } from './schema';
 import { listAgencies, listMunicipalities, listOffices } from './service';
 
 export async function metaRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -11,7 +12,7 @@ export async function metaRoutes(app: FastifyInstance, ctx: AppContext): Promise
     schema: {
       tags: ['meta'],
       summary: 'Stellen der Region',
-      response: { 200: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string() })) },
+      response: { 200: z.array(agencyOut) },
     },
     handler: async (req) => listAgencies(ctx.db, authOf(req).actor.tenantId),
   });
@@ -20,14 +21,7 @@ export async function metaRoutes(app: FastifyInstance, ctx: AppContext): Promise
       tags: ['meta'],
       summary: 'Standorte des Integration Points: Hauptstelle und Außenstellen',
       response: {
-        200: z.array(
-          z.object({
-            id: z.string(),
-            name: z.string(),
-            kind: z.enum(['main', 'satellite']),
-            municipality: z.string(),
-          }),
-        ),
+        200: z.array(officeOut),
       },
     },
     handler: async (req) => listOffices(ctx.db, authOf(req).actor.tenantId),
@@ -37,15 +31,7 @@ export async function metaRoutes(app: FastifyInstance, ctx: AppContext): Promise
       tags: ['meta'],
       summary: 'Kommunen der Region mit Koordinaten',
       response: {
-        200: z.array(
-          z.object({
-            id: z.string(),
-            name: z.string(),
-            ags: z.string().nullable(),
-            lat: z.number(),
-            lon: z.number(),
-          }),
-        ),
+        200: z.array(municipalityOut),
       },
     },
     handler: async (req) => listMunicipalities(ctx.db, authOf(req).actor.tenantId),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { authOf } from '../../plugins/access-hook';
 import { uuid } from '../common-schema';
+import { staffOut } from './schema';
 import { listStaff } from './service';
 
 /**
@@ -18,7 +19,7 @@ export async function metaStaffRoutes(app: FastifyInstance, ctx: AppContext): Pr
       summary: 'Aktive Mitarbeitende einer Stelle der Region (für Übergaben an eine bestimmte Fachkraft)',
       querystring: z.object({ agencyId: uuid }),
       response: {
-        200: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
+        200: z.array(staffOut),
       },
     },
     handler: async (req) =>

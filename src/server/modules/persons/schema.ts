@@ -4,6 +4,23 @@ import { birthDay, entryDay, languageSkill, nationalityCode, paging, uuid } from
 
 const name = z.string().trim().min(1, 'darf nicht leer sein').max(200);
 
+/** Value lists of a person (the web app imports them from here: one list on both sides of the wire). */
+export const GENDERS = ['f', 'm', 'x', 'u'] as const;
+export const BIRTH_DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export const REFERRAL_SOURCES = [
+  'sozialamt',
+  'auslaenderbehoerde',
+  'ehrenamt',
+  'selbst',
+  'jobcenter',
+  'agentur',
+  'other',
+] as const;
+export const CASE_STATUSES = ['intake', 'active', 'handed_over', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const RECHTSKREISE = ['asylblg', 'sgb2', 'sgb3_only', 'none', 'review'] as const;
+export type Rechtskreis = (typeof RECHTSKREISE)[number];
+
 /**
  * The fields of a person, without defaults. The create schema adds its defaults; the update schema is
  * these fields made optional — never `personCreate.partial()`, which keeps zod's defaults and so reset
@@ -14,9 +31,9 @@ const personFields = {
   familyName: name,
   nameOriginal: z.string().trim().max(200).optional(),
   nameVariants: z.array(name).max(20),
-  gender: z.enum(['m', 'f', 'x', 'u']),
+  gender: z.enum(GENDERS),
   birthDate: birthDay.optional(),
-  birthDatePrecision: z.enum(['day', 'month', 'year']),
+  birthDatePrecision: z.enum(BIRTH_DATE_PRECISIONS),
   nationalities: z.array(nationalityCode).max(5),
   languages: z.array(languageSkill).max(15),
   phone: z.string().trim().max(50).optional(),
@@ -35,9 +52,7 @@ const personFields = {
     .regex(/^[0-9A-Z]{3,12}$/, 'Kundennummer: 3–12 Ziffern oder Großbuchstaben')
     .optional(),
   entryDate: entryDay.optional(),
-  referralSource: z
-    .enum(['sozialamt', 'auslaenderbehoerde', 'ehrenamt', 'selbst', 'jobcenter', 'agentur', 'other'])
-    .optional(),
+  referralSource: z.enum(REFERRAL_SOURCES).optional(),
   healthNotes: z.string().max(2000).optional(),
 };
 
@@ -94,8 +109,8 @@ export const personSearch = z.object({
     )
     .optional(),
   number: z.string().trim().max(30).optional(),
-  status: z.enum(['intake', 'active', 'handed_over', 'closed']).optional(),
-  rechtskreis: z.enum(['asylblg', 'sgb2', 'sgb3_only', 'none', 'review']).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  rechtskreis: z.enum(RECHTSKREISE).optional(),
   municipalityId: uuid.optional(),
   ownerId: uuid.optional(),
   ...paging,

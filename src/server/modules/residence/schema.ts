@@ -1,19 +1,12 @@
 import { z } from 'zod';
+import { ASYLUM_DECISIONS, STATUS_KINDS } from '../../../domain/rules/situation-schema';
 import { isoDate, pastDate } from '../common-schema';
 import { personOut } from '../persons/schema';
 
 /** A new residence status of a person; the history stays, the newest in force decides. */
 export const residenceStatusBody = z
   .object({
-    kind: z.enum([
-      'gestattung',
-      'duldung',
-      'aufenthaltserlaubnis',
-      'niederlassungserlaubnis',
-      'fiktionsbescheinigung',
-      'eu_freizuegigkeit',
-      'none',
-    ]),
+    kind: z.enum(STATUS_KINDS),
     paragraph: z
       .string()
       .trim()
@@ -24,17 +17,7 @@ export const residenceStatusBody = z
     document: z.string().trim().max(100).optional(),
     workAnnotation: z.string().trim().max(300).optional(),
     asylumApplicationDate: pastDate.optional(),
-    asylumDecision: z
-      .enum([
-        'pending',
-        'recognised',
-        'rejected',
-        'rejected_manifestly_unfounded',
-        'rejected_inadmissible',
-        'withdrawn',
-        'none',
-      ])
-      .optional(),
+    asylumDecision: z.enum(ASYLUM_DECISIONS).optional(),
     asylumDecisionDate: pastDate.optional(),
     livesInReceptionCentre: z.boolean().optional(),
     ownFaultObstacle: z.boolean().optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INDICATOR_IDS, TARGET_DIRECTIONS } from '../../../domain/statistics/targets';
-import { isoDate } from '../common-schema';
+import { isoDate, TABLE_FORMATS } from '../common-schema';
 import { indicatorOut, statisticsQuery } from './schema';
 
 // The wire contract of the steering dashboard (issue 15): targets, the dashboard per role, the drill-down and
@@ -147,7 +147,7 @@ export const drilldownOut = z.object({
 export type DrilldownOut = z.infer<typeof drilldownOut>;
 
 export const exportQuery = statisticsQuery.extend({
-  format: z.enum(['csv', 'xlsx'], { error: 'Format: csv oder xlsx' }).default('xlsx'),
+  format: z.enum(TABLE_FORMATS, { error: 'Format: csv oder xlsx' }).default('xlsx'),
   table: z
     .enum(['indicators', 'targets', 'funnel', 'map', 'trend'], { error: 'unbekannte Tabelle' })
     .default('indicators'),

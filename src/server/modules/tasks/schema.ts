@@ -8,11 +8,13 @@ const isoDay = isoDate;
 
 export const TASK_SCOPES = ['mine', 'team'] as const;
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
+/** The inbox's tabs: open tasks or done ones (cancelled tasks are not listed). */
+export const INBOX_STATUSES = ['open', 'done'] as const;
 export const URGENCIES = ['overdue', 'today', 'soon', 'later'] as const;
 
 export const inboxQuery = z.object({
   scope: z.enum(TASK_SCOPES).default('mine'),
-  status: z.enum(['open', 'done']).default('open'),
+  status: z.enum(INBOX_STATUSES).default('open'),
   urgency: z.enum(URGENCIES).optional(),
   personId: z.string().uuid('keine gültige ID').optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -79,7 +81,7 @@ export const updateTaskBody = z
       .optional(),
     note: z.string().trim().max(4000, 'höchstens 4000 Zeichen').nullable().optional(),
     dueOn: isoDay.optional(),
-    status: z.enum(['open', 'done']).optional(),
+    status: z.enum(INBOX_STATUSES).optional(),
     /** null: to the team inbox of the own agency. */
     assigneeUserId: z.string().uuid('keine gültige ID').nullable().optional(),
   })

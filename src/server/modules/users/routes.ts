@@ -6,18 +6,8 @@ import type { AppContext } from '../../context';
 import { authOf } from '../../plugins/access-hook';
 import { writeAudit } from '../audit/audit-writer';
 import { idParams, uuid } from '../common-schema';
+import { userRow } from './schema';
 import { createUser, disableUser, listUsers, resetPassword } from './service';
-
-const userRow = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  team: z.string().nullable(),
-  agency: z.string(),
-  disabled: z.boolean(),
-  locked: z.boolean(),
-});
 
 export async function userRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();

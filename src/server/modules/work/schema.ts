@@ -6,6 +6,7 @@ import {
   DECLINED_BY,
   DRIVING_LICENCES,
   EMPLOYER_SIZES,
+  EVENT_KINDS,
   PERMIT_RESULTS,
   PLACEMENT_STATUSES,
   SCHOOL_DEGREES,
@@ -356,7 +357,8 @@ export type PlacementOut = z.infer<typeof placementOut>;
 
 // ---------------------------------------------------------------- job fairs and information events
 
-export const EVENT_KINDS = ['job_fair', 'information', 'speed_dating', 'company_visit'] as const;
+export { EVENT_KINDS };
+
 const eventFields = {
   kind: z.enum(EVENT_KINDS),
   title: text(200).min(1, 'Bitte einen Titel angeben'),

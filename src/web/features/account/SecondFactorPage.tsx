@@ -16,18 +16,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderSVG } from 'uqr';
+import type { z } from 'zod';
+import type { secondFactorOut } from '../../../server/modules/auth/schema';
 import { ApiError, api, issuesByField } from '../../api/client';
 import { PageHeader } from '../../app/PageHeader';
 import { WARNING_ALERT_STYLES } from '../../app/Tag';
 import { useSession } from '../../auth/session';
 import { ChangePassword } from './ChangePassword';
 
-interface FactorState {
-  enabled: boolean;
-  required: boolean;
-  recoveryCodesLeft: number;
-  available: boolean;
-}
+type FactorState = z.infer<typeof secondFactorOut>;
 
 const STATE = ['auth', 'second-factor'] as const;
 

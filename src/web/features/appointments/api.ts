@@ -2,17 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { todayInGermany } from '../../../domain/reference/dates';
 import type { AppointmentOut, interpreterOut, roomOut } from '../../../server/modules/appointments/schema';
+import type { OfficeOut } from '../../../server/modules/meta/schema';
 import { api } from '../../api/client';
 
 export type { AppointmentOut };
 export type Room = z.infer<typeof roomOut>;
 export type Interpreter = z.infer<typeof interpreterOut>;
-export interface Office {
-  id: string;
-  name: string;
-  kind: 'main' | 'satellite';
-  municipality: string;
-}
+export type Office = OfficeOut;
 
 export const appointmentKeys = { all: ['appointments'] as const };
 

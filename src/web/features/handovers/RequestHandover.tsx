@@ -3,20 +3,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type HandoverKind, mayReceiveHandover } from '../../../domain/handover/receivers';
+import type { HandoverRequestBody } from '../../../server/modules/handovers/schema';
 import { HANDOVER_KINDS, type Handover, type StaffMember } from '../../api/casefile';
 import { api, issuesByField } from '../../api/client';
 import type { Agency, Person } from '../../api/types';
+import type { FormValues } from '../../app/form';
 import { roleLabel } from '../../app/format';
 import { useUser } from '../../auth/session';
 import { ActionError } from '../persons/sections/common';
 
-interface Form {
-  kind: string;
-  toAgencyId: string;
-  toUserId: string;
-  reason: string;
-  keepAdvisor: boolean;
-}
+/** The request's fields as the inputs hold them. */
+type Form = FormValues<HandoverRequestBody>;
 
 /** Hand the case to another agency or advisor, or refer it; the handover record is filled from the case. */
 export function RequestHandoverModal({

@@ -40,13 +40,13 @@ import { api } from '../../api/client';
 import type { Municipality } from '../../api/types';
 import i18n from '../../i18n';
 
-// The value lists come from the domain, never copied: one list per fact across server and web.
+// The value lists come from the domain and the schema modules, never copied: one list per fact across
+// server and web (wire-contract.test.ts).
+export { LITERACY, SKILLS } from '../../../domain/language/levels';
 export { CEFR_LEVELS, TARGET_LEVELS } from '../../../domain/reference/languages';
-export const COURSE_STATUSES = ['planned', 'running', 'finished', 'cancelled'] as const;
-export const ENROLMENT_STATUSES = ['enrolled', 'attending', 'completed', 'dropped_out', 'cancelled'] as const;
+export { COURSE_STATUSES, ENROLMENT_STATUSES } from '../../../server/modules/language/courses/schema';
+export { PROGRESS_GROUPS } from '../../../server/modules/language/overview/schema';
 export { TEST_KINDS } from '../../../server/modules/language/person/schema';
-export const SKILLS = ['hearing', 'reading', 'writing', 'speaking'] as const;
-export const LITERACY = ['none', 'other_script', 'latin'] as const;
 
 export type CourseType = CourseTypeOut;
 export type Course = CourseOut;

@@ -19,6 +19,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEASURE_TYPES } from '../../../domain/measures/fit';
 import { CEFR_LEVELS } from '../../../domain/reference/languages';
+import { MEASURE_RECHTSKREISE } from '../../../server/modules/measures/schema';
 import { ApiError, issuesByField } from '../../api/client';
 import { readFile } from '../../app/files';
 import { formatDay } from '../../app/format';
@@ -95,7 +96,7 @@ function NewMeasure({ opened, onClose }: { opened: boolean; onClose: () => void 
             <MultiSelect
               label={t('measures.rechtskreise')}
               placeholder={t('measures.all')}
-              data={['sgb2', 'sgb3_only', 'asylblg'].map((x) => ({ value: x, label: t(`measures.rk.${x}`) }))}
+              data={MEASURE_RECHTSKREISE.map((x) => ({ value: x, label: t(`measures.rk.${x}`) }))}
               value={(f.rechtskreise as string[]) ?? []}
               onChange={set('rechtskreise')}
             />

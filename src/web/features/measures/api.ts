@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { TableFormat } from '../../../server/modules/common-schema';
 import type { fittingOut, MeasureOut } from '../../../server/modules/measures/schema';
 import { api } from '../../api/client';
 
@@ -31,7 +32,7 @@ export function useMeasureCreate() {
 export function useMeasureImport() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (f: { format: 'csv' | 'xlsx'; content: string }) =>
+    mutationFn: (f: { format: TableFormat; content: string }) =>
       api.post<{ imported: number }>('/api/measures/import', f),
     onSuccess: () => qc.invalidateQueries({ queryKey: measureKeys.all }),
   });

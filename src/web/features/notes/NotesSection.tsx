@@ -12,7 +12,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NOTE_CATEGORIES, type NoteOut } from '../../../server/modules/notes/schema';
+import { NOTE_CATEGORIES, type NOTE_VISIBILITIES, type NoteOut } from '../../../server/modules/notes/schema';
 import type { PartnerOut } from '../../../server/modules/partners/schema';
 import { api, issuesByField } from '../../api/client';
 import { Tag } from '../../app/Tag';
@@ -97,7 +97,7 @@ export function NotesSection({ personId }: { personId: string }) {
     queryFn: () => api.get<NoteOut[]>(`/api/persons/${personId}/notes`),
   });
   const [category, setCategory] = useState<string | null>('beratung');
-  const [visibility, setVisibility] = useState<'agency' | 'shared'>('agency');
+  const [visibility, setVisibility] = useState<(typeof NOTE_VISIBILITIES)[number]>('agency');
   const [text, setText] = useState('');
   const add = useMutation({
     mutationFn: () => api.post<NoteOut>(`/api/persons/${personId}/notes`, { category, visibility, text }),

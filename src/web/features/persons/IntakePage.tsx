@@ -17,6 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { BIRTH_DATE_PRECISIONS, GENDERS, REFERRAL_SOURCES } from '../../../server/modules/persons/schema';
 import type { DuplicateCandidate } from '../../api/casefile';
 import { ApiError, api, issuesByField, newIdempotencyKey } from '../../api/client';
 import { municipalitiesQuery } from '../../api/meta-queries';
@@ -25,17 +26,8 @@ import { nationalityOptions } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { DuplicateCandidates } from './intake/DuplicateCandidates';
 
-const GENDERS = ['f', 'm', 'x', 'u'] as const;
-const REFERRALS = [
-  'sozialamt',
-  'auslaenderbehoerde',
-  'ehrenamt',
-  'selbst',
-  'jobcenter',
-  'agentur',
-  'other',
-] as const;
-const PRECISIONS = ['day', 'month', 'year'] as const;
+const REFERRALS = REFERRAL_SOURCES;
+const PRECISIONS = BIRTH_DATE_PRECISIONS;
 
 interface Form {
   referralSource: string;

@@ -16,6 +16,7 @@ import type { TFunction } from 'i18next';
 import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { OUTCOME_FIELDS } from '../../../domain/rules/outcome';
 import type { Decision, ImpactAnswer } from '../../api/casefile';
 import { api, issuesByField } from '../../api/client';
 import { formatDay, formatNumber, label } from '../../app/format';
@@ -35,7 +36,7 @@ const KNOWN_CHANGES = [
   '2026-02-09',
   '2026-06-12',
 ];
-const FIELDS = ['employment', 'permitFrom', 'baConsent', 'benefits', 'agency'] as const;
+const FIELDS = OUTCOME_FIELDS;
 
 function fieldValue(t: TFunction, lang: string, d: Decision, field: string): string {
   switch (field) {

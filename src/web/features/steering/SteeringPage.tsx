@@ -18,7 +18,8 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayInGermany } from '../../../domain/reference/dates';
 import { AGE_GROUPS, STAT_RECHTSKREISE } from '../../../domain/statistics';
-import type { StatisticsOut } from '../../../server/modules/statistics/schema';
+import type { TableFormat } from '../../../server/modules/common-schema';
+import { STAT_GENDERS, type StatisticsOut } from '../../../server/modules/statistics/schema';
 import { type DashboardOut, DRILLDOWN_IDS } from '../../../server/modules/statistics/steering-schema';
 import { api, withQuery } from '../../api/client';
 import { formatDay, formatNumber, nationalityOptions } from '../../app/format';
@@ -57,7 +58,7 @@ export function SteeringPage() {
     queryFn: () => api.get<DashboardOut>('/api/statistics/dashboard', query),
   });
   const [drill, setDrill] = useState<Drill | null>(null);
-  const exportUrl = (format: 'csv' | 'xlsx', table = 'indicators') =>
+  const exportUrl = (format: TableFormat, table = 'indicators') =>
     withQuery('/api/statistics/export', { ...query, format, table });
   const name = (i: Indicator) => t(`steering.indicator.${i.id}`, { defaultValue: i.label });
   const shown = (i: Indicator) =>
@@ -125,7 +126,7 @@ export function SteeringPage() {
               label={t('steering.gender')}
               clearable
               placeholder={t('steering.all')}
-              data={['f', 'm', 'x'].map((g) => ({ value: g, label: t(`steering.genders.${g}`) }))}
+              data={STAT_GENDERS.map((g) => ({ value: g, label: t(`steering.genders.${g}`) }))}
               value={filters.gender ?? null}
               onChange={set('gender')}
             />

@@ -8,12 +8,12 @@ import { type InboxFilter, type Urgency, useInbox } from './api';
 import { NewTaskDialog } from './NewTaskDialog';
 import { TaskList } from './TaskList';
 
-type View = Urgency | 'open' | 'done';
+type View = Urgency | InboxFilter['status'];
 
 /** The inbox: own and team tasks, by urgency, with counts; done ones on their own tab. */
 export function InboxPage() {
   const { t } = useTranslation();
-  const [scope, setScope] = useState<'mine' | 'team'>('mine');
+  const [scope, setScope] = useState<InboxFilter['scope']>('mine');
   const [view, setView] = useState<View>('open');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);

@@ -2,7 +2,13 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 // The wire contract is the server's own schema (types only: nothing of the server is bundled).
-import type { inboxOut, TaskOut } from '../../../server/modules/tasks/schema';
+import type {
+  createTaskBody,
+  INBOX_STATUSES,
+  inboxOut,
+  TASK_SCOPES,
+  TaskOut,
+} from '../../../server/modules/tasks/schema';
 import { api } from '../../api/client';
 
 export type { TaskOut };
@@ -10,8 +16,8 @@ export type Inbox = z.infer<typeof inboxOut>;
 export type Urgency = NonNullable<TaskOut['urgency']>;
 
 export interface InboxFilter {
-  scope: 'mine' | 'team';
-  status: 'open' | 'done';
+  scope: (typeof TASK_SCOPES)[number];
+  status: (typeof INBOX_STATUSES)[number];
   urgency?: Urgency;
   personId?: string;
   page: number;
@@ -48,13 +54,8 @@ export function useTaskChange() {
   });
 }
 
-export interface NewTask {
-  title: string;
-  dueOn: string;
-  note?: string;
-  personId?: string;
-  assigneeUserId?: string | null;
-}
+/** A task by hand, as the request schema takes it. */
+export type NewTask = z.input<typeof createTaskBody>;
 
 export function useTaskCreate() {
   const qc = useQueryClient();

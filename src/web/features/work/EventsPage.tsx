@@ -16,6 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { EVENT_KINDS } from '../../../domain/work/vocab';
 import type { WorkEventOut } from '../../../server/modules/work/schema';
 import { api, issuesByField } from '../../api/client';
 import { formatDay } from '../../app/format';
@@ -26,7 +27,7 @@ import { useEmployers, useMunicipalities, workKeys } from './api';
 import { FormModal } from './FormModal';
 import { word } from './words';
 
-const KINDS = ['job_fair', 'information', 'speed_dating', 'company_visit'] as const;
+const KINDS = EVENT_KINDS;
 
 function useEventMutation<B>(fn: (b: B) => Promise<unknown>) {
   const qc = useQueryClient();

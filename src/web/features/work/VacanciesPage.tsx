@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TARGET_LEVELS } from '../../../domain/reference/languages';
 import { DRIVING_LICENCES, VACANCY_KINDS, VACANCY_STATUSES } from '../../../domain/work/vocab';
+import type { TableFormat } from '../../../server/modules/common-schema';
 import { issuesByField } from '../../api/client';
 import { readFile } from '../../app/files';
 import { formatDay } from '../../app/format';
@@ -186,7 +187,7 @@ function ImportVacancies() {
   const { t } = useTranslation();
   const preview = useVacancyImport(true);
   const commit = useVacancyImport(false);
-  const [file, setFile] = useState<{ format: 'csv' | 'xlsx'; content: string } | null>(null);
+  const [file, setFile] = useState<{ format: TableFormat; content: string } | null>(null);
   const p = preview.data as
     | {
         total?: number;

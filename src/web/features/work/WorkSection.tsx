@@ -30,13 +30,7 @@ import { OccupationPicker } from './OccupationPicker';
 import { PlacementRow } from './VacancyPage';
 import { word } from './words';
 
-type Experience = {
-  escoUri: string;
-  title: string;
-  years: number;
-  country: string | null;
-  occupationLabel?: string;
-};
+type Experience = ProfileOut['experience'][number];
 
 /** A stable key per entry: the same occupation may appear twice (two employers). */
 const keyOf = (x: Experience, all: Experience[]) =>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { TableFormat } from '../../../server/modules/common-schema';
 import type {
   candidatesOut,
   EmployerOut,
@@ -93,7 +94,7 @@ export const useProfileSave = (personId: string) =>
     api.patch<ProfileOut>(`/api/persons/${personId}/work-profile`, b),
   );
 export const useVacancyImport = (preview: boolean) =>
-  useWorkMutation((f: { format: 'csv' | 'xlsx'; content: string }) =>
+  useWorkMutation((f: { format: TableFormat; content: string }) =>
     api.post<Record<string, unknown>>(preview ? '/api/vacancies/import/preview' : '/api/vacancies/import', f),
   );
 

@@ -1,3 +1,4 @@
+import { EXPORT_LANGUAGES, type ExportLanguage } from '../schema';
 import ar from './texts/ar.json';
 import de from './texts/de.json';
 import en from './texts/en.json';
@@ -10,9 +11,8 @@ import uk from './texts/uk.json';
  * compiler refuse a catalogue whose shape differs.
  */
 export type ExportTexts = typeof de;
-export const EXPORT_TEXTS = { de, en, ar, fa, uk } satisfies Record<string, ExportTexts>;
-export type ExportLanguage = keyof typeof EXPORT_TEXTS;
-export const EXPORT_LANGUAGES = Object.keys(EXPORT_TEXTS) as ExportLanguage[];
+export const EXPORT_TEXTS = { de, en, ar, fa, uk } satisfies Record<ExportLanguage, ExportTexts>;
+export { EXPORT_LANGUAGES, type ExportLanguage };
 
 export function isExportLanguage(v: string): v is ExportLanguage {
   return Object.hasOwn(EXPORT_TEXTS, v);

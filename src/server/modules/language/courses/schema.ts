@@ -3,6 +3,9 @@ import { CEFR } from '../../../../domain/language';
 import { TARGET_LEVELS } from '../../../../domain/reference/languages';
 import { isoDate, uuid } from '../../common-schema';
 
+export const COURSE_STATUSES = ['planned', 'running', 'finished', 'cancelled'] as const;
+export const ENROLMENT_STATUSES = ['enrolled', 'attending', 'completed', 'dropped_out', 'cancelled'] as const;
+
 const level = z.enum(CEFR, { error: `ungültiges Niveau, erlaubt: ${CEFR.join(', ')}` });
 const target = z.enum(TARGET_LEVELS, { error: 'ungültiges Zielniveau (A1–C2)' });
 // Said, never clamped: 9,999 seats is a typing error the provider must see on the field.
@@ -47,7 +50,7 @@ export const courseUpdate = z.object({
   seats: seats.optional(),
   childcare: z.boolean().optional(),
   womenOnly: z.boolean().optional(),
-  status: z.enum(['planned', 'running', 'finished', 'cancelled']).optional(),
+  status: z.enum(COURSE_STATUSES).optional(),
 });
 export type CourseUpdate = z.infer<typeof courseUpdate>;
 
@@ -55,7 +58,7 @@ export const courseQuery = z.object({
   type: z.string().trim().max(40).optional(),
   municipalityId: uuid.optional(),
   providerId: uuid.optional(),
-  status: z.enum(['planned', 'running', 'finished', 'cancelled']).optional(),
+  status: z.enum(COURSE_STATUSES).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   freeSeats: z.enum(['true', 'false']).optional(),
@@ -111,7 +114,7 @@ export type ParticipantOut = z.infer<typeof participantOut>;
 
 export const enrolmentUpdate = z.object({
   version: z.number().int().positive(),
-  status: z.enum(['enrolled', 'attending', 'completed', 'dropped_out', 'cancelled']).optional(),
+  status: z.enum(ENROLMENT_STATUSES).optional(),
   attendancePercent: z
     .number()
     .int()
@@ -211,7 +214,7 @@ export const enrolmentOut = z.object({
   version: z.number().int(),
   personId: z.string(),
   courseId: z.string(),
-  status: z.enum(['enrolled', 'attending', 'completed', 'dropped_out', 'cancelled']),
+  status: z.enum(ENROLMENT_STATUSES),
   startDate: z.string(),
   endDate: z.string().nullable(),
   attendancePercent: z.number().int().nullable(),

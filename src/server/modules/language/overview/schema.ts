@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { CEFR } from '../../../../domain/language';
 import { isoDate, uuid } from '../../common-schema';
 
+/** How the progress of the language path is grouped. */
+export const PROGRESS_GROUPS = ['cohort', 'municipality', 'nationality', 'gender'] as const;
+
 /** The wire contract of the region's waitlist, the course planning and the level progress. */
 
 export const waitlistQuery = z.object({
@@ -18,7 +21,7 @@ export const planningQuery = z.object({ months: z.coerce.number().int().min(1).m
 export type PlanningQuery = z.infer<typeof planningQuery>;
 
 export const progressQuery = z.object({
-  groupBy: z.enum(['cohort', 'municipality', 'nationality', 'gender']).default('cohort'),
+  groupBy: z.enum(PROGRESS_GROUPS).default('cohort'),
   asOf: isoDate.optional(),
   months: z.coerce.number().int().min(1).max(36).default(12),
 });
@@ -91,7 +94,7 @@ export type ProgressGroupOut = z.infer<typeof progressGroupOut>;
 
 export const progressOut = z.object({
   asOf: z.string(),
-  groupBy: z.enum(['cohort', 'municipality', 'nationality', 'gender']),
+  groupBy: z.enum(PROGRESS_GROUPS),
   goal: z.object({ level: z.string(), share: z.number() }),
   overall: progressGroupOut.nullable(),
   groups: z.array(progressGroupOut),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CEFR } from '../../../../domain/language';
+import { CEFR, LITERACY } from '../../../../domain/language';
 import { pastDate } from '../../common-schema';
 
 /** The wire contract of a person's language record: assessments, waitlist entry, courses, entitlement. */
@@ -17,7 +17,7 @@ export const assessmentOut = z.object({
     speaking: z.string().nullable(),
   }),
   overall: z.string(),
-  literacy: z.enum(['none', 'other_script', 'latin']).nullable(),
+  literacy: z.enum(LITERACY).nullable(),
   certificateRef: z.string().nullable(),
   examiner: z.string().nullable(),
   note: z.string().nullable(),
@@ -72,7 +72,7 @@ export const personLanguageOut = z.object({
   current: z
     .object({
       overall: z.enum(CEFR),
-      literacy: z.enum(['none', 'other_script', 'latin']).nullable(),
+      literacy: z.enum(LITERACY).nullable(),
       assessedOn: day,
       testKind: z.string(),
     })
@@ -126,7 +126,7 @@ export const assessmentBody = z
     speaking: level.optional(),
     /** Stated on certificates (DTZ "B1"); otherwise the weakest skill. */
     overall: level.optional(),
-    literacy: z.enum(['none', 'other_script', 'latin']).optional(),
+    literacy: z.enum(LITERACY).optional(),
     certificateRef: z.string().trim().max(100).optional(),
     examiner: z.string().trim().max(200).optional(),
     note: z.string().trim().max(1000).optional(),

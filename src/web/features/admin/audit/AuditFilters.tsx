@@ -2,19 +2,16 @@ import { Button, Group, Paper, Select, SimpleGrid, TextInput } from '@mantine/co
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { AUDIT_ACTION_WORDS } from '../../../../domain/audit/wording';
+import type { auditFilter, auditPersonHit } from '../../../../server/modules/audit/schema';
 import { type ApiIssue, api, withQuery } from '../../../api/client';
+import type { FormValues } from '../../../app/form';
 import { roleLabel } from '../../../app/format';
 import { actionWords } from './sentence';
 
-export interface AuditFilterValues {
-  person: string;
-  user: string;
-  action: string;
-  outcome: string;
-  from: string;
-  to: string;
-}
+/** The filter as its inputs hold it: the fields of the server's audit filter, each as text. */
+export type AuditFilterValues = FormValues<z.input<typeof auditFilter>>;
 export const NO_FILTER: AuditFilterValues = {
   person: '',
   user: '',
@@ -24,11 +21,7 @@ export const NO_FILTER: AuditFilterValues = {
   to: '',
 };
 
-interface PersonHit {
-  id: string;
-  name: string;
-  birthYear: number | null;
-}
+type PersonHit = z.infer<typeof auditPersonHit>;
 interface UserRow {
   id: string;
   displayName: string;

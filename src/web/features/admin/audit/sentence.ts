@@ -1,22 +1,8 @@
 import type { TFunction } from 'i18next';
+import type { AuditItem } from '../../../../server/modules/audit/schema';
 import { formatDay } from '../../../app/format';
 
-export interface AuditItem {
-  id: number;
-  at: string;
-  userId: string | null;
-  user: string | null;
-  role: string | null;
-  agency: string | null;
-  action: string;
-  outcome: 'allowed' | 'denied';
-  personId: string | null;
-  person: string | null;
-  ground: 'consent' | 'shared_task' | 'other' | null;
-  consentGivenOn: string | null;
-  reason: 'tenant' | 'permission' | 'scope' | 'no_consent' | 'other' | null;
-  purpose: string | null;
-}
+export type { AuditItem };
 
 export function actionWords(t: TFunction, code: string): string {
   return t(`auditViewer.action.${code}`, { defaultValue: t('auditViewer.actionOther') });

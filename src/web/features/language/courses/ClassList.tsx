@@ -2,26 +2,17 @@ import { Alert, Button, Group, Radio, Skeleton, Table, Text, TextInput } from '@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { ATTENDANCE_STATES, type classListOut } from '../../../../server/modules/language/courses/schema';
 import { ApiError, api, issuesByField } from '../../../api/client';
 import { formatDay, formatNumber } from '../../../app/format';
 import { todayIso } from '../../persons/sections/common';
 import type { Course } from '../api';
 import { ErrorAlert, NUM, Section } from '../ui';
 
-const STATES = ['present', 'absent', 'excused'] as const;
+const STATES = ATTENDANCE_STATES;
 type State = (typeof STATES)[number];
-interface ClassListAnswer {
-  day: string;
-  courseStart: string;
-  courseEnd: string | null;
-  rows: {
-    enrolmentId: string;
-    name: string;
-    status: string;
-    state: State | null;
-    attendancePercent: number | null;
-  }[];
-}
+type ClassListAnswer = z.infer<typeof classListOut>;
 
 /**
  * Attendance of one lesson day for the whole class: a radio per participant, "alle anwesend", one save

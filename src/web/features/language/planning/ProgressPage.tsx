@@ -8,11 +8,11 @@ import { countryName, formatNumber, label } from '../../../app/format';
 import { PageHeader } from '../../../app/PageHeader';
 import { Tag } from '../../../app/Tag';
 import { directionOf } from '../../../i18n';
-import { CEFR_LEVELS, type ProgressAnswer, pct } from '../api';
+import { CEFR_LEVELS, PROGRESS_GROUPS, type ProgressAnswer, pct } from '../api';
 import { ErrorAlert, NUM, Section } from '../ui';
 
 const Chart = lazy(() => import('../Chart'));
-const GROUPS = ['cohort', 'municipality', 'nationality', 'gender'] as const;
+const GROUPS = PROGRESS_GROUPS;
 const LEVEL_COLORS = ['#e9ecef', '#adb5bd', '#a5d8ff', '#4dabf7', '#1971c2', '#1864ab', '#0b3a6e'];
 
 function groupName(groupBy: string, g: string, t: TFunction, lang: string): string {

@@ -16,14 +16,14 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BIRTH_DATE_PRECISIONS, GENDERS } from '../../../../server/modules/persons/schema';
 import { ApiError, api } from '../../../api/client';
 import type { Person } from '../../../api/types';
 import { nationalityOptions } from '../../../app/format';
 import { usePersonUpdate } from '../sections/common';
 import { type CorrectionForm, formFieldOf, formOf, patchOf } from './fields';
 
-const GENDERS = ['f', 'm', 'x', 'u'] as const;
-const PRECISIONS = ['day', 'month', 'year'] as const;
+const PRECISIONS = BIRTH_DATE_PRECISIONS;
 
 /** Server issues by form field (a list item's issue lands on its list). */
 function errorsOf(error: unknown): Partial<Record<keyof CorrectionForm, string>> {

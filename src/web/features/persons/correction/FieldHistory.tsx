@@ -2,18 +2,11 @@ import { Alert, Skeleton, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { FieldChangeOut } from '../../../../server/modules/persons/schema';
 import { api } from '../../../api/client';
 import { countryName, formatDay, formatInstant, label, languageName } from '../../../app/format';
 
-export interface FieldChange {
-  id: number;
-  field: string;
-  oldValue: unknown;
-  newValue: unknown;
-  reason: string | null;
-  changedAt: string;
-  changedBy: { id: string; name: string } | null;
-}
+export type FieldChange = FieldChangeOut;
 
 /** A stored value in words: dates as dates, codes as names, lists joined — never JSON or a code. */
 export function valueInWords(field: string, v: unknown, t: TFunction, lang: string): string {

@@ -1,3 +1,4 @@
+import type { BIRTH_DATE_PRECISIONS } from '../../../../server/modules/persons/schema';
 import type { Person } from '../../../api/types';
 
 /** The master-data fields the correction dialog edits, in the order of the form. */
@@ -7,7 +8,7 @@ export interface CorrectionForm {
   nameOriginal: string;
   nameVariants: string[];
   gender: string;
-  birthDatePrecision: 'day' | 'month' | 'year';
+  birthDatePrecision: (typeof BIRTH_DATE_PRECISIONS)[number];
   /** As typed for the precision: 2024-05-03, 2024-05 or 2024. */
   birthInput: string;
   nationalities: string[];

@@ -17,10 +17,13 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { consentCreate } from '../../../../server/modules/consents/schema';
 import { CONSENT_PURPOSES, type Consent, DATA_CATEGORIES } from '../../../api/casefile';
 import { api, issuesByField } from '../../../api/client';
 import { agenciesQuery } from '../../../api/meta-queries';
 import type { Person } from '../../../api/types';
+import type { FormValues } from '../../../app/form';
 import { formatDay, label, languageName } from '../../../app/format';
 import { Tag } from '../../../app/Tag';
 import { useSession } from '../../../auth/session';
@@ -45,14 +48,8 @@ const FORM_LANGUAGES = [
   'ro',
 ];
 
-interface ConsentForm {
-  purpose: string;
-  recipientAgencyId: string;
-  dataCategories: string[];
-  givenOn: string;
-  formLanguage: string;
-  scanRef: string;
-}
+/** The request's fields as the inputs hold them. */
+type ConsentForm = FormValues<z.input<typeof consentCreate>>;
 
 function RecordConsent({ personId, onDone }: { personId: string; onDone: () => void }) {
   const { t, i18n } = useTranslation();

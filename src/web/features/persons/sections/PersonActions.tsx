@@ -2,6 +2,7 @@ import { Button, Group, Menu, Modal, Radio, Skeleton, Stack, Text } from '@manti
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EXPORT_LANGUAGES } from '../../../../server/modules/client-rights/schema';
 import type { DuplicateCandidate } from '../../../api/casefile';
 import { api } from '../../../api/client';
 import type { Person } from '../../../api/types';
@@ -9,7 +10,6 @@ import { useSession } from '../../../auth/session';
 import { CandidateSummary } from '../intake/DuplicateCandidates';
 import { ActionError, usePersonUpdate } from './common';
 
-const EXPORT_LANGUAGES = ['de', 'en', 'ar', 'fa', 'uk'] as const;
 const EXPORT_LANGUAGE_NAMES: Record<string, string> = {
   de: 'Deutsch',
   en: 'English',

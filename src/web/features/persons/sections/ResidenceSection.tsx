@@ -17,9 +17,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ResidenceStatusBody } from '../../../../server/modules/residence/schema';
 import { ASYLUM_DECISIONS, type ResidenceAnswer, STATUS_KINDS } from '../../../api/casefile';
 import { api, issuesByField } from '../../../api/client';
 import type { Person } from '../../../api/types';
+import type { FormValues } from '../../../app/form';
 import { formatDay, label } from '../../../app/format';
 import { Tag } from '../../../app/Tag';
 import { useSession } from '../../../auth/session';
@@ -33,24 +35,11 @@ import {
   valueToTri,
 } from './common';
 
-interface StatusForm {
-  kind: string;
-  paragraph: string;
-  since: string;
-  until: string;
-  document: string;
-  workAnnotation: string;
-  asylumApplicationDate: string;
-  asylumDecision: string;
-  asylumDecisionDate: string;
-  livesInReceptionCentre: boolean | undefined;
-  ownFaultObstacle: boolean | undefined;
-  identityUnclear: boolean | undefined;
-  registered: boolean | undefined;
-  dublinCase: boolean | undefined;
-  /** No preset: who leads the case after a switch into SGB II is a decision, not a default. */
-  keepAdvisor: boolean | undefined;
-}
+/**
+ * The request's fields as the inputs hold them (dates and choices as text; flags yes/no/unknown). No preset
+ * for keepAdvisor: who leads the case after a switch into SGB II is a decision, not a default.
+ */
+type StatusForm = FormValues<ResidenceStatusBody>;
 const EMPTY: StatusForm = {
   kind: '',
   paragraph: '',
