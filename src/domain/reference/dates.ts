@@ -1,3 +1,5 @@
+import { civilFromDay, dayFromCivil } from '../rules/dates';
+
 /** A real calendar day in ISO form (YYYY-MM-DD); rejects 2024-02-30 and the like. */
 export function isIsoDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -27,7 +29,7 @@ const monthDayOf = (iso: string) =>
 const DAY_MS = 86_400_000;
 
 /**
- * Days since 1970-01-01 of a well-formed ISO day, by integer arithmetic (H. Hinnant's days_from_civil), or
+ * Days since 1970-01-01 of a well-formed ISO day, by integer arithmetic (the rules engine's dayFromCivil), or
  * null for anything else. No Date object: addDays runs a few hundred thousand times in a demo seed and in a
  * Land's statistics, and Date parsing and formatting was most of its time. A day past the month's end rolls
  * over (2024-02-30 is 2024-03-01), as Date.parse does.
@@ -42,27 +44,12 @@ function dayNumber(iso: string): number | null {
   const m = digit(iso, 5) * 10 + digit(iso, 6);
   const d = digit(iso, 8) * 10 + digit(iso, 9);
   if (year < 1000 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const y = m <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return dayFromCivil(year, m, d);
 }
 
-/** The ISO day of a day number (civil_from_days), or null outside the years 1000–9999. */
+/** The ISO day of a day number, or null outside the years 1000–9999. */
 function isoOfDayNumber(n: number): string | null {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const [year, m, d] = civilFromDay(n);
   if (year < 1000 || year > 9999) return null;
   return `${year}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }

@@ -26,6 +26,9 @@ export interface AuditEntry {
 
 type Auditor = Pick<Actor, 'tenantId' | 'userId' | 'agencyId' | 'role'> | null;
 
+const onPerson = (action: string, personId: string) =>
+  ({ action, entity: 'person', entityId: personId, personId }) as const;
+
 /**
  * The audit entry of an allowed act on a person: which person, and the decision's legal basis, consent,
  * purpose and the data categories the answer was cut to — one shape for every place that decides on persons.
@@ -37,10 +40,7 @@ export function personActEntry(
   details: Record<string, unknown> = {},
 ): AuditEntry {
   return {
-    action,
-    entity: 'person',
-    entityId: personId,
-    personId,
+    ...onPerson(action, personId),
     legalBasis: decision.basis,
     consentId: decision.consentId,
     purpose: decision.purpose,
@@ -56,10 +56,7 @@ export function personRefusalEntry(
   details: Record<string, unknown> = {},
 ): AuditEntry {
   return {
-    action,
-    entity: 'person',
-    entityId: personId,
-    personId,
+    ...onPerson(action, personId),
     outcome: 'denied',
     details: { reason, ...details },
   };
