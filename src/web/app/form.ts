@@ -4,7 +4,11 @@
 // request, and the issues of that request land on the form's fields by path.
 import { schemaResolver } from '@mantine/form';
 import type { z } from 'zod';
+import { installGermanMessages } from '../../domain/validation/german-messages';
 import { ApiError } from '../api/client';
+
+// The schemas' own messages are German already; zod's defaults become German too, as on the server.
+installGermanMessages();
 
 /** The values of a form for a request: each field as its input holds it (text, choices, a flag). */
 export type FormValues<T> = {

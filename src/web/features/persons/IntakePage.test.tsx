@@ -33,6 +33,12 @@ function intakeApi({ duplicates = [] as (typeof candidate)[] } = {}) {
   });
 }
 
+/** What the server would answer for a body, by field: its 400 issues, as `plugins/error-handler.ts` puts them. */
+function serverIssues(body: unknown): Record<string, string> {
+  const r = personCreate.safeParse(body);
+  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+}
+
 async function renderIntake() {
   const view = renderApp(<IntakePage />, { path: '/personen/neu', route: '/personen/neu' });
   await screen.findByRole('button', { name: 'Person anlegen' });
@@ -119,7 +125,7 @@ describe('Intake (Erhebungsbogen, first part)', () => {
     });
   });
 
-  test("the server's refusal of one field is shown on that field (e-mail, entry before birth)", async () => {
+  test("a wrong value is refused on its field before sending, in the server's words (e-mail, entry before birth)", async () => {
     const net = intakeApi();
     const { user, router } = await renderIntake();
     await user.type(field(/^Vorname\(n\)/), 'Amina');
@@ -129,14 +135,77 @@ describe('Intake (Erhebungsbogen, first part)', () => {
     await user.type(field('E-Mail'), 'amina@');
     await user.click(submit());
 
-    await waitFor(() => expect(fieldError(field('E-Mail'))).toBe('keine gültige E-Mail-Adresse'));
-    expect(fieldError(screen.getByLabelText('Einreise nach Deutschland'))).toBe(
-      'Einreise liegt vor der Geburt',
-    );
+    // The messages are the server's own for this body (the same schema, the same German words).
+    const server = serverIssues({
+      givenNames: 'Amina',
+      familyName: 'Haddad',
+      gender: 'u',
+      birthDate: '1990-05-14',
+      entryDate: '1989-01-01',
+      email: 'amina@',
+    });
+    expect(server).toEqual({
+      email: 'keine gültige E-Mail-Adresse',
+      entryDate: 'Einreise liegt vor der Geburt',
+    });
+    await waitFor(() => expect(fieldError(field('E-Mail'))).toBe(server.email));
+    expect(fieldError(screen.getByLabelText('Einreise nach Deutschland'))).toBe(server.entryDate);
     expect(fieldError(field(/^Vorname\(n\)/))).toBeNull();
     expect(fieldError(screen.getByLabelText('Geburtsdatum'))).toBeNull();
+    expect(screen.getByRole('alert').textContent).toContain('Bitte prüfen Sie die markierten Felder.');
     expect(router.state.location.pathname).toBe('/personen/neu');
+    // Nothing was created (the duplicate check on leaving the name fields stores nothing).
+    expect(net.bodies('POST /api/persons')).toEqual([]);
+
+    // Corrected, the same form is sent.
+    await user.clear(field('E-Mail'));
+    await user.type(field('E-Mail'), 'amina@example.org');
+    fireEvent.change(screen.getByLabelText('Einreise nach Deutschland'), { target: { value: '2015-09-01' } });
+    await user.click(submit());
+    await waitFor(() => expect(net.bodies('POST /api/persons')).toHaveLength(1));
+    expect(net.bodies('POST /api/persons')[0]).toMatchObject({
+      email: 'amina@example.org',
+      entryDate: '2015-09-01',
+    });
+  });
+
+  test("the server's refusal of a field the form cannot judge is shown on that field", async () => {
+    const net = fakeApi({
+      'GET /api/auth/me': () => session(['person:create', 'person:read']),
+      'GET /api/meta/municipalities': () => [
+        { id: ids.municipality, name: 'Herford', ags: '05758012', lat: 52.1, lon: 8.67 },
+      ],
+      'POST /api/persons/duplicate-check': () => ({ candidates: [] }),
+      // E.g. a municipality that left the region meanwhile: only the server knows.
+      'POST /api/persons': () =>
+        reply(400, {
+          error: 'Ungültige Eingabe',
+          issues: [{ path: 'familyName', message: 'Name schon vergeben (Testantwort)' }],
+        }),
+    });
+    const { user } = await renderIntake();
+    await user.type(field(/^Vorname\(n\)/), 'Amina');
+    await user.type(field(/^Familienname/), 'Haddad');
+    await user.click(submit());
+
+    await waitFor(() => expect(fieldError(field(/^Familienname/))).toBe('Name schon vergeben (Testantwort)'));
+    expect(fieldError(field(/^Vorname\(n\)/))).toBeNull();
+    expect(screen.getByRole('alert').textContent).toContain('Bitte prüfen Sie die markierten Felder.');
     expect(net.bodies('POST /api/persons')).toHaveLength(1);
+  });
+
+  test('a birth year that is no year is refused on the year field, nothing is sent', async () => {
+    const net = intakeApi();
+    const { user } = await renderIntake();
+    await user.type(field(/^Vorname\(n\)/), 'Amina');
+    await user.type(field(/^Familienname/), 'Haddad');
+    await user.click(screen.getByRole('combobox', { name: 'Geburtsdatum bekannt als' }));
+    await user.click(screen.getByRole('option', { name: 'nur Jahr' }));
+    await user.type(field('Geburtsjahr'), '85');
+    await user.click(submit());
+
+    await waitFor(() => expect(fieldError(field('Geburtsjahr'))).toBe('kein gültiges Datum (JJJJ-MM-TT)'));
+    expect(net.bodies('POST /api/persons')).toEqual([]);
   });
 
   test('a possible duplicate stops the creation until "Trotzdem neu anlegen"', async () => {

@@ -13,15 +13,25 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { BIRTH_DATE_PRECISIONS, GENDERS, REFERRAL_SOURCES } from '../../../server/modules/persons/schema';
+import type { z } from 'zod';
+import {
+  BIRTH_DATE_PRECISIONS,
+  type DuplicateCheck,
+  GENDERS,
+  type PersonCreate,
+  personCreate,
+  REFERRAL_SOURCES,
+} from '../../../server/modules/persons/schema';
 import type { DuplicateCandidate } from '../../api/casefile';
-import { ApiError, api, issuesByField, newIdempotencyKey } from '../../api/client';
+import { ApiError, api, newIdempotencyKey } from '../../api/client';
 import { municipalitiesQuery } from '../../api/meta-queries';
 import type { Person } from '../../api/types';
+import { type FieldOf, requestValidator, serverFieldErrors } from '../../app/form';
 import { nationalityOptions } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { DuplicateCandidates } from './intake/DuplicateCandidates';
@@ -95,12 +105,36 @@ function checkBody(f: Form) {
     familyName: f.familyName.trim(),
     nameOriginal: f.nameOriginal.trim() || undefined,
     nameVariants: variantsOf(f),
-    gender: f.gender,
+    gender: f.gender as PersonCreate['gender'],
     birthDate: birthDateOf(f),
-    birthDatePrecision: f.birthPrecision,
+    birthDatePrecision: f.birthPrecision as DuplicateCheck['birthDatePrecision'],
     nationalities: f.nationalities,
   };
 }
+
+/** The creation request: the identity of the check plus what else was entered (empty fields are not sent). */
+function createBody(f: Form): z.input<typeof personCreate> {
+  return {
+    ...checkBody(f),
+    referralSource: (f.referralSource || undefined) as PersonCreate['referralSource'],
+    municipalityId: f.municipalityId || undefined,
+    wohnsitzauflageMunicipalityId: f.wohnsitzauflageMunicipalityId || undefined,
+    azrNumber: f.azrNumber.trim() || undefined,
+    baCustomerNumber: f.baCustomerNumber.trim() || undefined,
+    entryDate: f.entryDate || undefined,
+    phone: f.phone.trim() || undefined,
+    email: f.email.trim() || undefined,
+    address: f.address.trim() || undefined,
+  };
+}
+
+/** A request path to the form field showing it: list items on their list, the precision on its select. */
+const fieldOf: FieldOf = (path) => {
+  const head = path.split('.')[0];
+  return head === 'birthDatePrecision' ? 'birthPrecision' : head;
+};
+/** The server's creation schema judges the form before anything is sent, with the server's words. */
+const validate = requestValidator(personCreate, createBody, fieldOf);
 
 function Fieldset({ legend, children }: { legend: string; children: ReactNode }) {
   return (
@@ -147,7 +181,11 @@ export function IntakePage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const [form, setForm] = useState<Form>(EMPTY);
+  const form = useForm<Form>({ initialValues: EMPTY, validate });
+  const values = form.getValues();
+  // The form was refused before sending: the same notice as for the server's refusal.
+  const [refused, setRefused] = useState(false);
+  const showServerIssues = (e: Error) => form.setErrors(serverFieldErrors(e, fieldOf));
   const [checked, setChecked] = useState<{ sig: string; candidates: DuplicateCandidate[] } | null>(null);
   const warningRef = useRef<HTMLDivElement>(null);
   // One key per intake: a double click or a resend after a lost answer creates the person once.
@@ -167,58 +205,35 @@ export function IntakePage() {
       return { sig, candidates: r.candidates };
     },
     onSuccess: (r) => setChecked(r),
+    onError: showServerIssues,
   });
   const create = useMutation({
     mutationFn: (f: Form) =>
-      api.post<Person>(
-        '/api/persons',
-        {
-          ...checkBody(f),
-          referralSource: f.referralSource || undefined,
-          municipalityId: f.municipalityId || undefined,
-          wohnsitzauflageMunicipalityId: f.wohnsitzauflageMunicipalityId || undefined,
-          azrNumber: f.azrNumber.trim() || undefined,
-          baCustomerNumber: f.baCustomerNumber.trim() || undefined,
-          entryDate: f.entryDate || undefined,
-          phone: f.phone.trim() || undefined,
-          email: f.email.trim() || undefined,
-          address: f.address.trim() || undefined,
-        },
-        { headers: { 'idempotency-key': idempotencyKey } },
-      ),
+      api.post<Person>('/api/persons', createBody(f), { headers: { 'idempotency-key': idempotencyKey } }),
     onSuccess: (p) => {
       void qc.invalidateQueries({ queryKey: ['persons'] });
       qc.setQueryData(['person', p.id], p);
       navigate(`/personen/${p.id}/aufnahme`);
     },
+    onError: showServerIssues,
   });
-  // The duplicate check validates the same fields first: its refusal lands on the fields as well.
-  const errors = { ...issuesByField(check.error), ...issuesByField(create.error) };
+  // Issues by form field: the form's own check, or the server's refusal (the duplicate check validates the
+  // same fields first: its refusal lands on the fields as well).
+  const errors = form.errors;
   const birthError = errors.birthDate;
-  const nationalityError =
-    errors.nationalities ?? Object.entries(errors).find(([k]) => k.startsWith('nationalities.'))?.[1];
-  const set = (k: keyof Form) => (v: string | null) => setForm((f) => ({ ...f, [k]: v ?? '' }));
-  const text = (k: keyof Form) => ({
-    value: form[k] as string,
-    // A list's issue is reported on its item (nameVariants.0): shown on the list's field.
-    error: errors[k] ?? Object.entries(errors).find(([path]) => path.startsWith(`${k}.`))?.[1],
-    onChange: (e: { currentTarget: { value: string } }) => set(k)(e.currentTarget.value),
-  });
-  const namesKnown = form.givenNames.trim() !== '' && form.familyName.trim() !== '';
-  const sig = JSON.stringify(checkBody(form));
+  const set = (k: keyof Form) => (v: string | null) => form.setFieldValue(k, v ?? '');
+  const text = (k: keyof Form) => form.getInputProps(k);
+  const namesKnown = values.givenNames.trim() !== '' && values.familyName.trim() !== '';
+  const sig = JSON.stringify(checkBody(values));
   const current = checked && checked.sig === sig ? checked.candidates : null;
 
   /** On leaving a name or birth field: check as soon as both names are there (nothing is stored). */
   function checkOnBlur() {
-    if (namesKnown && checked?.sig !== sig && !check.isPending) check.mutate(form);
+    if (namesKnown && checked?.sig !== sig && !check.isPending) check.mutate(values);
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!namesKnown) {
-      create.mutate(form); // the server names the missing fields
-      return;
-    }
+  async function submit(form: Form) {
+    setRefused(false);
     let candidates = current;
     if (candidates === null) {
       try {
@@ -239,7 +254,7 @@ export function IntakePage() {
 
   // A field error asks to look at the fields; a conflict or another failure says what happened.
   const errorTitle = (e: unknown) =>
-    e instanceof ApiError && e.issues.length > 0
+    refused || (e instanceof ApiError && e.issues.length > 0)
       ? t('intake.formError')
       : e instanceof ApiError && e.status === 409
         ? t('casefile.conflict')
@@ -251,11 +266,15 @@ export function IntakePage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 9 }}>
           <Paper withBorder p="lg">
-            <form onSubmit={submit} noValidate data-testid="intake-form">
+            <form
+              onSubmit={form.onSubmit(submit, () => setRefused(true))}
+              noValidate
+              data-testid="intake-form"
+            >
               <Stack gap="lg">
-                {create.isError || check.isError ? (
+                {refused || create.isError || check.isError ? (
                   <Alert color="red" role="alert" title={errorTitle(create.error ?? check.error)}>
-                    {(create.error ?? check.error)?.message}
+                    {refused ? null : (create.error ?? check.error)?.message}
                   </Alert>
                 ) : null}
                 <Fieldset legend={`1. ${t('intake.section.access')}`}>
@@ -263,7 +282,7 @@ export function IntakePage() {
                     <Select
                       label={t('intake.referralSource')}
                       clearable
-                      value={form.referralSource || null}
+                      value={values.referralSource || null}
                       error={errors.referralSource}
                       data={REFERRALS.map((r) => ({ value: r, label: t(`referral.${r}`) }))}
                       onChange={set('referralSource')}
@@ -296,14 +315,13 @@ export function IntakePage() {
                       label={t('intake.nameVariants')}
                       description={t('intake.nameVariantsHint')}
                       {...text('nameVariants')}
-                      error={errors.nameVariants ?? errors['nameVariants.0']}
                       onBlur={checkOnBlur}
                     />
                     <Select
                       label={t('intake.gender')}
                       required
                       allowDeselect={false}
-                      value={form.gender}
+                      value={values.gender}
                       error={errors.gender}
                       data={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))}
                       onChange={set('gender')}
@@ -313,20 +331,21 @@ export function IntakePage() {
                       searchable
                       clearable
                       maxValues={5}
-                      value={form.nationalities}
-                      error={nationalityError}
+                      value={values.nationalities}
+                      error={errors.nationalities}
                       data={countries}
-                      onChange={(v) => setForm((f) => ({ ...f, nationalities: v }))}
+                      onChange={(v) => form.setFieldValue('nationalities', v)}
                       onBlur={checkOnBlur}
                     />
                     <Select
                       label={t('intake.birthPrecision')}
                       allowDeselect={false}
-                      value={form.birthPrecision}
+                      value={values.birthPrecision}
+                      error={errors.birthPrecision}
                       data={PRECISIONS.map((p) => ({ value: p, label: t(`precision.${p}`) }))}
                       onChange={set('birthPrecision')}
                     />
-                    {form.birthPrecision === 'year' ? (
+                    {values.birthPrecision === 'year' ? (
                       <TextInput
                         label={t('intake.birthYear')}
                         inputMode="numeric"
@@ -335,7 +354,7 @@ export function IntakePage() {
                         error={birthError}
                         onBlur={checkOnBlur}
                       />
-                    ) : form.birthPrecision === 'month' ? (
+                    ) : values.birthPrecision === 'month' ? (
                       <TextInput
                         label={t('intake.birthMonth')}
                         type="month"
@@ -361,7 +380,7 @@ export function IntakePage() {
                       label={t('intake.municipality')}
                       clearable
                       searchable
-                      value={form.municipalityId || null}
+                      value={values.municipalityId || null}
                       error={errors.municipalityId}
                       data={municipalityOptions}
                       onChange={set('municipalityId')}
@@ -370,7 +389,7 @@ export function IntakePage() {
                       label={t('intake.wohnsitzauflage')}
                       clearable
                       searchable
-                      value={form.wohnsitzauflageMunicipalityId || null}
+                      value={values.wohnsitzauflageMunicipalityId || null}
                       error={errors.wohnsitzauflageMunicipalityId}
                       data={municipalityOptions}
                       onChange={set('wohnsitzauflageMunicipalityId')}
@@ -401,7 +420,7 @@ export function IntakePage() {
                     <DuplicateCandidates
                       candidates={current}
                       creating={create.isPending}
-                      onCreateAnyway={() => create.mutate(form)}
+                      onCreateAnyway={() => create.mutate(values)}
                     />
                   ) : current ? (
                     <Text size="sm" c="dimmed" data-testid="no-duplicates">
