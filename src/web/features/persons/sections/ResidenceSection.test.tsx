@@ -55,6 +55,12 @@ function residenceApi(post: (c: ApiCall) => unknown) {
   });
 }
 
+/** The server's 400 issues for a body, by field (what `plugins/error-handler.ts` would answer). */
+function serverIssues(body: unknown): Record<string, string> {
+  const r = residenceStatusBody.safeParse(body);
+  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+}
+
 async function openForm() {
   const view = renderApp(<ResidenceSection p={person()} />);
   await view.user.click(await screen.findByRole('button', { name: 'Neuer Status' }));
@@ -140,7 +146,7 @@ describe('Residence status (new status into the history)', () => {
     expect(screen.queryByTestId('status-form')).toBeNull();
   });
 
-  test("the server's refusal is shown on the named fields (kind missing, paragraph, until before since)", async () => {
+  test("wrong values are refused on their fields before sending, in the server's words (kind missing, paragraph, until before since)", async () => {
     const net = residenceApi(saving(null));
     const { user, form } = await openForm();
     const paragraph = form.getByRole('textbox', { name: /^Paragraph/ });
@@ -149,10 +155,12 @@ describe('Residence status (new status into the history)', () => {
     await user.click(form.getByRole('button', { name: 'Status speichern' }));
 
     // The server's words (its zod schema, German messages): a missing choice of a list asks to choose.
-    await waitFor(() => expect(fieldError(kindField(form))).toBe('Bitte auswählen'));
-    expect(fieldError(paragraph)).toBe('Paragraph wie "25(2)", "24" oder "60a"');
+    const server = serverIssues({ paragraph: '25 Abs. 2', since: todayIso(), keepAdvisor: false });
+    expect(server).toEqual({ kind: 'Bitte auswählen', paragraph: 'Paragraph wie "25(2)", "24" oder "60a"' });
+    await waitFor(() => expect(fieldError(kindField(form))).toBe(server.kind));
+    expect(fieldError(paragraph)).toBe(server.paragraph);
     expect(fieldError(form.getByLabelText(/^Gültig ab/))).toBeNull();
-    expect(form.getByRole('alert').textContent).toContain('Das hat nicht geklappt');
+    expect(net.bodies(ROUTE)).toEqual([]);
 
     // Kind and paragraph right, the end before the start: said on "Gültig bis" alone.
     await user.click(kindField(form));
@@ -164,7 +172,42 @@ describe('Residence status (new status into the history)', () => {
     await waitFor(() => expect(fieldError(form.getByLabelText('Gültig bis'))).toBe('liegt vor dem Beginn'));
     expect(fieldError(kindField(form))).toBeNull();
     expect(fieldError(paragraph)).toBeNull();
-    expect(net.bodies(ROUTE)).toHaveLength(2);
+    expect(net.bodies(ROUTE)).toEqual([]);
+
+    // Corrected: sent once, exactly the request.
+    fireEvent.change(form.getByLabelText('Gültig bis'), { target: { value: '' } });
+    await user.click(form.getByRole('button', { name: 'Status speichern' }));
+    await waitFor(() => expect(net.bodies(ROUTE)).toHaveLength(1));
+    expect(net.bodies(ROUTE)[0]).toEqual({
+      kind: 'duldung',
+      paragraph: '60a',
+      since: todayIso(),
+      keepAdvisor: false,
+    });
+  });
+
+  test("the server's refusal of a field is shown on that field, with the server's text", async () => {
+    const net = residenceApi(() =>
+      reply(400, {
+        error: 'Ungültige Eingabe',
+        issues: [{ path: 'document', message: 'Dokument unbekannt (Testantwort)' }],
+      }),
+    );
+    const { user, form } = await openForm();
+    await user.click(kindField(form));
+    await user.click(form.getByRole('option', { name: 'Duldung' }));
+    await user.type(form.getByRole('textbox', { name: /^Dokument/ }), 'X');
+    await user.click(form.getByRole('radio', { name: 'Das Jobcenter bestimmt die Fachkraft' }));
+    await user.click(form.getByRole('button', { name: 'Status speichern' }));
+
+    await waitFor(() =>
+      expect(fieldError(form.getByRole('textbox', { name: /^Dokument/ }))).toBe(
+        'Dokument unbekannt (Testantwort)',
+      ),
+    );
+    expect(fieldError(kindField(form))).toBeNull();
+    expect(form.getByRole('alert').textContent).toContain('Das hat nicht geklappt');
+    expect(net.bodies(ROUTE)).toHaveLength(1);
   });
 
   test("a conflict says the record changed meanwhile, with the server's text, and keeps the form open", async () => {

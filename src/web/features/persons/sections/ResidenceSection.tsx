@@ -13,15 +13,16 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ResidenceStatusBody } from '../../../../server/modules/residence/schema';
+import { type ResidenceStatusBody, residenceStatusBody } from '../../../../server/modules/residence/schema';
 import { ASYLUM_DECISIONS, type ResidenceAnswer, STATUS_KINDS } from '../../../api/casefile';
-import { api, issuesByField } from '../../../api/client';
+import { api } from '../../../api/client';
 import type { Person } from '../../../api/types';
-import type { FormValues } from '../../../app/form';
+import { type FormValues, requestValidator, serverFieldErrors } from '../../../app/form';
 import { formatDay, label } from '../../../app/format';
 import { Tag } from '../../../app/Tag';
 import { useSession } from '../../../auth/session';
@@ -67,7 +68,7 @@ function TriSelect({
   label: string;
   value: boolean | undefined;
   onChange: (v: boolean | undefined) => void;
-  error?: string;
+  error?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -88,6 +89,29 @@ function TriSelect({
 
 export type RechtskreisChange = NonNullable<ResidenceAnswer['rechtskreisChange']>;
 
+/** The request the form sends: what was entered, empty fields left out, flags only when answered. */
+export function statusBody(s: StatusForm): Partial<ResidenceStatusBody> {
+  return {
+    kind: (s.kind || undefined) as ResidenceStatusBody['kind'] | undefined,
+    paragraph: s.paragraph.trim() || undefined,
+    since: s.since || undefined,
+    until: s.until || undefined,
+    document: s.document.trim() || undefined,
+    workAnnotation: s.workAnnotation.trim() || undefined,
+    asylumApplicationDate: s.asylumApplicationDate || undefined,
+    asylumDecision: (s.asylumDecision || undefined) as ResidenceStatusBody['asylumDecision'],
+    asylumDecisionDate: s.asylumDecisionDate || undefined,
+    livesInReceptionCentre: s.livesInReceptionCentre,
+    ownFaultObstacle: s.ownFaultObstacle,
+    identityUnclear: s.identityUnclear,
+    registered: s.registered,
+    dublinCase: s.dublinCase,
+    keepAdvisor: s.keepAdvisor,
+  };
+}
+/** The server's request schema judges the status before it is sent. */
+const validateStatus = requestValidator(residenceStatusBody, statusBody);
+
 /** A new residence status: the history keeps the old one; a switch into SGB II creates the Jobcenter handover. */
 export function NewStatusModal({
   p,
@@ -103,45 +127,29 @@ export function NewStatusModal({
   const { t } = useTranslation();
   const qc = useQueryClient();
   const update = usePersonUpdate(p.id);
-  const [f, setF] = useState<StatusForm>({ ...EMPTY, since: todayIso() });
+  const form = useForm<StatusForm>({
+    initialValues: { ...EMPTY, since: todayIso() },
+    // The server's rules, plus the web's own: who leads the case after a switch is a choice, never a default.
+    validate: (v) => ({
+      ...validateStatus(v),
+      ...(v.keepAdvisor === undefined ? { keepAdvisor: t('explicitChoice.required') } : {}),
+    }),
+  });
+  const f = form.getValues();
   const save = useMutation({
     mutationFn: (s: StatusForm) =>
-      api.post<ResidenceAnswer>(`/api/persons/${p.id}/residence-status`, {
-        kind: s.kind || undefined,
-        paragraph: s.paragraph.trim() || undefined,
-        since: s.since || undefined,
-        until: s.until || undefined,
-        document: s.document.trim() || undefined,
-        workAnnotation: s.workAnnotation.trim() || undefined,
-        asylumApplicationDate: s.asylumApplicationDate || undefined,
-        asylumDecision: s.asylumDecision || undefined,
-        asylumDecisionDate: s.asylumDecisionDate || undefined,
-        livesInReceptionCentre: s.livesInReceptionCentre,
-        ownFaultObstacle: s.ownFaultObstacle,
-        identityUnclear: s.identityUnclear,
-        registered: s.registered,
-        dublinCase: s.dublinCase,
-        keepAdvisor: s.keepAdvisor,
-      }),
+      api.post<ResidenceAnswer>(`/api/persons/${p.id}/residence-status`, statusBody(s)),
     onSuccess: (answer) => {
       update(answer);
       void qc.invalidateQueries({ queryKey: ['handovers'] });
-      setF({ ...EMPTY, since: todayIso() });
+      form.setValues({ ...EMPTY, since: todayIso() });
       onSaved(answer.rechtskreisChange);
     },
+    onError: (e: Error) => form.setErrors(serverFieldErrors(e)),
   });
-  const errors = issuesByField(save.error);
-  const set = <K extends keyof StatusForm>(k: K, v: StatusForm[K]) => setF((x) => ({ ...x, [k]: v }));
+  const errors = form.errors;
+  const set = <K extends keyof StatusForm>(k: K, v: StatusForm[K]) => form.setFieldValue(k, v as never);
   const asylum = f.kind === 'gestattung' || f.kind === 'duldung' || f.asylumApplicationDate !== '';
-  const [keepMissing, setKeepMissing] = useState(false);
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (f.keepAdvisor === undefined) {
-      setKeepMissing(true);
-      return;
-    }
-    save.mutate(f);
-  }
   return (
     <Modal
       opened={opened}
@@ -150,7 +158,7 @@ export function NewStatusModal({
       size="xl"
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      <form onSubmit={submit} noValidate data-testid="status-form">
+      <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate data-testid="status-form">
         <Stack>
           <Text size="sm" c="dimmed">
             {t('residence.newIntro')}
@@ -272,11 +280,8 @@ export function NewStatusModal({
             description={t('residence.keepAdvisorHint')}
             required
             value={f.keepAdvisor === undefined ? null : f.keepAdvisor ? 'keep' : 'jobcenter'}
-            onChange={(v) => {
-              setKeepMissing(false);
-              set('keepAdvisor', v === 'keep');
-            }}
-            error={keepMissing ? t('explicitChoice.required') : errors.keepAdvisor}
+            onChange={(v) => set('keepAdvisor', v === 'keep')}
+            error={errors.keepAdvisor}
             data-testid="keep-advisor"
           >
             <Group mt="xs">
