@@ -51,7 +51,7 @@ async function openForm() {
 const checkbox = (f: ReturnType<typeof within>, name: string) => f.getByRole('checkbox', { name });
 
 describe('Consent (purpose, recipient, data categories)', () => {
-  test('required: purpose and recipient are named by the server on their fields; one category at least', async () => {
+  test("required: purpose and recipient are named on their fields in the server's words before sending; one category at least", async () => {
     const net = consentApi();
     const { user, form } = await openForm();
     for (const name of [/^Zweck/, /^Empfangende Stelle/])
@@ -72,7 +72,40 @@ describe('Consent (purpose, recipient, data categories)', () => {
       'mindestens eine Datenkategorie',
     );
     expect(fieldError(form.getByLabelText(/^Erteilt am/))).toBeNull();
+    // The same words the server gives for this body; nothing was sent.
+    const r = consentCreate.safeParse({ dataCategories: [], givenOn: todayIso(), formLanguage: 'de' });
+    expect(Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]))).toEqual({
+      purpose: 'Bitte auswählen',
+      recipientAgencyId: 'Pflichtangabe fehlt',
+      dataCategories: 'mindestens eine Datenkategorie',
+    });
+    expect(net.bodies(CREATE)).toEqual([]);
+  });
+
+  test("the server's refusal of a field is shown on that field", async () => {
+    const net = consentApi({
+      [CREATE]: () =>
+        reply(400, {
+          error: 'Ungültige Eingabe',
+          issues: [
+            { path: 'recipientAgencyId', message: 'Diese Stelle gehört nicht zur Region (Testantwort)' },
+          ],
+        }),
+    });
+    const { user, form } = await openForm();
+    await user.click(form.getByRole('combobox', { name: /^Zweck/ }));
+    await user.click(form.getByRole('option', { name: 'Sprachkurs' }));
+    await user.click(form.getByRole('combobox', { name: /^Empfangende Stelle/ }));
+    await user.click(form.getByRole('option', { name: 'Jobcenter Herford' }));
+    await user.click(form.getByRole('button', { name: 'Einwilligung speichern' }));
+    await waitFor(() =>
+      expect(fieldError(form.getByRole('combobox', { name: /^Empfangende Stelle/ }))).toBe(
+        'Diese Stelle gehört nicht zur Region (Testantwort)',
+      ),
+    );
+    expect(fieldError(form.getByRole('combobox', { name: /^Zweck/ }))).toBeNull();
     expect(net.bodies(CREATE)).toHaveLength(1);
+    expect(screen.getByTestId('consent-form')).toBeTruthy();
   });
 
   test('the recipients are the agencies the server lists, by name', async () => {
@@ -112,8 +145,8 @@ describe('Consent (purpose, recipient, data categories)', () => {
     expect(rows[1].textContent).toContain('Identität, Sprachen, Gesundheit');
   });
 
-  test('a consent dated in the future is refused on "Erteilt am"', async () => {
-    consentApi();
+  test('a consent dated in the future is refused on "Erteilt am", nothing is sent', async () => {
+    const net = consentApi();
     const { user, form } = await openForm();
     await user.click(form.getByRole('combobox', { name: /^Zweck/ }));
     await user.click(form.getByRole('option', { name: 'Sprachkurs' }));
@@ -125,6 +158,7 @@ describe('Consent (purpose, recipient, data categories)', () => {
     await user.click(form.getByRole('button', { name: 'Einwilligung speichern' }));
     await waitFor(() => expect(fieldError(givenOn)).toBe('Datum liegt in der Zukunft'));
     expect(fieldError(form.getByRole('combobox', { name: /^Zweck/ }))).toBeNull();
+    expect(net.bodies(CREATE)).toEqual([]);
   });
 
   test('withdrawal: the day is sent; a day before the consent is refused on the field', async () => {

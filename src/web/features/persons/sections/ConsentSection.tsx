@@ -14,16 +14,17 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { consentCreate } from '../../../../server/modules/consents/schema';
+import { type ConsentCreate, consentCreate } from '../../../../server/modules/consents/schema';
 import { CONSENT_PURPOSES, type Consent, DATA_CATEGORIES } from '../../../api/casefile';
 import { api, issuesByField } from '../../../api/client';
 import { agenciesQuery } from '../../../api/meta-queries';
 import type { Person } from '../../../api/types';
-import type { FormValues } from '../../../app/form';
+import { type FormValues, requestValidator, serverFieldErrors } from '../../../app/form';
 import { formatDay, label, languageName } from '../../../app/format';
 import { Tag } from '../../../app/Tag';
 import { useSession } from '../../../auth/session';
@@ -51,41 +52,48 @@ const FORM_LANGUAGES = [
 /** The request's fields as the inputs hold them. */
 type ConsentForm = FormValues<z.input<typeof consentCreate>>;
 
+/** The request: what was entered, empty fields left out. */
+function consentBody(c: ConsentForm): Partial<z.input<typeof consentCreate>> {
+  return {
+    purpose: (c.purpose || undefined) as ConsentCreate['purpose'] | undefined,
+    recipientAgencyId: c.recipientAgencyId || undefined,
+    dataCategories: c.dataCategories as ConsentCreate['dataCategories'],
+    givenOn: c.givenOn || undefined,
+    formLanguage: c.formLanguage,
+    scanRef: c.scanRef || undefined,
+  };
+}
+/** The route's schema judges the consent before it is sent. */
+const validateConsent = requestValidator(consentCreate, consentBody);
+
 function RecordConsent({ personId, onDone }: { personId: string; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
-  const [f, setF] = useState<ConsentForm>({
-    purpose: '',
-    recipientAgencyId: '',
-    dataCategories: ['identity'],
-    givenOn: todayIso(),
-    formLanguage: 'de',
-    scanRef: '',
+  const form = useForm<ConsentForm>({
+    initialValues: {
+      purpose: '',
+      recipientAgencyId: '',
+      dataCategories: ['identity'],
+      givenOn: todayIso(),
+      formLanguage: 'de',
+      scanRef: '',
+    },
+    validate: validateConsent,
   });
+  const f = form.getValues();
   const agencies = useQuery(agenciesQuery());
   const save = useMutation({
-    mutationFn: (c: ConsentForm) =>
-      api.post<Consent[]>(`/api/persons/${personId}/consents`, {
-        purpose: c.purpose || undefined,
-        recipientAgencyId: c.recipientAgencyId || undefined,
-        dataCategories: c.dataCategories,
-        givenOn: c.givenOn || undefined,
-        formLanguage: c.formLanguage,
-        scanRef: c.scanRef || undefined,
-      }),
+    mutationFn: (c: ConsentForm) => api.post<Consent[]>(`/api/persons/${personId}/consents`, consentBody(c)),
     onSuccess: (list) => {
       qc.setQueryData(consentsKey(personId), list);
       void qc.invalidateQueries({ queryKey: ['audit', personId] });
       onDone();
     },
+    onError: (e: Error) => form.setErrors(serverFieldErrors(e)),
   });
-  const errors = issuesByField(save.error);
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    save.mutate(f);
-  }
+  const errors = form.errors;
   return (
-    <form onSubmit={submit} noValidate data-testid="consent-form">
+    <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate data-testid="consent-form">
       <Stack>
         <ActionError error={save.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -94,7 +102,7 @@ function RecordConsent({ personId, onDone }: { personId: string; onDone: () => v
             required
             value={f.purpose || null}
             data={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`purpose.${p}`) }))}
-            onChange={(v) => setF({ ...f, purpose: v ?? '' })}
+            onChange={(v) => form.setFieldValue('purpose', v ?? '')}
             error={errors.purpose}
             data-autofocus
           />
@@ -104,7 +112,7 @@ function RecordConsent({ personId, onDone }: { personId: string; onDone: () => v
             searchable
             value={f.recipientAgencyId || null}
             data={(agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
-            onChange={(v) => setF({ ...f, recipientAgencyId: v ?? '' })}
+            onChange={(v) => form.setFieldValue('recipientAgencyId', v ?? '')}
             error={errors.recipientAgencyId}
           />
           <TextInput
@@ -112,7 +120,7 @@ function RecordConsent({ personId, onDone }: { personId: string; onDone: () => v
             type="date"
             required
             value={f.givenOn}
-            onChange={(e) => setF({ ...f, givenOn: e.currentTarget.value })}
+            onChange={(e) => form.setFieldValue('givenOn', e.currentTarget.value)}
             error={errors.givenOn}
           />
           <Select
@@ -122,7 +130,7 @@ function RecordConsent({ personId, onDone }: { personId: string; onDone: () => v
             searchable
             value={f.formLanguage}
             data={FORM_LANGUAGES.map((l) => ({ value: l, label: languageName(l, i18n.language) }))}
-            onChange={(v) => setF({ ...f, formLanguage: v ?? 'de' })}
+            onChange={(v) => form.setFieldValue('formLanguage', v ?? 'de')}
             error={errors.formLanguage}
           />
         </SimpleGrid>
@@ -131,7 +139,7 @@ function RecordConsent({ personId, onDone }: { personId: string; onDone: () => v
           description={t('consent.categoriesHint')}
           required
           value={f.dataCategories}
-          onChange={(v) => setF({ ...f, dataCategories: v })}
+          onChange={(v) => form.setFieldValue('dataCategories', v)}
           error={errors.dataCategories}
         >
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" mt="xs">
@@ -144,7 +152,7 @@ function RecordConsent({ personId, onDone }: { personId: string; onDone: () => v
           label={t('consent.scanRef')}
           description={t('consent.scanRefHint')}
           value={f.scanRef}
-          onChange={(e) => setF({ ...f, scanRef: e.currentTarget.value })}
+          onChange={(e) => form.setFieldValue('scanRef', e.currentTarget.value)}
           error={errors.scanRef}
         />
         <Group justify="flex-end">
