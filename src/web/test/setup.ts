@@ -29,6 +29,12 @@ if (typeof window !== 'undefined') {
   }
   window.ResizeObserver = NoResizeObserver;
   globalThis.ResizeObserver = NoResizeObserver;
+  // Mantine's autosizing textarea listens for web fonts being loaded; jsdom has no FontFaceSet.
+  if (!('fonts' in document))
+    Object.defineProperty(document, 'fonts', {
+      configurable: true,
+      value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+    });
   // Mantine's combobox scrolls the selected option into view.
   Element.prototype.scrollIntoView = function scrollIntoView() {};
 

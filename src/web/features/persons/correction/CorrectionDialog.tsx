@@ -13,28 +13,22 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BIRTH_DATE_PRECISIONS, GENDERS } from '../../../../server/modules/persons/schema';
+import { BIRTH_DATE_PRECISIONS, GENDERS, personUpdate } from '../../../../server/modules/persons/schema';
 import { ApiError, api } from '../../../api/client';
 import type { Person } from '../../../api/types';
+import { type FieldOf, requestValidator, serverFieldErrors } from '../../../app/form';
 import { nationalityOptions } from '../../../app/format';
 import { usePersonUpdate } from '../sections/common';
 import { type CorrectionForm, formFieldOf, formOf, patchOf } from './fields';
 
 const PRECISIONS = BIRTH_DATE_PRECISIONS;
 
-/** Server issues by form field (a list item's issue lands on its list). */
-function errorsOf(error: unknown): Partial<Record<keyof CorrectionForm, string>> {
-  const out: Partial<Record<keyof CorrectionForm, string>> = {};
-  if (error instanceof ApiError)
-    for (const i of error.issues) {
-      const f = formFieldOf(i.path);
-      if (f && !out[f]) out[f] = i.message;
-    }
-  return out;
-}
+/** A request path to the form field showing it (birthDate is typed in birthInput; list items on their list). */
+const fieldOf: FieldOf = (path) => formFieldOf(path) ?? path;
 
 /**
  * "Stammdaten korrigieren": names and spellings, birth date and its precision, nationality (also
@@ -54,11 +48,24 @@ export function CorrectionDialog({
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const apply = usePersonUpdate(p.id);
-  const [form, setForm] = useState<CorrectionForm>(() => formOf(p));
   const [base, setBase] = useState<{ form: CorrectionForm; version: number }>(() => ({
     form: formOf(p),
     version: p.version,
   }));
+  // The record the edit started from, for the validation (which runs outside of rendering).
+  const baseRef = useRef(base);
+  baseRef.current = base;
+  const editor = useForm<CorrectionForm>({
+    initialValues: formOf(p),
+    // The route's personUpdate judges exactly the PATCH the dialog would send (only what changed).
+    validate: (v) =>
+      requestValidator(
+        personUpdate,
+        (x: CorrectionForm) => patchOf(baseRef.current.form, x, baseRef.current.version).body,
+        fieldOf,
+      )(v),
+  });
+  const form = editor.getValues();
   const countries = useMemo(() => nationalityOptions(i18n.language), [i18n.language]);
   const pending = patchOf(base.form, form, base.version);
 
@@ -69,9 +76,10 @@ export function CorrectionDialog({
       void qc.invalidateQueries({ queryKey: ['person-history', p.id] });
       onClose();
     },
+    onError: (e: Error) => editor.setErrors(serverFieldErrors(e, fieldOf)),
   });
   const conflict = save.error instanceof ApiError && save.error.status === 409;
-  const errors = errorsOf(save.error);
+  const errors = editor.errors;
 
   /** 409: take the record as it is now and keep the editor's changes on top of it. */
   function reapply() {
@@ -90,7 +98,7 @@ export function CorrectionDialog({
         merged.birthDatePrecision = form.birthDatePrecision;
       }
       setBase({ form: latestForm, version: latest.version });
-      setForm(merged);
+      editor.setValues(merged);
       apply(latest);
       save.reset();
     })();
@@ -99,15 +107,10 @@ export function CorrectionDialog({
   const set =
     <K extends keyof CorrectionForm>(k: K) =>
     (v: CorrectionForm[K]) =>
-      setForm((f) => ({ ...f, [k]: v }));
-  const text = (k: keyof CorrectionForm) => ({
-    value: form[k] as string,
-    error: errors[k],
-    onChange: (e: { currentTarget: { value: string } }) => set(k)(e.currentTarget.value as never),
-  });
+      editor.setFieldValue(k, v as never);
+  const text = (k: keyof CorrectionForm) => editor.getInputProps(k);
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit() {
     if (pending.empty) {
       onClose();
       return;
@@ -124,7 +127,7 @@ export function CorrectionDialog({
       size="xl"
       data-testid="correction-dialog"
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={editor.onSubmit(submit)} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
             {t('correction.intro')}
@@ -180,12 +183,12 @@ export function CorrectionDialog({
                 allowDeselect={false}
                 value={form.birthDatePrecision}
                 data={PRECISIONS.map((x) => ({ value: x, label: t(`precision.${x}`) }))}
+                error={errors.birthDatePrecision}
                 onChange={(v) =>
-                  setForm((f) => ({
-                    ...f,
+                  editor.setValues({
                     birthDatePrecision: (v ?? 'day') as CorrectionForm['birthDatePrecision'],
                     birthInput: '',
-                  }))
+                  })
                 }
               />
               {form.birthDatePrecision === 'year' ? (
