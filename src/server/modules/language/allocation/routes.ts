@@ -6,11 +6,11 @@ import { todayInGermany } from '../../../../domain/reference/dates';
 import type { AppContext } from '../../../context';
 import { authOf } from '../../../plugins/access-hook';
 import { writeAudit } from '../../audit/audit-writer';
-import { idParams, isoDate, uuid } from '../../common-schema';
+import { idParams, uuid } from '../../common-schema';
 import { authorizePerson } from '../../persons/service';
 import { enrolmentLetter } from './letter';
 import { presentRun } from './presenter';
-import { confirmOut, runListItemOut, runOut, runStartedOut } from './schema';
+import { confirmOut, runListItemOut, runOut, runStartBody, runStartedOut } from './schema';
 import { adjustRun, confirmRun, listRuns, runningJobs, startRun, withLetters } from './service';
 
 const TAG = ['language: allocation'];
@@ -45,13 +45,7 @@ export async function allocationRoutes(app: FastifyInstance, ctx: AppContext): P
       tags: TAG,
       summary:
         'Kursplätze optimal zuteilen (Live-Daten: Warteliste × geplante Kurse mit freien Plätzen) — Vorschlag neben „wer zuerst kommt“',
-      body: z.object({
-        asOf: isoDate.optional(),
-        maxTravelMinutes: z.number().int().min(0).max(600).default(60),
-        horizonDays: z.number().int().min(1).max(730).default(183),
-        /** false: answer 202 at once and poll GET /api/allocations/:id for state and progress. */
-        wait: z.boolean().default(true),
-      }),
+      body: runStartBody,
       response: { 201: runOut, 202: runStartedOut },
     },
     config: { access: { permission: 'allocation:run', personal: true } },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CEFR } from '../../../../domain/language';
+import { isoDate } from '../../common-schema';
 
 /** The wire contract of the course-seat allocation: runs, their list, the confirmation. */
 
@@ -115,6 +116,16 @@ export const runOut = z.object({
 export type RunOut = z.infer<typeof runOut>;
 
 /** The 202 of POST /api/allocations with wait=false: poll GET /api/allocations/:id. */
+/** A run on live data: the day, the limits of travel and course start (the web's run form sends these). */
+export const runStartBody = z.object({
+  asOf: isoDate.optional(),
+  maxTravelMinutes: z.number().int().min(0).max(600).default(60),
+  horizonDays: z.number().int().min(1).max(730).default(183),
+  /** false: answer 202 at once and poll GET /api/allocations/:id for state and progress. */
+  wait: z.boolean().default(true),
+});
+export type RunStartBody = z.input<typeof runStartBody>;
+
 export const runStartedOut = z.object({ id: z.string(), state: z.literal('running'), progress: z.number() });
 
 export const runListItemOut = z.object({

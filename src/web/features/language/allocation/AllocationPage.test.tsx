@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
+import { runStartBody } from '../../../../server/modules/language/allocation/schema';
 import { type ApiCall, fakeApi, reply, session } from '../../../test/fake-api';
-import { renderApp } from '../../../test/render';
+import { fieldError, renderApp } from '../../../test/render';
 import type { ConfirmAnswer, Metrics, Run, RunClient, RunListItem, WaitlistItem } from '../api';
 import { AllocationPage } from './AllocationPage';
 
@@ -172,6 +173,22 @@ describe('Course allocation (Kurszuteilung)', () => {
       screen.getByRole('textbox', { name: 'Höchste Fahrzeit (einfach)' }).getAttribute('aria-invalid'),
     ).not.toBe('true');
     expect(screen.getByTestId('error-alert').textContent).toContain('Ungültige Eingabe');
+  });
+
+  test("a limit out of range is refused on its field before the run starts, in the server's words", async () => {
+    const net = allocationApi({ 'POST /api/allocations': () => reply(202, { id: RUN_ID }) });
+    const { user } = renderPage();
+    const horizon = await screen.findByRole('textbox', { name: 'Kursbeginn innerhalb von (Tagen)' });
+    await user.clear(horizon);
+    await user.click(screen.getByRole('button', { name: 'Zuteilung berechnen' }));
+
+    const server = runStartBody.safeParse({ maxTravelMinutes: 60, horizonDays: 0, wait: false });
+    expect(server.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['horizonDays', 'mindestens 1'],
+    ]);
+    await waitFor(() => expect(fieldError(horizon)).toBe('mindestens 1'));
+    expect(fieldError(screen.getByRole('textbox', { name: 'Höchste Fahrzeit (einfach)' }))).toBeNull();
+    expect(net.bodies('POST /api/allocations')).toEqual([]);
   });
 
   test('confirming sends the version seen; the enrolments and letters are listed', async () => {

@@ -13,11 +13,14 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError, api, issuesByField } from '../../../api/client';
+import { type RunStartBody, runStartBody } from '../../../../server/modules/language/allocation/schema';
+import { ApiError, api } from '../../../api/client';
+import { requestValidator, serverFieldErrors } from '../../../app/form';
 import { formatInstant, formatNumber, label, languageName } from '../../../app/format';
 import { PageHeader } from '../../../app/PageHeader';
 import { Tag } from '../../../app/Tag';
@@ -36,51 +39,53 @@ const STATE_TONE = {
   discarded: 'gray',
 } as const;
 
+/** The run form's values as the number inputs hold them (a number, or the text being typed). */
+interface RunValues {
+  maxTravelMinutes: number | string;
+  horizonDays: number | string;
+}
+
+/** The request: the limits entered, the run in the background (the page polls its progress). */
+function runBody(v: RunValues): RunStartBody {
+  return { maxTravelMinutes: Number(v.maxTravelMinutes), horizonDays: Number(v.horizonDays), wait: false };
+}
+/** The route's runStartBody judges the limits before the run is started. */
+const validateRun = requestValidator(runStartBody, runBody);
+
 function RunForm({ onStarted }: { onStarted: (id: string) => void }) {
   const { t } = useTranslation();
-  const [travel, setTravel] = useState<number | string>(60);
-  const [horizon, setHorizon] = useState<number | string>(183);
-  const start = useMutation({
-    mutationFn: () =>
-      api.post<{ id: string }>('/api/allocations', {
-        maxTravelMinutes: Number(travel),
-        horizonDays: Number(horizon),
-        wait: false,
-      }),
-    onSuccess: (r) => onStarted(r.id),
+  const form = useForm<RunValues>({
+    initialValues: { maxTravelMinutes: 60, horizonDays: 183 },
+    validate: validateRun,
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    start.mutate();
-  };
-  // A refused value is named on its field (the alert below keeps the server's message).
-  const errors = issuesByField(start.error);
+  const start = useMutation({
+    mutationFn: (v: RunValues) => api.post<{ id: string }>('/api/allocations', runBody(v)),
+    onSuccess: (r) => onStarted(r.id),
+    // A refused value is named on its field (the alert below keeps the server's message).
+    onError: (e: Error) => form.setErrors(serverFieldErrors(e)),
+  });
   return (
     <Section id="run-form" title={t('lp.run.title')}>
-      <form onSubmit={submit}>
+      <form onSubmit={form.onSubmit((v) => start.mutate(v))}>
         <Text size="sm" c="dimmed" mb="sm" maw={760}>
           {t('lp.run.intro')}
         </Text>
         <Group align="flex-end" gap="md">
           <NumberInput
             label={t('lp.run.maxTravel')}
-            value={travel}
-            onChange={setTravel}
+            {...form.getInputProps('maxTravelMinutes')}
             min={0}
             max={600}
             step={5}
             suffix=" min"
             w={200}
-            error={errors.maxTravelMinutes}
           />
           <NumberInput
             label={t('lp.run.horizon')}
-            value={horizon}
-            onChange={setHorizon}
+            {...form.getInputProps('horizonDays')}
             min={1}
             max={730}
             w={240}
-            error={errors.horizonDays}
           />
           <Button type="submit" loading={start.isPending} data-testid="run-start">
             {t('lp.run.start')}
