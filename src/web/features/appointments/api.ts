@@ -1,7 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { todayInGermany } from '../../../domain/reference/dates';
-import type { AppointmentOut, interpreterOut, roomOut } from '../../../server/modules/appointments/schema';
+import type {
+  AppointmentOut,
+  interpreterOut,
+  listQuery,
+  roomOut,
+} from '../../../server/modules/appointments/schema';
 import type { OfficeOut } from '../../../server/modules/meta/schema';
 import { api } from '../../api/client';
 
@@ -12,14 +17,8 @@ export type Office = OfficeOut;
 
 export const appointmentKeys = { all: ['appointments'] as const };
 
-export interface CalendarFilter {
-  from: string;
-  to: string;
-  staffUserId?: string;
-  officeId?: string;
-  roomId?: string;
-  personId?: string;
-}
+/** The calendar's query, as the route's listQuery takes it. */
+export type CalendarFilter = z.input<typeof listQuery>;
 
 export function useAppointments(f: CalendarFilter) {
   return useQuery({

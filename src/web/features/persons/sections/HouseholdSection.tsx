@@ -11,65 +11,63 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type HouseholdMemberBody, householdMemberBody } from '../../../../server/modules/household/schema';
 import { HOUSEHOLD_RELATIONS } from '../../../api/casefile';
-import { api, issuesByField } from '../../../api/client';
+import { api } from '../../../api/client';
 import type { Person } from '../../../api/types';
+import { type FormValues, requestValidator, serverFieldErrors } from '../../../app/form';
 import { formatDay, label } from '../../../app/format';
 import { Tag } from '../../../app/Tag';
 import { useSession } from '../../../auth/session';
 import { ActionError, NotPermitted, usePersonUpdate } from './common';
 
-interface MemberForm {
-  relation: string;
-  givenNames: string;
-  familyName: string;
-  birthDate: string;
-  needsChildcare: boolean;
-}
+/** The request's fields as the inputs hold them; needsChildcare stays unknown until the box is touched. */
+type MemberForm = Omit<FormValues<HouseholdMemberBody>, 'memberPersonId'>;
 const EMPTY: MemberForm = {
   relation: 'child',
   givenNames: '',
   familyName: '',
   birthDate: '',
-  needsChildcare: false,
+  needsChildcare: undefined,
 };
+
+/** The request: what was entered; the childcare need left alone lets the server decide from the age. */
+function memberBody(m: MemberForm): Partial<HouseholdMemberBody> {
+  return {
+    relation: m.relation as HouseholdMemberBody['relation'],
+    givenNames: m.givenNames,
+    familyName: m.familyName || undefined,
+    birthDate: m.birthDate || undefined,
+    needsChildcare: m.needsChildcare,
+  };
+}
+/** The route's householdMemberBody judges the member before it is sent. */
+const validateMember = requestValidator(householdMemberBody, memberBody);
 
 function AddMember({ personId }: { personId: string }) {
   const { t } = useTranslation();
-  const [f, setF] = useState<MemberForm>(EMPTY);
-  const [childcareTouched, setChildcareTouched] = useState(false);
+  const form = useForm<MemberForm>({ initialValues: EMPTY, validate: validateMember });
+  const f = form.getValues();
   const update = usePersonUpdate(personId);
   const add = useMutation({
-    mutationFn: (m: MemberForm) =>
-      api.post<Person>(`/api/persons/${personId}/household`, {
-        relation: m.relation,
-        givenNames: m.givenNames,
-        familyName: m.familyName || undefined,
-        birthDate: m.birthDate || undefined,
-        // Left alone, the server decides from the age (children under 6 need childcare).
-        needsChildcare: childcareTouched ? m.needsChildcare : undefined,
-      }),
+    mutationFn: (m: MemberForm) => api.post<Person>(`/api/persons/${personId}/household`, memberBody(m)),
     onSuccess: (p) => {
       update(p);
-      setF(EMPTY);
-      setChildcareTouched(false);
+      form.setValues(EMPTY);
     },
+    onError: (e: Error) => form.setErrors(serverFieldErrors(e)),
   });
-  const errors = issuesByField(add.error);
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    add.mutate(f);
-  }
+  const errors = form.errors;
   return (
     <Paper
       withBorder
       p="sm"
       bg="gray.0"
       component="form"
-      onSubmit={submit}
+      onSubmit={form.onSubmit((m) => add.mutate(m))}
       noValidate
       aria-labelledby="hh-add"
     >
@@ -85,27 +83,27 @@ function AddMember({ personId }: { personId: string }) {
             allowDeselect={false}
             value={f.relation}
             data={HOUSEHOLD_RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) }))}
-            onChange={(v) => setF({ ...f, relation: v ?? 'other' })}
+            onChange={(v) => form.setFieldValue('relation', v ?? 'other')}
             error={errors.relation}
           />
           <TextInput
             label={t('household.givenNames')}
             required
             value={f.givenNames}
-            onChange={(e) => setF({ ...f, givenNames: e.currentTarget.value })}
+            onChange={(e) => form.setFieldValue('givenNames', e.currentTarget.value)}
             error={errors.givenNames}
           />
           <TextInput
             label={t('household.familyName')}
             value={f.familyName}
-            onChange={(e) => setF({ ...f, familyName: e.currentTarget.value })}
+            onChange={(e) => form.setFieldValue('familyName', e.currentTarget.value)}
             error={errors.familyName}
           />
           <TextInput
             label={t('household.birthDate')}
             type="date"
             value={f.birthDate}
-            onChange={(e) => setF({ ...f, birthDate: e.currentTarget.value })}
+            onChange={(e) => form.setFieldValue('birthDate', e.currentTarget.value)}
             error={errors.birthDate}
           />
         </SimpleGrid>
@@ -113,11 +111,9 @@ function AddMember({ personId }: { personId: string }) {
           <Checkbox
             label={t('household.needsChildcare')}
             description={t('household.childcareHint')}
-            checked={f.needsChildcare}
-            onChange={(e) => {
-              setChildcareTouched(true);
-              setF({ ...f, needsChildcare: e.currentTarget.checked });
-            }}
+            checked={f.needsChildcare ?? false}
+            onChange={(e) => form.setFieldValue('needsChildcare', e.currentTarget.checked)}
+            error={errors.needsChildcare}
           />
           <Button type="submit" variant="default" loading={add.isPending}>
             {t('household.addSubmit')}
