@@ -19,6 +19,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { CLIENT_LANGUAGES } from '../../../../domain/reference/languages';
 import { type ConsentCreate, consentCreate } from '../../../../server/modules/consents/schema';
 import { CONSENT_PURPOSES, type Consent, DATA_CATEGORIES } from '../../../api/casefile';
 import { api, issuesByField } from '../../../api/client';
@@ -32,22 +33,7 @@ import { consentsKey, consentsQuery } from '../queries';
 import { ActionError, todayIso } from './common';
 
 /** Languages of the consent form (DOMAIN.md §8): the client signs in a language they read. */
-const FORM_LANGUAGES = [
-  'de',
-  'en',
-  'ar',
-  'fa',
-  'prs',
-  'uk',
-  'ru',
-  'tr',
-  'ti',
-  'ckb',
-  'kmr',
-  'ps',
-  'bg',
-  'ro',
-];
+const FORM_LANGUAGES = CLIENT_LANGUAGES;
 
 /** The request's fields as the inputs hold them. */
 type ConsentForm = FormValues<z.input<typeof consentCreate>>;
