@@ -17,6 +17,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { z } from 'zod';
+import type { catalogueCommitOut, travelCommitOut } from '../../../../server/modules/language/imports/schema';
 import { api } from '../../../api/client';
 import { type FileBody, readFile } from '../../../app/files';
 import { formatDay, formatNumber } from '../../../app/format';
@@ -34,6 +36,9 @@ import {
 } from '../api';
 import { ErrorAlert, NUM, Section } from '../ui';
 import { ErrorDigestNote } from './ErrorDigestNote';
+
+type CatalogueCommit = z.infer<typeof catalogueCommitOut>;
+type TravelCommit = z.infer<typeof travelCommitOut>;
 
 /** The raw cells of a CSV line, to show a refused row as it was written (a simple split; XLSX rows are not shown). */
 function rawCsvRows(content: string): string[][] {
@@ -142,7 +147,7 @@ function CatalogueImport() {
   });
   const commit = useMutation({
     mutationFn: (f: FileBody) =>
-      api.post<{ created: number; updated: number; places: number }>('/api/courses/import/commit', {
+      api.post<CatalogueCommit>('/api/courses/import/commit', {
         format: f.format,
         content: f.content,
       }),
@@ -346,7 +351,7 @@ function CatalogueImport() {
 }
 
 function TravelImport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const [file, setFile] = useState<FileBody | null>(null);
   const [replace, setReplace] = useState(false);
@@ -356,7 +361,7 @@ function TravelImport() {
   });
   const commit = useMutation({
     mutationFn: (f: FileBody) =>
-      api.post<{ imported: number; replaced: number }>('/api/travel-times/import/commit', {
+      api.post<TravelCommit>('/api/travel-times/import/commit', {
         format: f.format,
         content: f.content,
         replace,
@@ -464,7 +469,9 @@ function TravelImport() {
           <ErrorAlert error={commit.error} />
           {commit.data ? (
             <Alert color="green" role="status">
-              {t('lp.import.travelDone', { imported: commit.data.imported, replaced: commit.data.replaced })}
+              {t(commit.data.replaced ? 'lp.import.travelDoneReplaced' : 'lp.import.travelDone', {
+                imported: formatNumber(commit.data.imported, i18n.language),
+              })}
             </Alert>
           ) : null}
         </Stack>
