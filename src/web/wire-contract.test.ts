@@ -74,8 +74,9 @@ function declaredLists(file: string, src: string): Found[] {
 function objectTypes(file: string, src: string): (Found & { name: string })[] {
   const code = withoutComments(src);
   const out: (Found & { name: string })[] = [];
+  // An interface, an object type alias, or the answer type written into a call (`api.get<{ … }>(…)`).
   const head =
-    /\b(?:interface\s+(\w+)(?:<[^>{]*>)?(?:\s+extends\s+[^{]+)?|type\s+(\w+)(?:<[^>=]*>)?\s*=)\s*\{/g;
+    /\b(?:interface\s+(\w+)(?:<[^>{]*>)?(?:\s+extends\s+[^{]+)?|type\s+(\w+)(?:<[^>=]*>)?\s*=|api\.(\w+)<)\s*\{/g;
   for (const m of code.matchAll(head)) {
     let depth = 0;
     let i = m.index + m[0].length - 1;
@@ -88,7 +89,12 @@ function objectTypes(file: string, src: string): (Found & { name: string })[] {
       body += depth === 1 ? c : ' ';
     }
     const fields = [...body.matchAll(/(?:^|[;,\n{])\s*(?:readonly\s+)?(\w+)\??\s*:/g)].map((f) => f[1]);
-    out.push({ file, line: lineAt(code, m.index), name: m[1] ?? m[2], values: fields });
+    out.push({
+      file,
+      line: lineAt(code, m.index),
+      name: m[1] ?? m[2] ?? `the answer of api.${m[3]}`,
+      values: fields,
+    });
   }
   return out;
 }
@@ -303,17 +309,21 @@ describe('one contract for the wire', () => {
       'interface C { id: string; purpose: string; recipientAgency: { id: string; name: string };',
       '  dataCategories: string[]; givenOn: string; withdrawnOn: string | null; formLanguage: string;',
       '  scanRef: string | null; active: boolean }',
+      "const r = api.post<{ created: number; updated: number; places: number }>('/x', {});",
       '// wire-contract: own — a made-up excuse for the test',
       "const H = ['f', 'm', 'x', 'u'];",
     ].join('\n');
     const found = findCopies([{ file: 'src/web/x.ts', src: copy }], lists, objects);
-    expect(found).toHaveLength(3);
+    expect(found).toHaveLength(4);
     expect(found[0]).toMatch(
       /^src\/web\/x\.ts:2 copies the list \[u, x, m, f\] declared in .*persons\/schema\.ts/,
     );
     expect(found[1]).toMatch(/^src\/web\/x\.ts:3 copies the list/);
     expect(found[2]).toMatch(
       /^src\/web\/x\.ts:4 declares C with the fields of .*consents\/schema\.ts \(consentOut\)/,
+    );
+    expect(found[3]).toMatch(
+      /^src\/web\/x\.ts:7 declares the answer of api\.post with the fields of .*\(catalogueCommitOut\)/,
     );
   });
 

@@ -31,8 +31,10 @@ export type ResidenceAnswer = z.infer<typeof residenceStatusOut>;
 /** A handover as answered; its record is the Übergabebogen (domain/handover/record). */
 export type Handover = Omit<HandoverOut, 'record'> & { record: Partial<HandoverRecord> };
 export type StaffMember = StaffOut;
-export type DuplicateCandidate = z.infer<typeof duplicateCandidates>['candidates'][number];
+export type DuplicateCandidates = z.infer<typeof duplicateCandidates>;
+export type DuplicateCandidate = DuplicateCandidates['candidates'][number];
 export type ExitCheck = ExitCheckOut;
 export type ExitsDue = ExitsDueOut;
 export type ImpactAnswer = ImpactOut;
+export type RetentionReport = RetentionReportOut;
 export type RetentionItem = RetentionReportOut['items'][number];

@@ -1,7 +1,7 @@
 // The API answers the web app uses, as the server's zod schemas declare them (z.infer of the response
 // schemas): one contract for the wire, nothing copied. `wire-contract.test.ts` fails on a hand-made copy.
 import type { z } from 'zod';
-import type { personTrailItem } from '../../server/modules/audit/schema';
+import type { personTrail, personTrailItem } from '../../server/modules/audit/schema';
 import type { loginOut, UserOut } from '../../server/modules/auth/schema';
 import type { AgencyOut, MunicipalityOut } from '../../server/modules/meta/schema';
 import type {
@@ -29,6 +29,7 @@ export type Person = PersonOut;
 export type HouseholdMember = NonNullable<PersonOut['household']>[number];
 
 export type AuditEntry = z.infer<typeof personTrailItem>;
+export type AuditTrail = z.infer<typeof personTrail>;
 export type AdminUser = UserRow;
 export type Agency = AgencyOut;
 export type Municipality = MunicipalityOut;

@@ -2,6 +2,8 @@ import { Alert, Button, Group, Paper, PasswordInput, Stack, Title } from '@manti
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { okOut } from '../../../server/modules/auth/schema';
 import { api, issuesByField } from '../../api/client';
 
 /** The server's message for one field, else none. */
@@ -16,7 +18,7 @@ export function ChangePassword() {
   const [local, setLocal] = useState<{ current?: string; next?: string; repeat?: string }>({});
   const change = useMutation({
     mutationFn: () =>
-      api.post<{ sessionsEnded?: number }>('/api/auth/password', {
+      api.post<z.infer<typeof okOut>>('/api/auth/password', {
         currentPassword: current,
         newPassword: next,
       }),

@@ -17,7 +17,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { renderSVG } from 'uqr';
 import type { z } from 'zod';
-import type { secondFactorOut } from '../../../server/modules/auth/schema';
+import type { recoveryCodesOut, secondFactorOut, setupOut } from '../../../server/modules/auth/schema';
 import { ApiError, api, issuesByField } from '../../api/client';
 import { PageHeader } from '../../app/PageHeader';
 import { WARNING_ALERT_STYLES } from '../../app/Tag';
@@ -157,11 +157,11 @@ function Setup({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) {
   const { t } = useTranslation();
   const begin = useMutation({
     mutationFn: (password: string) =>
-      api.post<{ secret: string; otpauthUri: string }>('/api/auth/second-factor/setup', { password }),
+      api.post<z.infer<typeof setupOut>>('/api/auth/second-factor/setup', { password }),
   });
   const [code, setCode] = useState('');
   const confirm = useMutation({
-    mutationFn: () => api.post<{ recoveryCodes: string[] }>('/api/auth/second-factor/confirm', { code }),
+    mutationFn: () => api.post<z.infer<typeof recoveryCodesOut>>('/api/auth/second-factor/confirm', { code }),
     onSuccess: (r) => onConfirmed(r.recoveryCodes),
   });
   // The QR code is drawn here from the otpauth address: the secret never goes to a third party.
@@ -263,7 +263,7 @@ function Enabled({
   const [action, setAction] = useState<'renew' | 'disable' | null>(null);
   const renew = useMutation({
     mutationFn: (password: string) =>
-      api.post<{ recoveryCodes: string[] }>('/api/auth/second-factor/recovery-codes', { password }),
+      api.post<z.infer<typeof recoveryCodesOut>>('/api/auth/second-factor/recovery-codes', { password }),
     onSuccess: (r) => onCodes(r.recoveryCodes),
   });
   const disable = useMutation({

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Paper, Skeleton, Stack, Table, Text } from
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RetentionItem } from '../../api/casefile';
+import type { RetentionReport } from '../../api/casefile';
 import { api } from '../../api/client';
 import { formatDay, formatNumber, label } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
@@ -17,7 +17,7 @@ export function RetentionPage() {
   const [done, setDone] = useState<number | null>(null);
   const report = useQuery({
     queryKey: ['retention'],
-    queryFn: () => api.get<{ items: RetentionItem[] }>('/api/admin/retention'),
+    queryFn: () => api.get<RetentionReport>('/api/admin/retention'),
   });
   const execute = useMutation({
     mutationFn: (ids: string[]) => api.post<{ deleted: number }>('/api/admin/retention/execute', { ids }),

@@ -20,17 +20,13 @@ import { Link, useParams } from 'react-router';
 import type { z } from 'zod';
 import type { conferenceOut, conferenceSummary } from '../../../server/modules/conferences/schema';
 import { api, issuesByField } from '../../api/client';
+import type { Agency, PersonList } from '../../api/types';
 import { formatDay } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { ActionError } from '../persons/sections/common';
 
 type Summary = z.infer<typeof conferenceSummary>;
 type Conference = z.infer<typeof conferenceOut>;
-interface PersonHit {
-  id: string;
-  givenNames: string;
-  familyName: string;
-}
 
 function NewConference({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -43,11 +39,11 @@ function NewConference({ opened, onClose }: { opened: boolean; onClose: () => vo
   const [picked, setPicked] = useState<Record<string, string>>({});
   const agencies = useQuery({
     queryKey: ['meta', 'agencies'],
-    queryFn: () => api.get<{ id: string; name: string }[]>('/api/meta/agencies'),
+    queryFn: () => api.get<Agency[]>('/api/meta/agencies'),
   });
   const hits = useQuery({
     queryKey: ['persons', 'pick', q],
-    queryFn: () => api.get<{ items: PersonHit[] }>('/api/persons', { q, limit: 20 }),
+    queryFn: () => api.get<PersonList>('/api/persons', { q, limit: 20 }),
     enabled: q.trim().length >= 2,
   });
   const create = useMutation({

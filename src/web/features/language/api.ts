@@ -1,6 +1,7 @@
 // Shapes of the language-path answers (the server's wire contract, src/server/modules/language/**/schema.ts)
 // and the queries the pages share.
 import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type {
   ConfirmOut,
   RunAssignmentOut,
@@ -29,6 +30,7 @@ import type {
   ProgressGroupOut,
   ProgressOut,
   WaitlistItemOut,
+  waitlistOut,
 } from '../../../server/modules/language/overview/schema';
 import type {
   AssessmentOut,
@@ -55,6 +57,7 @@ export type Participant = ParticipantOut;
 export type Provider = ProviderOut;
 export type Place = PlaceOut;
 export type WaitlistItem = WaitlistItemOut;
+export type Waitlist = z.infer<typeof waitlistOut>;
 export type Metrics = RunMetricsOut;
 export type RunClient = RunClientOut;
 export type RunAssignment = RunAssignmentOut;

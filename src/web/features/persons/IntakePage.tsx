@@ -27,7 +27,7 @@ import {
   personCreate,
   REFERRAL_SOURCES,
 } from '../../../server/modules/persons/schema';
-import type { DuplicateCandidate } from '../../api/casefile';
+import type { DuplicateCandidates as CandidatesAnswer, DuplicateCandidate } from '../../api/casefile';
 import { ApiError, api, newIdempotencyKey } from '../../api/client';
 import { municipalitiesQuery } from '../../api/meta-queries';
 import type { Person } from '../../api/types';
@@ -201,7 +201,7 @@ export function IntakePage() {
     mutationFn: async (f: Form) => {
       const body = checkBody(f);
       const sig = JSON.stringify(body);
-      const r = await api.post<{ candidates: DuplicateCandidate[] }>('/api/persons/duplicate-check', body);
+      const r = await api.post<CandidatesAnswer>('/api/persons/duplicate-check', body);
       return { sig, candidates: r.candidates };
     },
     onSuccess: (r) => setChecked(r),

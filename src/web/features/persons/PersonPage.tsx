@@ -18,7 +18,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api/client';
-import type { AuditEntry, Person } from '../../api/types';
+import type { AuditTrail, Person } from '../../api/types';
 import { ForbiddenPage, NotFoundPage } from '../../app/ErrorPages';
 import { countryName, formatDay, formatInstant, label, roleLabel } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
@@ -134,7 +134,7 @@ function AuditPanel({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation();
   const audit = useQuery({
     queryKey: ['audit', personId],
-    queryFn: () => api.get<{ items: AuditEntry[] }>(`/api/persons/${personId}/audit`, { limit: 100 }),
+    queryFn: () => api.get<AuditTrail>(`/api/persons/${personId}/audit`, { limit: 100 }),
   });
   if (audit.isPending) return <Skeleton height={120} />;
   if (audit.isError)

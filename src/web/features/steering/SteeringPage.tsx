@@ -22,6 +22,7 @@ import type { TableFormat } from '../../../server/modules/common-schema';
 import { STAT_GENDERS, type StatisticsOut } from '../../../server/modules/statistics/schema';
 import { type DashboardOut, DRILLDOWN_IDS } from '../../../server/modules/statistics/steering-schema';
 import { api, withQuery } from '../../api/client';
+import type { Municipality } from '../../api/types';
 import { formatDay, formatNumber, nationalityOptions } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { ActionError } from '../persons/sections/common';
@@ -45,7 +46,7 @@ export function SteeringPage() {
   const [filters, setFilters] = useState<Record<string, string | null>>({});
   const municipalities = useQuery({
     queryKey: ['meta', 'municipalities'],
-    queryFn: () => api.get<{ id: string; name: string }[]>('/api/meta/municipalities'),
+    queryFn: () => api.get<Municipality[]>('/api/meta/municipalities'),
   });
   // The server names no list of the nationalities present: every state by its German name (never a code).
   const nationalities = useMemo(() => nationalityOptions(i18n.language), [i18n.language]);

@@ -19,6 +19,7 @@ import { Link, useParams } from 'react-router';
 import { EVENT_KINDS } from '../../../domain/work/vocab';
 import type { WorkEventOut } from '../../../server/modules/work/schema';
 import { api, issuesByField } from '../../api/client';
+import type { PersonList } from '../../api/types';
 import { formatDay } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { useSession } from '../../auth/session';
@@ -240,7 +241,7 @@ export function EventPage() {
   const people = useQuery({
     queryKey: ['persons', 'invite', dq],
     queryFn: () =>
-      api.get<{ items: { id: string; givenNames: string; familyName: string }[] }>('/api/persons', {
+      api.get<PersonList>('/api/persons', {
         q: dq,
         limit: 8,
       }),

@@ -2,12 +2,9 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { z } from 'zod';
+import type { occupationSearchOut } from '../../../server/modules/occupations/schema';
 import { api } from '../../api/client';
-
-interface Hit {
-  uri: string;
-  label: string;
-}
 
 /**
  * An ESCO occupation chosen by typing a job title in any spelling (Bäckerin, Baecker, LKW Fahrer, Arabic,
@@ -26,7 +23,7 @@ export function OccupationPicker(props: {
   const [q] = useDebouncedValue(search, 250);
   const hits = useQuery({
     queryKey: ['occupations', q],
-    queryFn: () => api.get<{ items: Hit[] }>('/api/occupations/search', { q, limit: 8 }),
+    queryFn: () => api.get<z.infer<typeof occupationSearchOut>>('/api/occupations/search', { q, limit: 8 }),
     enabled: q.trim().length >= 2,
   });
   const items = hits.data?.items ?? [];

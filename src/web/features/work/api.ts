@@ -10,6 +10,7 @@ import type {
   vacancyMatchOut,
 } from '../../../server/modules/work/schema';
 import { api } from '../../api/client';
+import type { Municipality } from '../../api/types';
 
 export type { EmployerOut, PlacementOut, ProfileOut, VacancyOut };
 export type Candidates = z.infer<typeof candidatesOut>;
@@ -102,5 +103,5 @@ export const useVacancyImport = (preview: boolean) =>
 export const useMunicipalities = () =>
   useQuery({
     queryKey: ['meta', 'municipalities'],
-    queryFn: () => api.get<{ id: string; name: string }[]>('/api/meta/municipalities'),
+    queryFn: () => api.get<Municipality[]>('/api/meta/municipalities'),
   });

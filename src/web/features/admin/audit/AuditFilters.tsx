@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { AUDIT_ACTION_WORDS } from '../../../../domain/audit/wording';
-import type { auditFilter, auditPersonHit } from '../../../../server/modules/audit/schema';
+import type { auditFilter, auditPersonHits } from '../../../../server/modules/audit/schema';
 import { type ApiIssue, api, withQuery } from '../../../api/client';
 import type { FormValues } from '../../../app/form';
 import { roleLabel } from '../../../app/format';
@@ -21,7 +21,6 @@ export const NO_FILTER: AuditFilterValues = {
   to: '',
 };
 
-type PersonHit = z.infer<typeof auditPersonHit>;
 interface UserRow {
   id: string;
   displayName: string;
@@ -37,7 +36,7 @@ function PersonPicker({ value, onChange }: { value: string; onChange: (id: strin
   const term = search.trim();
   const hits = useQuery({
     queryKey: ['audit-persons', term],
-    queryFn: () => api.get<{ items: PersonHit[] }>(withQuery('/api/audit/persons', { q: term })),
+    queryFn: () => api.get<z.infer<typeof auditPersonHits>>(withQuery('/api/audit/persons', { q: term })),
     enabled: term.length >= 2 && term !== chosen?.label,
     staleTime: 30_000,
   });

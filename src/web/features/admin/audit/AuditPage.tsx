@@ -2,12 +2,14 @@ import { Alert, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mant
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { auditPage } from '../../../../server/modules/audit/schema';
 import { ApiError, api, withQuery } from '../../../api/client';
 import { formatInstant, formatNumber, roleLabel } from '../../../app/format';
 import { PageHeader } from '../../../app/PageHeader';
 import { Pager } from '../../../app/Pager';
 import { AuditFilters, type AuditFilterValues, NO_FILTER } from './AuditFilters';
-import { type AuditItem, auditSentence } from './sentence';
+import { auditSentence } from './sentence';
 
 const PAGE = 50;
 
@@ -22,7 +24,7 @@ export function AuditPage() {
   const log = useQuery({
     queryKey: ['audit', filter, page],
     queryFn: () =>
-      api.get<{ total: number; items: AuditItem[] }>(
+      api.get<z.infer<typeof auditPage>>(
         withQuery('/api/audit', { ...filter, limit: PAGE, offset: (page - 1) * PAGE }),
       ),
     placeholderData: keepPreviousData,

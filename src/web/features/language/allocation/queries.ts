@@ -1,7 +1,7 @@
 // Typed query factories of the course allocation page (keys shared with the mutations that update them).
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../api/client';
-import type { Run, RunListItem, WaitlistItem } from '../api';
+import type { Run, RunListItem, Waitlist } from '../api';
 
 export const runKey = (id: string) => ['lp', 'run', id] as const;
 
@@ -25,5 +25,5 @@ export const runsQuery = () =>
 export const waitlistQuery = (limit: number) =>
   queryOptions({
     queryKey: ['lp', 'waitlist', 'all'] as const,
-    queryFn: () => api.get<{ total: number; items: WaitlistItem[] }>('/api/waitlist', { limit }),
+    queryFn: () => api.get<Waitlist>('/api/waitlist', { limit }),
   });

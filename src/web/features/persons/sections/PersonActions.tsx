@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_LANGUAGES } from '../../../../server/modules/client-rights/schema';
-import type { DuplicateCandidate } from '../../../api/casefile';
+import type { DuplicateCandidates } from '../../../api/casefile';
 import { api } from '../../../api/client';
 import type { Person } from '../../../api/types';
 import { useSession } from '../../../auth/session';
@@ -64,7 +64,7 @@ function MergeModal({ p, opened, onClose }: { p: Person; opened: boolean; onClos
     enabled: opened,
     queryFn: async () =>
       (
-        await api.post<{ candidates: DuplicateCandidate[] }>('/api/persons/duplicate-check', {
+        await api.post<DuplicateCandidates>('/api/persons/duplicate-check', {
           givenNames: p.givenNames,
           familyName: p.familyName,
           nameOriginal: p.nameOriginal ?? undefined,
