@@ -5,7 +5,7 @@
 import { schemaResolver } from '@mantine/form';
 import type { z } from 'zod';
 import { installGermanMessages } from '../../domain/validation/german-messages';
-import { ApiError } from '../api/client';
+import { issuesByField } from '../api/client';
 
 // The schemas' own messages are German already; zod's defaults become German too, as on the server.
 installGermanMessages();
@@ -52,9 +52,5 @@ export function requestValidator<V, S extends z.ZodType>(
 
 /** The issues of a server's 400 answer by form field (for `form.setErrors`); none for other errors. */
 export function serverFieldErrors(err: unknown, fieldOf: FieldOf = topField): Record<string, string> {
-  if (!(err instanceof ApiError)) return {};
-  return byField(
-    err.issues.map((i) => [i.path, i.message]),
-    fieldOf,
-  );
+  return byField(Object.entries(issuesByField(err)), fieldOf);
 }
