@@ -138,7 +138,20 @@ function literal(v: unknown): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (Array.isArray(v)) return `ARRAY[${v.map(literal).join(', ')}]::text[]`;
   const text = typeof v === 'string' ? v : JSON.stringify(v);
-  return `'${text.replaceAll("'", "''")}'`;
+  return `'${spacedJson(text).replaceAll("'", "''")}'`;
+}
+
+/**
+ * JSON text with a space after each colon: pgbench reads `:name` in a script as a variable, and
+ * `"consent_id":null` in the grouped audit row's JSON would become one. Other text stays as it is.
+ */
+function spacedJson(text: string): string {
+  if (!/^[[{]/.test(text)) return text;
+  try {
+    return JSON.stringify(JSON.parse(text), null, 1).replace(/\n\s*/g, ' ');
+  } catch {
+    return text;
+  }
 }
 
 interface Traced {
