@@ -10,7 +10,7 @@ import { lockDataDir } from './dir-lock';
 import { createPool, DEFAULT_QUEUE_BOUND, type QueueBound } from './pool';
 import { StatementNames } from './prepared';
 import type { DB } from './schema';
-import { copyTemplateInto } from './template';
+import { copyTemplateInto, templateTar } from './template';
 
 /** The extensions the migrations create; every PGlite that opens a Lotse data directory loads them. */
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent, btree_gist };
@@ -45,7 +45,8 @@ export interface OpenOptions {
   traceFile?: string;
   /**
    * A fresh PGlite directory starts as a copy of the build's empty, migrated database (template.ts) instead
-   * of initdb — the server's start does this; `lotse migrate` and the tests build their databases as before.
+   * of initdb — the server's start does this; an in-memory database loads the template's tar (the test
+   * suites). `lotse migrate` and the migration tests build their databases from initdb.
    */
   fromTemplate?: boolean;
   /** Repeated statements run prepared (prepared.ts); default on, LOTSE_DB_PREPARE=0 turns it off. */
@@ -82,9 +83,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let pglite: PGlite;
   let fromTemplate = false;
   try {
+    const names = Object.keys(PGLITE_EXTENSIONS);
+    const tar = !onDisk && opts.fromTemplate === true ? templateTar(names) : undefined;
     fromTemplate =
-      onDisk && opts.fromTemplate === true && copyTemplateInto(dataDir, Object.keys(PGLITE_EXTENSIONS));
-    pglite = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
+      tar !== undefined || (onDisk && opts.fromTemplate === true && copyTemplateInto(dataDir, names));
+    pglite = await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS, loadDataDir: tar });
   } catch (e) {
     lock?.release();
     throw e;

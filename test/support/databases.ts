@@ -49,7 +49,9 @@ export function describeEachDb(
     describe(`${title} [${target.name}]`, () => {
       let env: TestEnv | undefined;
       beforeAll(async () => {
-        const database = await openDatabase({ url: target.url, dataDir: 'memory://' });
+        // In memory from the build's migrated template (a tar) when there is one: 0.4–0.6 s instead of 2 s of
+        // initdb and migrations per suite; migrateToLatest below then finds nothing to do.
+        const database = await openDatabase({ url: target.url, dataDir: 'memory://', fromTemplate: true });
         await migrateToLatest(database.db);
         // Every statement the app runs must name the tenant (src/db/tenant-guard.ts): one that does
         // not fails, and with it the test that caused it. The tests' own checks query unguarded.
