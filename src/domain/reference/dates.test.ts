@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, ageInYears, daysBetween } from './dates';
+import { addDays, ageInYears, daysBetween, todayInGermany } from './dates';
 
 describe('addDays / daysBetween (the one place calendar days are counted)', () => {
   it.each([
@@ -64,5 +64,20 @@ describe('addDays / daysBetween by integer arithmetic agree with the calendar of
 
   it('refuses what is no day, as before (month 13)', () => {
     expect(() => addDays('2024-13-01', 1)).toThrow(RangeError);
+  });
+});
+
+describe('todayInGermany: the calendar day in Berlin, also when asked again within a minute', () => {
+  it.each([
+    ['last second of a winter day (UTC+1)', '2026-12-03T22:59:59Z', '2026-12-03'],
+    ['midnight in Berlin, winter', '2026-12-03T23:00:00Z', '2026-12-04'],
+    ['back to the evening before (the kept minute is not reused)', '2026-12-03T22:59:30Z', '2026-12-03'],
+    ['last second of a summer day (UTC+2)', '2026-06-30T21:59:59Z', '2026-06-30'],
+    ['midnight in Berlin, summer', '2026-06-30T22:00:00Z', '2026-07-01'],
+    ['the night the clocks go forward', '2026-03-28T23:00:00Z', '2026-03-29'],
+    ['New Year in Berlin while it is still 31 December in UTC', '2026-12-31T23:30:00Z', '2027-01-01'],
+  ])('%s', (_what, instant, day) => {
+    expect(todayInGermany(new Date(instant))).toBe(day);
+    expect(todayInGermany(new Date(instant))).toBe(day);
   });
 });
