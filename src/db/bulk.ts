@@ -1,5 +1,27 @@
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely, sql } from 'kysely';
 import type { DB } from './schema';
+
+/**
+ * The text of an INSERT of the given columns from one JSON parameter ($1, an array of row objects), in the
+ * array's order (row triggers fire in it). Names are quoted; they come from the code, never from input.
+ */
+export function jsonRowsInsert(
+  table: string,
+  columns: readonly string[],
+  onConflictDoNothing = false,
+): string {
+  const list = columns.map(quoted).join(', ');
+  return `INSERT INTO ${quoted(table)} (${list})
+  SELECT ${list} FROM json_populate_recordset(NULL::${quoted(table)}, $1)${onConflictDoNothing ? ' ON CONFLICT DO NOTHING' : ''}`;
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** The columns a row sets (undefined counts as left out, as with Kysely), in its key order. */
+const setColumns = (row: object) =>
+  Object.entries(row)
+    .filter(([, v]) => v !== undefined)
+    .map(([c]) => c);
 
 /**
  * Inserts many rows with one parameter per statement: the rows as one JSON array, unpacked by PostgreSQL
@@ -8,8 +30,8 @@ import type { DB } from './schema';
  *
  * Takes the same rows as `insertInto(table).values(rows)`: JSON columns as JSON text (the codebase's habit
  * for jsonb), arrays as arrays, days as ISO strings, instants as Date. Columns a row leaves out keep their
- * default, as with Kysely — but only if every row leaves them out; rows with different columns go through
- * Kysely unchanged.
+ * default, as with Kysely — but only if every row leaves them out (same columns in the same order); other
+ * rows go through Kysely unchanged.
  */
 export async function insertRows<T extends keyof DB & string>(
   db: Kysely<DB>,
@@ -18,27 +40,19 @@ export async function insertRows<T extends keyof DB & string>(
   opts: { chunk?: number; onConflictDoNothing?: boolean } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Object.keys(rows[0] as object).filter(
-    (c) => (rows[0] as Record<string, unknown>)[c] !== undefined,
-  );
-  const sameColumns = rows.every((r) => {
-    const rec = r as Record<string, unknown>;
-    return (
-      Object.keys(rec).filter((c) => rec[c] !== undefined).length === columns.length &&
-      columns.every((c) => rec[c] !== undefined)
-    );
-  });
-  const chunk = opts.chunk ?? 5000;
-  if (!sameColumns) {
+  const columns = setColumns(rows[0] as object);
+  const signature = columns.join(',');
+  if (!rows.every((r) => setColumns(r as object).join(',') === signature)) {
     for (let i = 0; i < rows.length; i += 500) {
       const q = db.insertInto(table).values(rows.slice(i, i + 500) as never);
       await (opts.onConflictDoNothing ? q.onConflict((oc) => oc.doNothing()) : q).execute();
     }
     return;
   }
+  const chunk = opts.chunk ?? 5000;
   const json = await jsonColumns(db, table);
   const parse = columns.filter((c) => json.has(c));
-  const list = sql.join(columns.map((c) => sql.ref(c)));
+  const text = jsonRowsInsert(table, columns, opts.onConflictDoNothing);
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk).map((r) => {
       if (parse.length === 0) return r;
@@ -46,9 +60,7 @@ export async function insertRows<T extends keyof DB & string>(
       for (const c of parse) if (typeof copy[c] === 'string') copy[c] = JSON.parse(copy[c] as string);
       return copy;
     });
-    await sql`INSERT INTO ${sql.table(table)} (${list})
-      SELECT ${list} FROM json_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(part)})
-      ${opts.onConflictDoNothing ? sql`ON CONFLICT DO NOTHING` : sql``}`.execute(db);
+    await db.executeQuery(CompiledQuery.raw(text, [JSON.stringify(part)]));
   }
 }
 

@@ -57,15 +57,22 @@ export function isFreshDataDir(dataDir: string): boolean {
   return readdirSync(dataDir).every((f) => f === 'lotse.lock');
 }
 
+/** Whether the built template is this code's (its fingerprint matches) and holds the files named. */
+function templateMatches(extensions: string[], ...files: string[]): boolean {
+  const stamp = join(TEMPLATE_DIR, FINGERPRINT_FILE);
+  return (
+    existsSync(stamp) &&
+    files.every((f) => existsSync(join(TEMPLATE_DIR, f))) &&
+    readFileSync(stamp, 'utf8').trim() === templateFingerprint(extensions)
+  );
+}
+
 /**
  * Copies the template into a fresh data directory if a matching one exists; returns whether it did.
  * The caller holds the directory's lock (the lock file is left in place).
  */
 export function copyTemplateInto(dataDir: string, extensions: string[]): boolean {
-  if (!templateEnabled() || !isFreshDataDir(dataDir)) return false;
-  const stamp = join(TEMPLATE_DIR, FINGERPRINT_FILE);
-  if (!existsSync(stamp)) return false;
-  if (readFileSync(stamp, 'utf8').trim() !== templateFingerprint(extensions)) return false;
+  if (!templateEnabled() || !isFreshDataDir(dataDir) || !templateMatches(extensions)) return false;
   cpSync(TEMPLATE_DIR, dataDir, {
     recursive: true,
     filter: (src) =>
@@ -79,12 +86,8 @@ export function copyTemplateInto(dataDir: string, extensions: string[]): boolean
  * 0.4–0.6 s where initdb and the migrations take 2 s — every integration suite and e2e server starts so.
  */
 export function templateTar(extensions: string[]): Blob | undefined {
-  if (!templateEnabled()) return undefined;
-  const stamp = join(TEMPLATE_DIR, FINGERPRINT_FILE);
-  const tar = join(TEMPLATE_DIR, TEMPLATE_TAR);
-  if (!existsSync(stamp) || !existsSync(tar)) return undefined;
-  if (readFileSync(stamp, 'utf8').trim() !== templateFingerprint(extensions)) return undefined;
-  return new Blob([readFileSync(tar)]);
+  if (!templateEnabled() || !templateMatches(extensions, TEMPLATE_TAR)) return undefined;
+  return new Blob([readFileSync(join(TEMPLATE_DIR, TEMPLATE_TAR))]);
 }
 
 /**
@@ -95,14 +98,8 @@ export async function ensureTemplate(
   extensions: string[],
   migrate: (dataDir: string) => Promise<void>,
 ): Promise<'current' | 'made'> {
+  if (templateMatches(extensions, TEMPLATE_TAR)) return 'current';
   const fingerprint = templateFingerprint(extensions);
-  const stamp = join(TEMPLATE_DIR, FINGERPRINT_FILE);
-  if (
-    existsSync(stamp) &&
-    existsSync(join(TEMPLATE_DIR, TEMPLATE_TAR)) &&
-    readFileSync(stamp, 'utf8').trim() === fingerprint
-  )
-    return 'current';
   const tmp = `${TEMPLATE_DIR}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   try {

@@ -1,4 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely';
+import { jsonRowsInsert } from '../../../db/bulk';
 import type { DB } from '../../../db/schema';
 import type { Actor } from '../../../domain/access/person-access';
 
@@ -109,8 +110,7 @@ const COLUMNS = [
  * in that order). One constant text, so it is prepared once per connection (src/db/prepared.ts) and neither
  * compiled nor walked by the tenant guard per group — it names tenant_id in every row by construction.
  */
-const GROUP_INSERT = `INSERT INTO audit_log (${COLUMNS.join(', ')})
-  SELECT ${COLUMNS.join(', ')} FROM json_populate_recordset(NULL::audit_log, $1)`;
+const GROUP_INSERT = jsonRowsInsert('audit_log', COLUMNS);
 
 /** Appends one row; the table's trigger refuses every UPDATE and DELETE. */
 export async function writeAudit(
