@@ -36,9 +36,6 @@ import { nationalityOptions } from '../../app/format';
 import { PageHeader } from '../../app/PageHeader';
 import { DuplicateCandidates } from './intake/DuplicateCandidates';
 
-const REFERRALS = REFERRAL_SOURCES;
-const PRECISIONS = BIRTH_DATE_PRECISIONS;
-
 interface Form {
   referralSource: string;
   givenNames: string;
@@ -284,7 +281,7 @@ export function IntakePage() {
                       clearable
                       value={values.referralSource || null}
                       error={errors.referralSource}
-                      data={REFERRALS.map((r) => ({ value: r, label: t(`referral.${r}`) }))}
+                      data={REFERRAL_SOURCES.map((r) => ({ value: r, label: t(`referral.${r}`) }))}
                       onChange={set('referralSource')}
                     />
                     <TextInput label={t('intake.entryDate')} type="date" {...text('entryDate')} />
@@ -342,7 +339,7 @@ export function IntakePage() {
                       allowDeselect={false}
                       value={values.birthPrecision}
                       error={errors.birthPrecision}
-                      data={PRECISIONS.map((p) => ({ value: p, label: t(`precision.${p}`) }))}
+                      data={BIRTH_DATE_PRECISIONS.map((p) => ({ value: p, label: t(`precision.${p}`) }))}
                       onChange={set('birthPrecision')}
                     />
                     {values.birthPrecision === 'year' ? (

@@ -36,7 +36,6 @@ const KNOWN_CHANGES = [
   '2026-02-09',
   '2026-06-12',
 ];
-const FIELDS = OUTCOME_FIELDS;
 
 function fieldValue(t: TFunction, lang: string, d: Decision, field: string): string {
   switch (field) {
@@ -74,7 +73,7 @@ export function ImpactPage() {
   }
   const data = run.data;
   const bars = data
-    ? FIELDS.map((f) => ({
+    ? OUTCOME_FIELDS.map((f) => ({
         label: t(`impact.field.${f}`),
         value: data.items.filter((x) => x.changed.includes(f)).length,
       }))

@@ -23,8 +23,6 @@ import { PageHeader } from '../../app/PageHeader';
 import { todayIso, triToValue, valueToTri } from '../persons/sections/common';
 import { DecisionView } from './DecisionView';
 
-const LEVELS = CEFR_LEVELS;
-
 interface Form {
   asOf: string;
   nationality: string;
@@ -144,7 +142,7 @@ export function RulesCheckPage() {
                   label={t('rulesCheck.germanLevel')}
                   clearable
                   value={f.germanLevel || null}
-                  data={LEVELS}
+                  data={CEFR_LEVELS}
                   onChange={(v) => set('germanLevel', v ?? '')}
                 />
                 <Select

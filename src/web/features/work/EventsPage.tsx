@@ -28,8 +28,6 @@ import { useEmployers, useMunicipalities, workKeys } from './api';
 import { FormModal } from './FormModal';
 import { word } from './words';
 
-const KINDS = EVENT_KINDS;
-
 function useEventMutation<B>(fn: (b: B) => Promise<unknown>) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: workKeys.all }) });
@@ -74,7 +72,7 @@ function NewEvent({ opened, onClose }: { opened: boolean; onClose: () => void })
         <Select
           label={t('work.kind')}
           allowDeselect={false}
-          data={KINDS.map((k) => ({ value: k, label: word(t, 'events.kinds', k) }))}
+          data={EVENT_KINDS.map((k) => ({ value: k, label: word(t, 'events.kinds', k) }))}
           value={f.kind}
           onChange={set('kind')}
           error={err.kind}

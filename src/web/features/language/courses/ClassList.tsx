@@ -10,8 +10,7 @@ import { todayIso } from '../../persons/sections/common';
 import type { Course } from '../api';
 import { ErrorAlert, NUM, Section } from '../ui';
 
-const STATES = ATTENDANCE_STATES;
-type State = (typeof STATES)[number];
+type State = (typeof ATTENDANCE_STATES)[number];
 type ClassListAnswer = z.infer<typeof classListOut>;
 
 /**
@@ -120,7 +119,7 @@ export function ClassList({ course }: { course: Course }) {
                           error={errors[`entries.${i}.state`] ?? errors[`entries.${i}.enrolmentId`]}
                         >
                           <Group gap="md">
-                            {STATES.map((s) => (
+                            {ATTENDANCE_STATES.map((s) => (
                               <Radio key={s} value={s} label={t(`classList.${s}`)} />
                             ))}
                           </Group>

@@ -12,7 +12,6 @@ import { CEFR_LEVELS, PROGRESS_GROUPS, type ProgressAnswer, pct } from '../api';
 import { ErrorAlert, NUM, Section } from '../ui';
 
 const Chart = lazy(() => import('../Chart'));
-const GROUPS = PROGRESS_GROUPS;
 const LEVEL_COLORS = ['#e9ecef', '#adb5bd', '#a5d8ff', '#4dabf7', '#1971c2', '#1864ab', '#0b3a6e'];
 
 function groupName(groupBy: string, g: string, t: TFunction, lang: string): string {
@@ -27,7 +26,7 @@ export function ProgressPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const rtl = directionOf(lang) === 'rtl';
-  const [groupBy, setGroupBy] = useState<(typeof GROUPS)[number]>('cohort');
+  const [groupBy, setGroupBy] = useState<(typeof PROGRESS_GROUPS)[number]>('cohort');
   const progress = useQuery({
     queryKey: ['lp', 'progress', groupBy],
     queryFn: () => api.get<ProgressAnswer>('/api/language/progress', { groupBy, months: 24 }),
@@ -110,8 +109,8 @@ export function ProgressPage() {
             <SegmentedControl
               aria-labelledby="groupby-label"
               value={groupBy}
-              onChange={(v) => setGroupBy(v as (typeof GROUPS)[number])}
-              data={GROUPS.map((g) => ({ value: g, label: t(`lp.progress.by.${g}`) }))}
+              onChange={(v) => setGroupBy(v as (typeof PROGRESS_GROUPS)[number])}
+              data={PROGRESS_GROUPS.map((g) => ({ value: g, label: t(`lp.progress.by.${g}`) }))}
             />
           </div>
         </Group>

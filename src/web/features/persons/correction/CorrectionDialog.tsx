@@ -25,8 +25,6 @@ import { nationalityOptions } from '../../../app/format';
 import { usePersonUpdate } from '../sections/common';
 import { type CorrectionForm, formFieldOf, formOf, patchOf } from './fields';
 
-const PRECISIONS = BIRTH_DATE_PRECISIONS;
-
 /** A request path to the form field showing it (birthDate is typed in birthInput; list items on their list). */
 const fieldOf: FieldOf = (path) => formFieldOf(path) ?? path;
 
@@ -182,7 +180,7 @@ export function CorrectionDialog({
                 label={t('intake.birthPrecision')}
                 allowDeselect={false}
                 value={form.birthDatePrecision}
-                data={PRECISIONS.map((x) => ({ value: x, label: t(`precision.${x}`) }))}
+                data={BIRTH_DATE_PRECISIONS.map((x) => ({ value: x, label: t(`precision.${x}`) }))}
                 error={errors.birthDatePrecision}
                 onChange={(v) =>
                   editor.setValues({

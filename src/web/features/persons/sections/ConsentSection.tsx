@@ -32,9 +32,6 @@ import { useSession } from '../../../auth/session';
 import { consentsKey, consentsQuery } from '../queries';
 import { ActionError, todayIso } from './common';
 
-/** Languages of the consent form (DOMAIN.md §8): the client signs in a language they read. */
-const FORM_LANGUAGES = CLIENT_LANGUAGES;
-
 /** The request's fields as the inputs hold them. */
 type ConsentForm = FormValues<z.input<typeof consentCreate>>;
 
@@ -115,7 +112,10 @@ function RecordConsent({ personId, onDone }: { personId: string; onDone: () => v
             allowDeselect={false}
             searchable
             value={f.formLanguage}
-            data={FORM_LANGUAGES.map((l) => ({ value: l, label: languageName(l, i18n.language) }))}
+            data={CLIENT_LANGUAGES.map((l) => ({
+              value: l,
+              label: languageName(l, i18n.language),
+            }))}
             onChange={(v) => form.setFieldValue('formLanguage', v ?? 'de')}
             error={errors.formLanguage}
           />
