@@ -159,16 +159,9 @@ export async function seedDemo(
     await insertRows(tx, 'consent', inTenant(clients.consents));
     await insertRows(tx, 'household_member', inTenant(clients.household));
     // In the order of the primary key (tenant, key, person): the B-tree then grows at its right edge.
-    const keys = inTenant(clients.nameKeys).sort((a, b) =>
-      a.key < b.key
-        ? -1
-        : a.key > b.key
-          ? 1
-          : a.person_id < b.person_id
-            ? -1
-            : a.person_id > b.person_id
-              ? 1
-              : 0,
+    const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    const keys = inTenant(clients.nameKeys).sort(
+      (a, b) => order(a.key, b.key) || order(a.person_id, b.person_id),
     );
     await insertRows(tx, 'person_name_key', keys, { onConflictDoNothing: true });
     log(
